@@ -1,0 +1,163 @@
+package io.jenkins.plugins.dcom.policy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a compliant {@code DCOM Protocols} list looks like. Immutable; built by {@link PolicyParser} or
+ * {@link Presets}, both of which validate it, so every instance is consistent (for instance no protocol is both
+ * required and forbidden).
+ *
+ * <p>Comparison is order-sensitive: the first entry is the one DCOM tries first.
+ */
+public final class Policy {
+    private final String name;
+    private final String first;
+    private final List<String> order;
+    private final List<String> required;
+    private final List<String> forbidden;
+    private final Severity unknownNames;
+    private final Severity obsoleteNames;
+
+    Policy(String name, String first, List<String> order, List<String> required, List<String> forbidden,
+            Severity unknownNames, Severity obsoleteNames) {
+        this.name = name;
+        this.first = first;
+        this.order = order == null ? null : Collections.unmodifiableList(new ArrayList<>(order));
+        this.required = Collections.unmodifiableList(new ArrayList<>(required));
+        this.forbidden = Collections.unmodifiableList(new ArrayList<>(forbidden));
+        this.unknownNames = unknownNames;
+        this.obsoleteNames = obsoleteNames;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** @return the protocol that must be first, or {@code null} when the policy does not say */
+    public String getFirst() {
+        return first;
+    }
+
+    /** @return the exact list required, or {@code null} when the policy does not require one */
+    public List<String> getOrder() {
+        return order;
+    }
+
+    public List<String> getRequired() {
+        return required;
+    }
+
+    public List<String> getForbidden() {
+        return forbidden;
+    }
+
+    public Severity getUnknownNames() {
+        return unknownNames;
+    }
+
+    public Severity getObsoleteNames() {
+        return obsoleteNames;
+    }
+
+    /**
+     * Checks a protocol list against every rule of this policy.
+     *
+     * @param actual the list as read from the host, first entry first
+     * @return all findings, errors and warnings, in a stable order
+     */
+    public Evaluation evaluate(List<String> actual) {
+        List<Finding> findings = new ArrayList<>();
+        checkEmpty(actual, findings);
+        checkFirst(actual, findings);
+        checkOrder(actual, findings);
+        checkRequired(actual, findings);
+        checkForbidden(actual, findings);
+        checkNames(actual, findings);
+        checkDuplicates(actual, findings);
+        return new Evaluation(findings);
+    }
+
+    private static void checkEmpty(List<String> actual, List<Finding> findings) {
+        if (actual.isEmpty()) {
+            findings.add(new Finding(Severity.ERROR, "empty",
+                    "the list is empty: DCOM has no network protocol and remote activation is disabled"));
+        }
+    }
+
+    private void checkFirst(List<String> actual, List<Finding> findings) {
+        if (first == null || (!actual.isEmpty() && first.equals(actual.get(0)))) {
+            return;
+        }
+        int position = actual.indexOf(first);
+        String where = position < 0 ? "it is missing" : "it is at position " + (position + 1);
+        findings.add(new Finding(Severity.ERROR, "first", first + " must be first; " + where));
+    }
+
+    private void checkOrder(List<String> actual, List<Finding> findings) {
+        if (order != null && !order.equals(actual)) {
+            findings.add(new Finding(Severity.ERROR, "order", "the list must be exactly " + order));
+        }
+    }
+
+    private void checkRequired(List<String> actual, List<Finding> findings) {
+        for (String protocol : required) {
+            if (!actual.contains(protocol)) {
+                findings.add(new Finding(Severity.ERROR, "required", protocol + " is required but missing"));
+            }
+        }
+    }
+
+    private void checkForbidden(List<String> actual, List<Finding> findings) {
+        for (String protocol : forbidden) {
+            if (actual.contains(protocol)) {
+                findings.add(new Finding(Severity.ERROR, "forbidden",
+                        protocol + " is forbidden but present at position " + (actual.indexOf(protocol) + 1)));
+            }
+        }
+    }
+
+    private void checkNames(List<String> actual, List<Finding> findings) {
+        for (String protocol : new LinkedHashSet<>(actual)) {
+            ProtocolCatalog.Kind kind = ProtocolCatalog.classify(protocol);
+            if (kind == ProtocolCatalog.Kind.UNKNOWN) {
+                findings.add(new Finding(unknownNames, "unknownNames", ProtocolCatalog.explain(protocol)));
+            } else if (kind == ProtocolCatalog.Kind.OBSOLETE && !isStated(protocol)) {
+                findings.add(new Finding(obsoleteNames, "obsoleteNames", ProtocolCatalog.explain(protocol)));
+            }
+        }
+    }
+
+    private static void checkDuplicates(List<String> actual, List<Finding> findings) {
+        Set<String> seen = new HashSet<>();
+        for (String protocol : actual) {
+            if (!seen.add(protocol)) {
+                findings.add(new Finding(Severity.WARNING, "duplicates", protocol + " is listed more than once"));
+            }
+        }
+    }
+
+    /** An obsolete name the policy itself asks for (in {@code order}) is not flagged again. */
+    private boolean isStated(String protocol) {
+        return order != null && order.contains(protocol);
+    }
+
+    /** @return whether the planner should drop this entry (forbidden, or a name class the policy makes an error) */
+    public boolean rejects(String protocol) {
+        if (forbidden.contains(protocol)) {
+            return true;
+        }
+        ProtocolCatalog.Kind kind = ProtocolCatalog.classify(protocol);
+        return kind == ProtocolCatalog.Kind.UNKNOWN && unknownNames == Severity.ERROR
+                || kind == ProtocolCatalog.Kind.OBSOLETE && obsoleteNames == Severity.ERROR && !isStated(protocol);
+    }
+
+    @Override
+    public String toString() {
+        return "policy '" + name + "'";
+    }
+}

@@ -1,0 +1,45 @@
+package io.jenkins.plugins.dcom.policy;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** The built-in policies, selectable by name wherever a policy file is accepted. */
+public final class Presets {
+    /** KB Q272937: {@code ncacn_ip_tcp} first, every other entry keeps its relative order. */
+    public static final String KB272937 = "kb272937";
+    /** Exactly {@code ncacn_ip_tcp} and nothing else (Windows Server 2003 and later listen on TCP only). */
+    public static final String TCP_ONLY = "tcp-only";
+
+    private static final String TCP = "ncacn_ip_tcp";
+
+    private Presets() {
+    }
+
+    /** @return the preset names, for help texts and form drop-downs */
+    public static List<String> names() {
+        return Collections.unmodifiableList(Arrays.asList(KB272937, TCP_ONLY));
+    }
+
+    /** @return whether {@code name} names a preset */
+    public static boolean isPreset(String name) {
+        return names().contains(name);
+    }
+
+    /**
+     * @param name a preset name
+     * @return the preset
+     * @throws PolicyException when no preset has that name; the message lists the presets
+     */
+    public static Policy get(String name) throws PolicyException {
+        if (KB272937.equals(name)) {
+            return new PolicyBuilder(KB272937).first(TCP).required(Collections.singletonList(TCP))
+                    .unknownNames(Severity.ERROR).obsoleteNames(Severity.WARNING).build();
+        }
+        if (TCP_ONLY.equals(name)) {
+            return new PolicyBuilder(TCP_ONLY).order(Collections.singletonList(TCP))
+                    .unknownNames(Severity.ERROR).obsoleteNames(Severity.ERROR).build();
+        }
+        throw new PolicyException("'" + name + "' is not a preset; use one of " + names());
+    }
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.dcom.transport;
+
+/**
+ * Why a remote operation failed, classified once, in the transport that saw it. Each kind carries the advice a
+ * Windows admin needs first; the exception message adds the host and the detail.
+ */
+public enum FailureKind {
+    UNREACHABLE("check the host name, the port, the firewall, and that the service (WinRM or Remote Registry) is running"),
+    AUTH_FAILED("check the user name and password; for a local account use 'user', for a domain account 'user@REALM' (WinRM) or 'DOMAIN\\user' (rrp)"),
+    ACCESS_DENIED("the account needs local Administrator rights to change HKLM and to restart the server"),
+    VALUE_MISSING("HKLM\\SOFTWARE\\Microsoft\\Rpc\\DCOM Protocols does not exist; set the protocols once with dcomcnfg, then run again"),
+    WRONG_TYPE("DCOM Protocols must be REG_MULTI_SZ; Windows ignores it otherwise. Delete the value and set the protocols with dcomcnfg"),
+    TIMEOUT("the host did not answer in time; raise --timeout or check the network and the host's load"),
+    TLS_FAILED("the HTTPS certificate was not trusted or did not match the host name; give --truststore with the host's CA, or fix the certificate"),
+    INVALID_VALUE("a value failed validation before it was sent; nothing was sent to the host"),
+    PROTOCOL_ERROR("the remote service answered in an unexpected way; see the detail");
+
+    private final String advice;
+
+    FailureKind(String advice) {
+        this.advice = advice;
+    }
+
+    /** @return what to do about it, in one sentence */
+    public String advice() {
+        return advice;
+    }
+}

@@ -1,0 +1,47 @@
+package io.jenkins.plugins.dcom.transport.winrm;
+
+import com.xebialabs.overthere.CmdLine;
+import io.jenkins.plugins.dcom.transport.ProtocolValues;
+import io.jenkins.plugins.dcom.transport.RestartRequest;
+import java.util.List;
+
+/**
+ * The exact command lines sent over WinRM. Arguments are validated by the caller ({@link ProtocolValues#check},
+ * {@link RestartRequest}); Overthere quotes those with spaces. Remediation sends one command that writes and reads
+ * back, so it costs one WinRM shell like an audit does.
+ */
+final class RegCommands {
+    private RegCommands() {
+    }
+
+    /** {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc" /v "DCOM Protocols"} */
+    static CmdLine query() {
+        return appendQuery(new CmdLine());
+    }
+
+    /** {@code reg add ... /t REG_MULTI_SZ /d a\0b /f && reg query ...} */
+    static CmdLine writeAndReadBack(List<String> protocols) {
+        CmdLine cmd = new CmdLine()
+                .addArgument("reg").addArgument("add").addArgument(ProtocolValues.KEY)
+                .addArgument("/v").addArgument(ProtocolValues.VALUE)
+                .addArgument("/t").addArgument("REG_MULTI_SZ")
+                .addArgument("/d").addArgument(String.join("\\0", protocols))
+                .addArgument("/f");
+        cmd.addRaw("&&");
+        return appendQuery(cmd);
+    }
+
+    /** {@code shutdown /r /t <delay> /c "<comment>" /d p:2:4} */
+    static CmdLine restart(RestartRequest request) {
+        return new CmdLine()
+                .addArgument("shutdown").addArgument("/r")
+                .addArgument("/t").addArgument(String.valueOf(request.getDelaySeconds()))
+                .addArgument("/c").addRaw("\"" + request.getComment() + "\"")
+                .addArgument("/d").addArgument("p:2:4");
+    }
+
+    private static CmdLine appendQuery(CmdLine cmd) {
+        return cmd.addArgument("reg").addArgument("query").addArgument(ProtocolValues.KEY)
+                .addArgument("/v").addArgument(ProtocolValues.VALUE);
+    }
+}

@@ -1,0 +1,105 @@
+package io.jenkins.plugins.dcom.transport.winrm;
+
+import com.xebialabs.overthere.CmdLine;
+import com.xebialabs.overthere.ConnectionOptions;
+import com.xebialabs.overthere.OverthereConnection;
+import com.xebialabs.overthere.cifs.CifsConnectionBuilder;
+import com.xebialabs.overthere.util.CapturingOverthereExecutionOutputHandler;
+import com.xebialabs.overthere.util.DefaultAddressPortMapper;
+import io.jenkins.plugins.dcom.transport.FailureKind;
+import io.jenkins.plugins.dcom.transport.ProtocolValues;
+import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.RestartRequest;
+import io.jenkins.plugins.dcom.transport.TransportException;
+import java.util.List;
+
+/**
+ * One WinRM session: each operation is one remote command (one WinRM shell). The connection object is built
+ * directly rather than through {@code Overthere.getConnection}, which scans the class path through the context
+ * class loader and fails inside a CI server's plugin class loader.
+ */
+final class WinRmTransport implements RegistryTransport {
+    private final String host;
+    private final ConnectionOptions options;
+    private OverthereConnection connection;
+
+    WinRmTransport(String host, ConnectionOptions options) {
+        this.host = host;
+        this.options = options;
+    }
+
+    @Override
+    public List<String> read() throws TransportException {
+        Output output = run(RegCommands.query());
+        return RegQueryOutput.protocols(host, output.exit, output.stdout, output.stderr);
+    }
+
+    @Override
+    public List<String> write(List<String> protocols) throws TransportException {
+        ProtocolValues.check(host, protocols);
+        Output output = run(RegCommands.writeAndReadBack(protocols));
+        return RegQueryOutput.protocols(host, output.exit, output.stdout, output.stderr);
+    }
+
+    @Override
+    public void restart(RestartRequest request) throws TransportException {
+        Output output = run(RegCommands.restart(request));
+        if (output.exit != 0) {
+            throw RegQueryOutput.failure(host, output.exit, output.stderr + output.stdout);
+        }
+    }
+
+    private Output run(CmdLine command) throws TransportException {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(WinRmTransport.class.getClassLoader());
+        try {
+            CapturingOverthereExecutionOutputHandler stdout = CapturingOverthereExecutionOutputHandler.capturingHandler();
+            CapturingOverthereExecutionOutputHandler stderr = CapturingOverthereExecutionOutputHandler.capturingHandler();
+            int exit = connection().execute(stdout, stderr, command);
+            return new Output(exit, stdout.getOutput(), stderr.getOutput());
+        } catch (RuntimeException e) {
+            throw OverthereFailures.classify(host, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private OverthereConnection connection() {
+        if (connection == null) {
+            connection = new CifsConnectionBuilder(CifsConnectionBuilder.CIFS_PROTOCOL, options,
+                    DefaultAddressPortMapper.INSTANCE).connect();
+        }
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException e) {
+                // Closing a WinRM connection sends nothing; a failure here changes no result.
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WinRM session with " + host;
+    }
+
+    private static final class Output {
+        final int exit;
+        final String stdout;
+        final String stderr;
+
+        Output(int exit, String stdout, String stderr) {
+            this.exit = exit;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+    }
+}
