@@ -1,0 +1,72 @@
+package io.jenkins.plugins.dcom.backup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Backup records of one run in one directory, one JSON file per host. A record is on disk (written, synced and
+ * renamed into place) before the run writes to the host, so a crash never leaves a change without its backup.
+ */
+public final class BackupStore {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path directory;
+
+    public BackupStore(Path directory) {
+        this.directory = directory;
+    }
+
+    public Path getDirectory() {
+        return directory;
+    }
+
+    /**
+     * Saves a record durably.
+     *
+     * @param fileKey a file-name-safe key for the host
+     * @return the file written
+     * @throws IOException when it could not be written; the caller must then not change the host
+     */
+    public Path save(String fileKey, BackupRecord record) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(fileKey + ".json");
+        Path temporary = directory.resolve(fileKey + ".json.tmp");
+        JSON.writeValue(temporary.toFile(), record);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        return Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * @return every record in the directory, sorted by file name
+     * @throws IOException when the directory or a record cannot be read; the message names the file
+     */
+    public List<BackupRecord> loadAll() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, "*.json")) {
+            for (Path file : stream) {
+                files.add(file);
+            }
+        }
+        files.sort(null);
+        List<BackupRecord> records = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                records.add(JSON.readValue(file.toFile(), BackupRecord.class));
+            } catch (IOException e) {
+                throw new IOException(file + ": not a backup record (" + e.getMessage() + ")", e);
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.dcom.lab;
+
+import java.net.InetSocketAddress;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a lab host served: HTTP requests (401 challenges included), TCP connections (distinct client endpoints) and
+ * TLS handshakes (one per new TLS connection), shells and commands. For the benchmark and the tests.
+ */
+public final class LabCounters {
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong unauthorized = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong handshakes = new AtomicLong();
+    private final AtomicLong commands = new AtomicLong();
+    private final Set<InetSocketAddress> endpoints = Collections.newSetFromMap(new ConcurrentHashMap<InetSocketAddress, Boolean>());
+
+    void request(InetSocketAddress client, boolean tls) {
+        requests.incrementAndGet();
+        if (endpoints.add(client)) {
+            connections.incrementAndGet();
+            if (tls) {
+                handshakes.incrementAndGet();
+            }
+        }
+    }
+
+    void challenged() {
+        unauthorized.incrementAndGet();
+    }
+
+    void command() {
+        commands.incrementAndGet();
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    /** @return requests answered 401 (sent without, or with wrong, credentials) */
+    public long unauthorized() {
+        return unauthorized.get();
+    }
+
+    public long connections() {
+        return connections.get();
+    }
+
+    public long handshakes() {
+        return handshakes.get();
+    }
+
+    /** @return commands run (each a {@code Command} message) */
+    public long commands() {
+        return commands.get();
+    }
+}

@@ -1,0 +1,15 @@
+package io.jenkins.plugins.dcom.lab;
+
+/** Faults a lab host can be given, each one a failure a real fleet shows. */
+public enum LabFault {
+    /** Nothing listens on the host's port: connection refused. */
+    UNREACHABLE,
+    /** The host expects another password: HTTP 401. */
+    WRONG_PASSWORD,
+    /** Reads work; {@code reg add} and {@code shutdown} answer "Access is denied." */
+    DENY_WRITE,
+    /** {@code DCOM Protocols} does not exist. */
+    VALUE_MISSING,
+    /** {@code DCOM Protocols} is REG_SZ instead of REG_MULTI_SZ. */
+    REG_SZ
+}

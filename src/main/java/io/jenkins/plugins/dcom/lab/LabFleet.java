@@ -1,0 +1,136 @@
+package io.jenkins.plugins.dcom.lab;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A simulated fleet of Windows servers on loopback, one WinRM endpoint per host, all sharing one user and
+ * password. Close it to stop every host.
+ */
+public final class LabFleet implements AutoCloseable {
+    private final List<LabHost> hosts;
+    private final LabTls tls;
+    private final ExecutorService executor;
+    private final ScheduledExecutorService scheduler;
+
+    private LabFleet(List<LabHost> hosts, LabTls tls, ExecutorService executor, ScheduledExecutorService scheduler) {
+        this.hosts = Collections.unmodifiableList(hosts);
+        this.tls = tls;
+        this.executor = executor;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Starts a fleet.
+     *
+     * @param specs    the hosts
+     * @param password the password every host expects (but those with {@link LabFault#WRONG_PASSWORD})
+     * @param tls      TLS material for HTTPS, or {@code null} for plain HTTP
+     * @param basePort the first host's port, the next one +1 and so on; 0 for ports the system picks
+     */
+    public static LabFleet start(List<LabHostSpec> specs, String password, LabTls tls, int basePort) throws IOException {
+        ExecutorService executor = Executors.newCachedThreadPool(daemons("lab-http"));
+        ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemons("lab-restart"));
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        List<LabHost> hosts = new ArrayList<>();
+        LabFleet fleet = new LabFleet(hosts, tls, executor, scheduler);
+        try {
+            for (int i = 0; i < specs.size(); i++) {
+                LabHost host = new LabHost(specs.get(i), password, tls, loopback, basePort == 0 ? 0 : basePort + i,
+                        executor, scheduler);
+                host.start();
+                hosts.add(host);
+            }
+        } catch (IOException | RuntimeException e) {
+            fleet.close();
+            throw e;
+        }
+        return fleet;
+    }
+
+    public List<LabHost> hosts() {
+        return hosts;
+    }
+
+    /** @return the host with that name */
+    public LabHost host(String name) {
+        for (LabHost host : hosts) {
+            if (host.spec().getName().equals(name)) {
+                return host;
+            }
+        }
+        throw new IllegalArgumentException("no lab host named " + name);
+    }
+
+    public boolean isHttps() {
+        return tls != null;
+    }
+
+    /** @return the truststore that makes a client trust this fleet, or {@code null} over HTTP */
+    public Path truststore() {
+        return tls == null ? null : tls.truststore();
+    }
+
+    /** @return an inventory listing every host, in the format of {@code InventoryParser} */
+    public String inventory() {
+        StringBuilder text = new StringBuilder("# DCOM compliance lab: ").append(hosts.size()).append(" hosts over ")
+                .append(isHttps() ? "HTTPS" : "HTTP").append('\n');
+        for (LabHost host : hosts) {
+            text.append(host.address()).append(':').append(host.port()).append(" name=").append(host.spec().getName());
+            if (host.spec().getRole() != null) {
+                text.append(" role=").append(host.spec().getRole());
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Writes {@link #inventory()} to a file. */
+    public Path writeInventory(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return Files.write(file, inventory().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return the sum of every host's counters: requests, 401s, connections, handshakes, commands */
+    public long[] totals() {
+        long[] totals = new long[5];
+        for (LabHost host : hosts) {
+            LabCounters counters = host.counters();
+            totals[0] += counters.requests();
+            totals[1] += counters.unauthorized();
+            totals[2] += counters.connections();
+            totals[3] += counters.handshakes();
+            totals[4] += counters.commands();
+        }
+        return totals;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        for (LabHost host : hosts) {
+            host.stop();
+        }
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory daemons(final String prefix) {
+        final AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

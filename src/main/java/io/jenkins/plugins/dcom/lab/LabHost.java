@@ -1,0 +1,147 @@
+package io.jenkins.plugins.dcom.lab;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One simulated Windows server: a WinRM endpoint on loopback with its own registry. A restart request really takes
+ * it away: after the requested delay its listener closes, and it comes back on the same port after its downtime.
+ */
+public final class LabHost {
+    private final LabHostSpec spec;
+    private final String password;
+    private final LabRegistry registry;
+    private final LabCounters counters = new LabCounters();
+    private final List<RestartRecord> restarts = Collections.synchronizedList(new ArrayList<RestartRecord>());
+    private final LabTls tls;
+    private final Executor executor;
+    private final ScheduledExecutorService scheduler;
+    private final InetAddress address;
+    private int port;
+    private HttpServer server;
+
+    LabHost(LabHostSpec spec, String password, LabTls tls, InetAddress address, int port, Executor executor,
+            ScheduledExecutorService scheduler) {
+        this.spec = spec;
+        this.password = password;
+        this.tls = tls;
+        this.address = address;
+        this.port = port;
+        this.executor = executor;
+        this.scheduler = scheduler;
+        this.registry = new LabRegistry(initialType(spec), spec.getProtocols());
+    }
+
+    private static String initialType(LabHostSpec spec) {
+        if (spec.has(LabFault.VALUE_MISSING)) {
+            return null;
+        }
+        return spec.has(LabFault.REG_SZ) ? "REG_SZ" : "REG_MULTI_SZ";
+    }
+
+    synchronized void start() throws IOException {
+        if (spec.has(LabFault.UNREACHABLE)) {
+            if (port == 0) {
+                try (ServerSocket reserved = new ServerSocket(0, 1, address)) {
+                    port = reserved.getLocalPort();
+                }
+            }
+            return;
+        }
+        server = tls == null ? HttpServer.create(new InetSocketAddress(address, port), 64) : https();
+        port = server.getAddress().getPort();
+        WindowsShell shell = new WindowsShell(spec.getName().toUpperCase(java.util.Locale.ROOT), registry,
+                spec.has(LabFault.DENY_WRITE), this::restartRequested);
+        server.createContext("/wsman", new WsmanHandler(this, shell));
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    private HttpServer https() throws IOException {
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(address, port), 64);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        return https;
+    }
+
+    synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
+    }
+
+    /** @return whether the host is answering now */
+    public synchronized boolean isUp() {
+        return server != null;
+    }
+
+    private void restartRequested(RestartRecord request) {
+        restarts.add(request);
+        scheduler.schedule(this::goDown, request.getDelaySeconds(), TimeUnit.SECONDS);
+    }
+
+    private void goDown() {
+        stop();
+        scheduler.schedule(this::comeBack, spec.getDowntimeMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void comeBack() {
+        try {
+            start();
+        } catch (IOException e) {
+            scheduler.schedule(this::comeBack, 200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void simulateLatency() {
+        if (spec.getLatencyMillis() > 0) {
+            try {
+                Thread.sleep(spec.getLatencyMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    String expectedPassword() {
+        return spec.has(LabFault.WRONG_PASSWORD) ? password + "-but-not-this-one" : password;
+    }
+
+    public LabHostSpec spec() {
+        return spec;
+    }
+
+    public String address() {
+        return address.getHostAddress();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public LabRegistry registry() {
+        return registry;
+    }
+
+    public LabCounters counters() {
+        return counters;
+    }
+
+    /** @return every restart request accepted so far, oldest first */
+    public List<RestartRecord> restarts() {
+        synchronized (restarts) {
+            return new ArrayList<>(restarts);
+        }
+    }
+}

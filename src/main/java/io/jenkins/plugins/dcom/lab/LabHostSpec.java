@@ -1,0 +1,90 @@
+package io.jenkins.plugins.dcom.lab;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** How one simulated host starts: its name, its DCOM Protocols value, its faults and its timings. */
+public final class LabHostSpec {
+    private final String name;
+    private final String role;
+    private final List<String> protocols;
+    private final Set<LabFault> faults;
+    private final long latencyMillis;
+    private final long downtimeMillis;
+    private final String user;
+
+    private LabHostSpec(String name, String role, List<String> protocols, Set<LabFault> faults, long latencyMillis,
+            long downtimeMillis, String user) {
+        this.name = name;
+        this.role = role;
+        this.protocols = Collections.unmodifiableList(new ArrayList<>(protocols));
+        this.faults = Collections.unmodifiableSet(faults.isEmpty() ? EnumSet.noneOf(LabFault.class) : EnumSet.copyOf(faults));
+        this.latencyMillis = latencyMillis;
+        this.downtimeMillis = downtimeMillis;
+        this.user = user;
+    }
+
+    /** A healthy host with the given protocols, no latency, 2 s of downtime per restart, user {@code labadmin}. */
+    public static LabHostSpec host(String name, String... protocols) {
+        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin");
+    }
+
+    public LabHostSpec role(String value) {
+        return new LabHostSpec(name, value, protocols, faults, latencyMillis, downtimeMillis, user);
+    }
+
+    public LabHostSpec fault(LabFault fault) {
+        Set<LabFault> more = faults.isEmpty() ? EnumSet.noneOf(LabFault.class) : EnumSet.copyOf(faults);
+        more.add(fault);
+        return new LabHostSpec(name, role, protocols, more, latencyMillis, downtimeMillis, user);
+    }
+
+    public LabHostSpec latency(long millis) {
+        return new LabHostSpec(name, role, protocols, faults, millis, downtimeMillis, user);
+    }
+
+    public LabHostSpec downtime(long millis) {
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, millis, user);
+    }
+
+    public LabHostSpec user(String value) {
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, value);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** @return {@code site-server}, {@code console} or {@code null} */
+    public String getRole() {
+        return role;
+    }
+
+    public List<String> getProtocols() {
+        return protocols;
+    }
+
+    public boolean has(LabFault fault) {
+        return faults.contains(fault);
+    }
+
+    public Set<LabFault> getFaults() {
+        return faults;
+    }
+
+    public long getLatencyMillis() {
+        return latencyMillis;
+    }
+
+    public long getDowntimeMillis() {
+        return downtimeMillis;
+    }
+
+    public String getUser() {
+        return user;
+    }
+}

@@ -1,0 +1,188 @@
+package io.jenkins.plugins.dcom.lab;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs exactly the commands the WinRM transport sends ({@code reg query}, {@code reg add}, {@code shutdown /r}),
+ * chained with {@code &&} or {@code &}, and answers everything else as cmd.exe does. Output text, line endings
+ * and exit codes follow what Windows prints (see {@code docs/lab.md} for the sources).
+ */
+final class WindowsShell {
+    static final String CRLF = "\r\n";
+    private static final String KEY_SHORT = "HKLM\\SOFTWARE\\MICROSOFT\\RPC";
+    private static final String KEY_LONG = "HKEY_LOCAL_MACHINE\\SOFTWARE\\MICROSOFT\\RPC";
+    private static final String KEY_PRINTED = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Rpc";
+    private static final String VALUE = "DCOM Protocols";
+    private static final String NOT_FOUND = "ERROR: The system was unable to find the specified registry key or value." + CRLF;
+    private static final String ACCESS_DENIED = "ERROR: Access is denied." + CRLF;
+
+    /** Receives accepted restart requests. */
+    interface RestartHandler {
+        void restartRequested(RestartRecord request);
+    }
+
+    private final String computerName;
+    private final LabRegistry registry;
+    private final boolean denyWrite;
+    private final RestartHandler restarts;
+
+    WindowsShell(String computerName, LabRegistry registry, boolean denyWrite, RestartHandler restarts) {
+        this.computerName = computerName;
+        this.registry = registry;
+        this.denyWrite = denyWrite;
+        this.restarts = restarts;
+    }
+
+    /** Runs a command line as WinRM does: through {@code cmd.exe /c}. */
+    CommandOutput execute(String commandLine) {
+        List<String> tokens = CmdTokenizer.tokens(CmdTokenizer.stripSlashCQuotes(commandLine));
+        CommandOutput output = CommandOutput.ok("");
+        List<String> command = new ArrayList<>();
+        for (String token : tokens) {
+            boolean andIfOk = CmdTokenizer.AND_IF_OK.equals(token);
+            if (andIfOk || CmdTokenizer.AND_ALWAYS.equals(token)) {
+                output = output.then(run(command));
+                command.clear();
+                if (andIfOk && output.exitCode != 0) {
+                    return output;
+                }
+            } else {
+                command.add(token);
+            }
+        }
+        return output.then(run(command));
+    }
+
+    private CommandOutput run(List<String> args) {
+        if (args.isEmpty()) {
+            return CommandOutput.ok("");
+        }
+        String program = args.get(0).toLowerCase(Locale.ROOT).replaceAll("\\.exe$", "");
+        List<String> rest = args.subList(1, args.size());
+        if ("reg".equals(program) && !rest.isEmpty()) {
+            String verb = rest.get(0).toLowerCase(Locale.ROOT);
+            if ("query".equals(verb)) {
+                return query(rest.subList(1, rest.size()));
+            }
+            if ("add".equals(verb)) {
+                return add(rest.subList(1, rest.size()));
+            }
+            return CommandOutput.error("ERROR: Invalid syntax." + CRLF + "Type \"REG /?\" for usage." + CRLF, 1);
+        }
+        if ("shutdown".equals(program)) {
+            return shutdown(rest);
+        }
+        return CommandOutput.error("'" + args.get(0) + "' is not recognized as an internal or external command," + CRLF
+                + "operable program or batch file." + CRLF, 1);
+    }
+
+    private CommandOutput query(List<String> args) {
+        if (args.size() != 3 || !"/v".equalsIgnoreCase(args.get(1))) {
+            return CommandOutput.error("ERROR: Invalid syntax." + CRLF + "Type \"REG QUERY /?\" for usage." + CRLF, 1);
+        }
+        if (!isRpcKey(args.get(0)) || !VALUE.equalsIgnoreCase(args.get(2)) || registry.type() == null) {
+            return CommandOutput.error(NOT_FOUND, 1);
+        }
+        return CommandOutput.ok(CRLF + KEY_PRINTED + CRLF + "    " + VALUE + "    " + registry.type() + "    "
+                + printed(registry.type(), registry.data()) + CRLF + CRLF);
+    }
+
+    private static String printed(String type, List<String> data) {
+        return "REG_MULTI_SZ".equals(type) ? String.join("\\0", data) : data.isEmpty() ? "" : data.get(0);
+    }
+
+    private CommandOutput add(List<String> args) {
+        Options options = Options.parse(args.subList(Math.min(1, args.size()), args.size()),
+                Arrays.asList("/v", "/t", "/d", "/s"), Collections.singletonList("/f"));
+        if (args.isEmpty() || options == null || options.get("/v") == null) {
+            return CommandOutput.error("ERROR: Invalid syntax." + CRLF + "Type \"REG ADD /?\" for usage." + CRLF, 1);
+        }
+        if (!isRpcKey(args.get(0)) || !VALUE.equalsIgnoreCase(options.get("/v"))) {
+            return CommandOutput.error(ACCESS_DENIED, 1);
+        }
+        if (denyWrite) {
+            return CommandOutput.error(ACCESS_DENIED, 1);
+        }
+        if (!options.has("/f") && registry.type() != null) {
+            return CommandOutput.error("Value " + VALUE + " exists, overwrite(Yes/No)? The operation was canceled by the user."
+                    + CRLF, 1);
+        }
+        String type = options.get("/t") == null ? "REG_SZ" : options.get("/t").toUpperCase(Locale.ROOT);
+        if (!"REG_SZ".equals(type) && !"REG_MULTI_SZ".equals(type)) {
+            return CommandOutput.error("ERROR: Invalid syntax." + CRLF + "Type \"REG ADD /?\" for usage." + CRLF, 1);
+        }
+        String data = options.get("/d") == null ? "" : options.get("/d");
+        registry.set(type, "REG_MULTI_SZ".equals(type) ? split(data, options.get("/s")) : Collections.singletonList(data));
+        return CommandOutput.ok("The operation completed successfully." + CRLF + CRLF);
+    }
+
+    private static List<String> split(String data, String separator) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : data.split(java.util.regex.Pattern.quote(separator == null ? "\\0" : separator), -1)) {
+            if (!entry.isEmpty()) {
+                entries.add(entry);
+            }
+        }
+        return entries;
+    }
+
+    private CommandOutput shutdown(List<String> args) {
+        Options options = Options.parse(args, Arrays.asList("/t", "/c", "/d"), Arrays.asList("/r", "/f"));
+        String usage = "The parameter is incorrect.(87)" + CRLF;
+        if (options == null || !options.has("/r")) {
+            return CommandOutput.error(usage, 87);
+        }
+        int delay;
+        try {
+            delay = options.get("/t") == null ? 30 : Integer.parseInt(options.get("/t"));
+        } catch (NumberFormatException e) {
+            return CommandOutput.error(usage, 87);
+        }
+        String comment = options.get("/c") == null ? "" : options.get("/c");
+        if (delay < 0 || delay > 315_360_000 || comment.length() > 512) {
+            return CommandOutput.error(usage, 87);
+        }
+        if (denyWrite) {
+            return CommandOutput.error(computerName + ": Access is denied.(5)" + CRLF, 5);
+        }
+        restarts.restartRequested(new RestartRecord(delay, comment, options.get("/d")));
+        return CommandOutput.ok("");
+    }
+
+    private static boolean isRpcKey(String key) {
+        String upper = key.toUpperCase(Locale.ROOT);
+        return KEY_SHORT.equals(upper) || KEY_LONG.equals(upper);
+    }
+
+    /** Windows-style switches: {@code /x value} for valued ones, {@code /x} for flags, case-insensitive. */
+    private static final class Options {
+        private final java.util.Map<String, String> values = new java.util.HashMap<>();
+
+        static Options parse(List<String> args, List<String> valued, List<String> flags) {
+            Options options = new Options();
+            for (int i = 0; i < args.size(); i++) {
+                String name = args.get(i).toLowerCase(Locale.ROOT);
+                if (valued.contains(name) && i + 1 < args.size()) {
+                    options.values.put(name, args.get(++i));
+                } else if (flags.contains(name)) {
+                    options.values.put(name, "");
+                } else {
+                    return null;
+                }
+            }
+            return options;
+        }
+
+        String get(String name) {
+            return values.get(name);
+        }
+
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+    }
+}

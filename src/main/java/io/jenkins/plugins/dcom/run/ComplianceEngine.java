@@ -1,0 +1,133 @@
+package io.jenkins.plugins.dcom.run;
+
+import io.jenkins.plugins.dcom.backup.BackupRecord;
+import io.jenkins.plugins.dcom.inventory.Inventory;
+import io.jenkins.plugins.dcom.inventory.Target;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one audit, remediation or rollback over a fleet with bounded parallelism. Every host of the input has a
+ * result in the output, in input order, whatever happened to it.
+ */
+public final class ComplianceEngine {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final RunOptions options;
+    private final ProgressListener listener;
+
+    public ComplianceEngine(RunOptions options, ProgressListener listener) {
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** @return a new run id: the UTC start time, for backup folders and reports */
+    public static String newRunId() {
+        return RUN_ID.format(Instant.now());
+    }
+
+    /** Audits or remediates every host of the inventory. */
+    public RunResult run(String runId, Inventory inventory) throws InterruptedException {
+        final HostProcessor processor = new HostProcessor(options, runId);
+        List<Callable<HostResult>> jobs = new ArrayList<>();
+        for (final Target target : inventory.getTargets()) {
+            jobs.add(new Callable<HostResult>() {
+                @Override
+                public HostResult call() {
+                    return processor.process(target);
+                }
+            });
+        }
+        return execute(runId, jobs, options.getPolicy().getName());
+    }
+
+    /** Rolls back every record, each against the host it names. */
+    public RunResult rollback(String runId, List<Target> targets, List<BackupRecord> records) throws InterruptedException {
+        final RollbackProcessor processor = new RollbackProcessor(options);
+        List<Callable<HostResult>> jobs = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            final Target target = targets.get(i);
+            final BackupRecord record = records.get(i);
+            jobs.add(new Callable<HostResult>() {
+                @Override
+                public HostResult call() {
+                    return processor.process(target, record);
+                }
+            });
+        }
+        return execute(runId, jobs, "rollback of " + (records.isEmpty() ? "nothing" : "run " + records.get(0).getRunId()));
+    }
+
+    private RunResult execute(String runId, List<Callable<HostResult>> jobs, String policyName) throws InterruptedException {
+        Instant started = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.getConcurrency(), jobs.size())),
+                new NamedThreads());
+        try {
+            CompletionService<HostResult> completion = new ExecutorCompletionService<>(pool);
+            List<Future<HostResult>> futures = new ArrayList<>();
+            for (Callable<HostResult> job : jobs) {
+                futures.add(completion.submit(job));
+            }
+            report(completion, jobs.size());
+            List<HostResult> results = new ArrayList<>();
+            for (Future<HostResult> future : futures) {
+                results.add(get(future));
+            }
+            return new RunResult(runId, options.getMode(), options.isDryRun(), options.getRestart().isEnabled(),
+                    policyName, started, Instant.now(), results);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void report(CompletionService<HostResult> completion, int total) throws InterruptedException {
+        int ok = 0;
+        int nonCompliant = 0;
+        int failed = 0;
+        for (int done = 1; done <= total; done++) {
+            HostResult result = get(completion.take());
+            switch (result.getStatus().outcome()) {
+                case OK:
+                    ok++;
+                    break;
+                case NON_COMPLIANT:
+                    nonCompliant++;
+                    break;
+                default:
+                    failed++;
+            }
+            listener.hostFinished(result, done, total, ok, nonCompliant, failed);
+        }
+    }
+
+    private static HostResult get(Future<HostResult> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a host job threw, which processors never do", e.getCause());
+        }
+    }
+
+    private static final class NamedThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "dcom-host-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.jenkins.plugins.dcom.run;
+
+import io.jenkins.plugins.dcom.backup.BackupRecord;
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.plan.RemediationPlan;
+import io.jenkins.plugins.dcom.plan.RemediationPlanner;
+import io.jenkins.plugins.dcom.policy.Evaluation;
+import io.jenkins.plugins.dcom.policy.Finding;
+import io.jenkins.plugins.dcom.policy.Severity;
+import io.jenkins.plugins.dcom.transport.FailureKind;
+import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.TransportException;
+import io.jenkins.plugins.dcom.transport.TransportFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Audits or remediates one host. Never throws: every outcome, failures included, ends in a {@link HostResult}.
+ *
+ * <p>Safety contract: an audit and a dry run only read. A write happens only in remediation, only after the
+ * backup record is on disk, and is always read back. A restart is requested only when the run asked for one,
+ * only for a host this run changed.
+ */
+final class HostProcessor {
+    private final RunOptions options;
+    private final String runId;
+
+    HostProcessor(RunOptions options, String runId) {
+        this.options = options;
+        this.runId = runId;
+    }
+
+    HostResult process(Target target) {
+        HostResult.Builder result = new HostResult.Builder(target, options.getTransports().nameFor(target));
+        try {
+            TransportFactory factory = options.getTransports().factoryFor(target);
+            try (RegistryTransport session = factory.open(target, options.getConnection())) {
+                handle(target, factory, session, result);
+            }
+        } catch (TransportException e) {
+            Failures.record(result, e, "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.failed(HostStatus.ERROR, null, target.address() + ": the run was interrupted");
+        } catch (RuntimeException e) {
+            result.failed(HostStatus.ERROR, FailureKind.PROTOCOL_ERROR,
+                    target.address() + ": unexpected " + e.getClass().getSimpleName() + "; please report it");
+        }
+        return result.build();
+    }
+
+    private void handle(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result)
+            throws TransportException, InterruptedException {
+        Stopwatch read = new Stopwatch();
+        List<String> before = session.read();
+        result.phase("read", read.millis()).before(before);
+        Evaluation evaluation = options.getPolicy().evaluate(before);
+        result.findings(evaluation.getFindings());
+        if (evaluation.isCompliant()) {
+            result.status(HostStatus.COMPLIANT, "complies with " + options.getPolicy());
+        } else if (options.getMode() == Mode.AUDIT) {
+            result.status(HostStatus.NON_COMPLIANT, "does not comply with " + options.getPolicy() + ": " + errors(evaluation));
+        } else {
+            remediate(target, factory, session, result, before);
+        }
+    }
+
+    private void remediate(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result,
+            List<String> before) throws TransportException, InterruptedException {
+        RemediationPlan plan = new RemediationPlanner(options.getPolicy()).plan(before);
+        if (plan.getBlocker() != null) {
+            result.status(HostStatus.NON_COMPLIANT, "cannot be remediated automatically: " + plan.getBlocker());
+            return;
+        }
+        result.planned(plan.getAfter());
+        if (options.isDryRun()) {
+            result.status(HostStatus.NON_COMPLIANT, "dry run: would write " + plan.getAfter() + " (" + plan.diff() + ")");
+            return;
+        }
+        Path backup = backup(target, result, plan);
+        if (backup == null) {
+            return;
+        }
+        Stopwatch write = new Stopwatch();
+        List<String> readBack = session.write(plan.getAfter());
+        result.phase("write", write.millis()).after(readBack);
+        if (!readBack.equals(plan.getAfter())) {
+            result.failed(HostStatus.ERROR, FailureKind.PROTOCOL_ERROR, "wrote " + plan.getAfter() + " but read back "
+                    + readBack + "; something else changes this value (a group policy?). Backup: " + backup);
+            return;
+        }
+        finish(target, factory, session, result, plan);
+    }
+
+    private void finish(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result,
+            RemediationPlan plan) throws TransportException, InterruptedException {
+        if (!options.getRestart().isEnabled()) {
+            result.status(HostStatus.RESTART_PENDING, "written and read back (" + plan.diff()
+                    + "); takes effect after the server restarts");
+            return;
+        }
+        RestartWaiter waiter = new RestartWaiter(options.getRestart(), factory, options.getConnection());
+        List<String> reaudit;
+        try {
+            reaudit = waiter.restartAndReaudit(target, session, result);
+        } catch (TransportException e) {
+            Failures.record(result, e, "written (" + plan.diff() + ") but the restart did not complete");
+            return;
+        }
+        result.after(reaudit);
+        Evaluation evaluation = options.getPolicy().evaluate(reaudit);
+        result.findings(evaluation.getFindings());
+        if (evaluation.isCompliant()) {
+            result.status(HostStatus.REMEDIATED, "remediated (" + plan.diff() + "), restarted and compliant");
+        } else {
+            result.status(HostStatus.NON_COMPLIANT, "restarted, but after the restart: " + errors(evaluation));
+        }
+    }
+
+    /** @return the backup file, or {@code null} when it could not be saved (the result says so) */
+    private Path backup(Target target, HostResult.Builder result, RemediationPlan plan) {
+        BackupRecord record = new BackupRecord(BackupRecord.SCHEMA, runId, target.getHost(), target.getPort(),
+                options.getTransports().nameFor(target), Instant.now().toString(), plan.getBefore(), plan.getAfter());
+        try {
+            Path file = options.getBackups().save(target.fileKey(), record);
+            result.backupFile(file.toString());
+            return file;
+        } catch (IOException e) {
+            result.failed(HostStatus.ERROR, null, "not changed: the backup could not be saved in "
+                    + options.getBackups().getDirectory() + " (" + e.getMessage() + "); fix --backup-dir and run again");
+            return null;
+        }
+    }
+
+    private static String errors(Evaluation evaluation) {
+        StringBuilder text = new StringBuilder();
+        for (Finding finding : evaluation.of(Severity.ERROR)) {
+            text.append(text.length() == 0 ? "" : "; ").append(finding.getMessage());
+        }
+        return text.toString();
+    }
+}

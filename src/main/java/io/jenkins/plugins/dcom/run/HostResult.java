@@ -1,0 +1,175 @@
+package io.jenkins.plugins.dcom.run;
+
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.plan.ProtocolDiff;
+import io.jenkins.plugins.dcom.policy.Finding;
+import io.jenkins.plugins.dcom.transport.FailureKind;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What happened to one host: a value the reports render. Built by {@link HostResult.Builder}. */
+public final class HostResult {
+    private final Target target;
+    private final String transport;
+    private final HostStatus status;
+    private final List<String> before;
+    private final List<String> after;
+    private final List<String> planned;
+    private final List<Finding> findings;
+    private final FailureKind failure;
+    private final String message;
+    private final String backupFile;
+    private final Map<String, Long> phaseMillis;
+
+    private HostResult(Builder builder) {
+        this.target = builder.target;
+        this.transport = builder.transport;
+        this.status = builder.status;
+        this.before = copy(builder.before);
+        this.after = copy(builder.after);
+        this.planned = copy(builder.planned);
+        this.findings = Collections.unmodifiableList(new ArrayList<>(builder.findings));
+        this.failure = builder.failure;
+        this.message = builder.message;
+        this.backupFile = builder.backupFile;
+        this.phaseMillis = Collections.unmodifiableMap(new LinkedHashMap<>(builder.phaseMillis));
+    }
+
+    private static List<String> copy(List<String> list) {
+        return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    public Target getTarget() {
+        return target;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public HostStatus getStatus() {
+        return status;
+    }
+
+    /** @return the list read at the start, or {@code null} when it could not be read */
+    public List<String> getBefore() {
+        return before;
+    }
+
+    /** @return the list read last (after a write or a restart), or {@code null} when unknown */
+    public List<String> getAfter() {
+        return after;
+    }
+
+    /** @return what remediation would write or wrote, or {@code null} when nothing was planned */
+    public List<String> getPlanned() {
+        return planned;
+    }
+
+    /** @return the positional diff from before to after, or to the plan when nothing was written */
+    public ProtocolDiff diff() {
+        if (before == null) {
+            return ProtocolDiff.between(Collections.<String>emptyList(), Collections.<String>emptyList());
+        }
+        List<String> target = after != null && !after.equals(before) ? after : planned;
+        return ProtocolDiff.between(before, target == null ? before : target);
+    }
+
+    public List<Finding> getFindings() {
+        return findings;
+    }
+
+    /** @return the classified failure, or {@code null} */
+    public FailureKind getFailure() {
+        return failure;
+    }
+
+    /** @return one sentence for people: what happened and, on failure, what to do */
+    public String getMessage() {
+        return message;
+    }
+
+    /** @return the backup record written before a change, or {@code null} */
+    public String getBackupFile() {
+        return backupFile;
+    }
+
+    /** @return elapsed milliseconds per phase, in the order the phases ran; includes {@code total} */
+    public Map<String, Long> getPhaseMillis() {
+        return phaseMillis;
+    }
+
+    /** Collects a result while a host is processed. */
+    public static final class Builder {
+        private final Target target;
+        private final String transport;
+        private final long started = System.nanoTime();
+        private HostStatus status = HostStatus.ERROR;
+        private List<String> before;
+        private List<String> after;
+        private List<String> planned;
+        private final List<Finding> findings = new ArrayList<>();
+        private FailureKind failure;
+        private String message = "";
+        private String backupFile;
+        private final Map<String, Long> phaseMillis = new LinkedHashMap<>();
+
+        public Builder(Target target, String transport) {
+            this.target = target;
+            this.transport = transport;
+        }
+
+        public Builder status(HostStatus value, String text) {
+            this.status = value;
+            this.message = text;
+            return this;
+        }
+
+        public Builder failed(HostStatus value, FailureKind kind, String text) {
+            this.failure = kind;
+            return status(value, text);
+        }
+
+        public Builder before(List<String> value) {
+            this.before = value;
+            this.after = value;
+            return this;
+        }
+
+        public Builder after(List<String> value) {
+            this.after = value;
+            return this;
+        }
+
+        public Builder planned(List<String> value) {
+            this.planned = value;
+            return this;
+        }
+
+        public Builder findings(List<Finding> value) {
+            findings.clear();
+            findings.addAll(value);
+            return this;
+        }
+
+        public Builder backupFile(String value) {
+            this.backupFile = value;
+            return this;
+        }
+
+        /** Records how long a phase took; a repeated phase adds up. */
+        public Builder phase(String name, long millis) {
+            Long earlier = phaseMillis.get(name);
+            phaseMillis.put(name, earlier == null ? millis : earlier + millis);
+            return this;
+        }
+
+        public HostResult build() {
+            phaseMillis.put("total", (System.nanoTime() - started) / 1_000_000L);
+            return new HostResult(this);
+        }
+    }
+}

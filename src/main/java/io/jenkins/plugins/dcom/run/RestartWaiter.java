@@ -1,0 +1,93 @@
+package io.jenkins.plugins.dcom.run;
+
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import io.jenkins.plugins.dcom.transport.FailureKind;
+import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.TransportException;
+import io.jenkins.plugins.dcom.transport.TransportFactory;
+import java.util.List;
+
+/**
+ * Restarts a host and waits, in two bounded phases, for it to go away and to answer again; the first successful
+ * read after the restart is the re-audit. The elapsed time of each phase goes into the host's result.
+ */
+final class RestartWaiter {
+    private final RestartPolicy policy;
+    private final TransportFactory factory;
+    private final ConnectionSettings settings;
+
+    RestartWaiter(RestartPolicy policy, TransportFactory factory, ConnectionSettings settings) {
+        this.policy = policy;
+        this.factory = factory;
+        this.settings = settings;
+    }
+
+    /**
+     * @param session an open session with the host, used to send the restart request
+     * @return the protocol list read once the host answered again
+     * @throws TransportException when the request is refused, or a phase runs out of time
+     */
+    List<String> restartAndReaudit(Target target, RegistryTransport session, HostResult.Builder result)
+            throws TransportException, InterruptedException {
+        Stopwatch request = new Stopwatch();
+        session.restart(policy.getRequest());
+        result.phase("restart-request", request.millis());
+        session.close();
+        waitUntilGone(target, result);
+        return waitUntilBack(target, result);
+    }
+
+    private void waitUntilGone(Target target, HostResult.Builder result) throws TransportException, InterruptedException {
+        Stopwatch down = new Stopwatch();
+        long limit = (policy.getRequest().getDelaySeconds() + (long) policy.getDownTimeoutSeconds()) * 1000L;
+        try {
+            while (probe(target) == null) {
+                if (down.millis() > limit) {
+                    throw new TransportException(FailureKind.PROTOCOL_ERROR, target.address(), "the host accepted the restart "
+                            + "but still answered " + limit / 1000 + " s later; it may have been aborted (shutdown /a). "
+                            + "The new value is written: restart the server to put it in effect");
+                }
+                Thread.sleep(policy.getPollMillis());
+            }
+        } finally {
+            result.phase("wait-down", down.millis());
+        }
+    }
+
+    private List<String> waitUntilBack(Target target, HostResult.Builder result) throws TransportException, InterruptedException {
+        Stopwatch up = new Stopwatch();
+        long limit = policy.getUpTimeoutSeconds() * 1000L;
+        try {
+            while (true) {
+                Thread.sleep(policy.getPollMillis());
+                try {
+                    return read(target);
+                } catch (TransportException stillDown) {
+                    if (up.millis() > limit) {
+                        throw new TransportException(FailureKind.UNREACHABLE, target.address(), "the host restarted but did "
+                                + "not answer within " + limit / 1000 + " s (last: " + stillDown.getDetail() + ")");
+                    }
+                }
+            }
+        } finally {
+            result.phase("wait-up", up.millis());
+        }
+    }
+
+    /** @return the failure when the host does not answer, {@code null} while it still does */
+    private TransportException probe(Target target) {
+        try {
+            read(target);
+            return null;
+        } catch (TransportException gone) {
+            return gone;
+        }
+    }
+
+    private List<String> read(Target target) throws TransportException {
+        try (RegistryTransport session = factory.open(target, settings)) {
+            return session.read();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.jenkins.plugins.dcom.run;
+
+import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.policy.Policy;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+
+/** Everything a run needs besides the inventory. */
+public final class RunOptions {
+    private final Mode mode;
+    private final Policy policy;
+    private final Transports transports;
+    private final ConnectionSettings connection;
+    private final boolean dryRun;
+    private final RestartPolicy restart;
+    private final BackupStore backups;
+    private final int concurrency;
+    private final boolean force;
+
+    private RunOptions(Builder builder) {
+        this.mode = builder.mode;
+        this.policy = builder.policy;
+        this.transports = builder.transports;
+        this.connection = builder.connection;
+        this.dryRun = builder.dryRun;
+        this.restart = builder.restart;
+        this.backups = builder.backups;
+        this.concurrency = builder.concurrency;
+        this.force = builder.force;
+    }
+
+    public static Builder builder(Mode mode, Transports transports, ConnectionSettings connection) {
+        return new Builder(mode, transports, connection);
+    }
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    /** @return the policy; {@code null} only for rollback */
+    public Policy getPolicy() {
+        return policy;
+    }
+
+    public Transports getTransports() {
+        return transports;
+    }
+
+    public ConnectionSettings getConnection() {
+        return connection;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public RestartPolicy getRestart() {
+        return restart;
+    }
+
+    public BackupStore getBackups() {
+        return backups;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    /** @return for rollback: overwrite values that changed since the run */
+    public boolean isForce() {
+        return force;
+    }
+
+    /** Builds options; audit, no restart, concurrency 8 unless told otherwise. */
+    public static final class Builder {
+        private final Mode mode;
+        private final Transports transports;
+        private final ConnectionSettings connection;
+        private Policy policy;
+        private boolean dryRun;
+        private RestartPolicy restart = RestartPolicy.never();
+        private BackupStore backups;
+        private int concurrency = 8;
+        private boolean force;
+
+        private Builder(Mode mode, Transports transports, ConnectionSettings connection) {
+            this.mode = mode;
+            this.transports = transports;
+            this.connection = connection;
+        }
+
+        public Builder policy(Policy value) {
+            this.policy = value;
+            return this;
+        }
+
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        public Builder restart(RestartPolicy value) {
+            this.restart = value;
+            return this;
+        }
+
+        public Builder backups(BackupStore value) {
+            this.backups = value;
+            return this;
+        }
+
+        public Builder concurrency(int value) {
+            if (value < 1 || value > 256) {
+                throw new IllegalArgumentException("concurrency " + value + " is out of range; use 1-256");
+            }
+            this.concurrency = value;
+            return this;
+        }
+
+        public Builder force(boolean value) {
+            this.force = value;
+            return this;
+        }
+
+        public RunOptions build() {
+            if (mode != Mode.ROLLBACK && policy == null) {
+                throw new IllegalStateException("a policy is required for " + mode);
+            }
+            if (mode != Mode.AUDIT && !dryRun && backups == null) {
+                throw new IllegalStateException("a backup store is required before anything is written");
+            }
+            return new RunOptions(this);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.dcom.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** All hosts of one run, in inventory order, with the run's metadata. Every listed host has a result. */
+public final class RunResult {
+    /** Exit code: every host compliant. */
+    public static final int EXIT_OK = 0;
+    /** Exit code: usage or configuration error (set by the command line, never by a run). */
+    public static final int EXIT_USAGE = 1;
+    /** Exit code: some host does not comply (and none failed). */
+    public static final int EXIT_NON_COMPLIANT = 2;
+    /** Exit code: some host could not be reached or failed; wins over {@link #EXIT_NON_COMPLIANT}. */
+    public static final int EXIT_FAILED = 3;
+
+    private final String runId;
+    private final Mode mode;
+    private final boolean dryRun;
+    private final boolean restart;
+    private final String policy;
+    private final Instant started;
+    private final Instant finished;
+    private final List<HostResult> hosts;
+
+    public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
+            Instant finished, List<HostResult> hosts) {
+        this.runId = runId;
+        this.mode = mode;
+        this.dryRun = dryRun;
+        this.restart = restart;
+        this.policy = policy;
+        this.started = started;
+        this.finished = finished;
+        this.hosts = Collections.unmodifiableList(new ArrayList<>(hosts));
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    public Mode getMode() {
+        return mode;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    public boolean isRestart() {
+        return restart;
+    }
+
+    public String getPolicy() {
+        return policy;
+    }
+
+    public Instant getStarted() {
+        return started;
+    }
+
+    public Instant getFinished() {
+        return finished;
+    }
+
+    public List<HostResult> getHosts() {
+        return hosts;
+    }
+
+    /** @return how many hosts ended in each status; every status present, zero where none */
+    public Map<HostStatus, Integer> counts() {
+        Map<HostStatus, Integer> counts = new EnumMap<>(HostStatus.class);
+        for (HostStatus status : HostStatus.values()) {
+            counts.put(status, 0);
+        }
+        for (HostResult host : hosts) {
+            counts.put(host.getStatus(), counts.get(host.getStatus()) + 1);
+        }
+        return counts;
+    }
+
+    /** @return the number of hosts with the given outcome */
+    public int count(HostStatus.Outcome outcome) {
+        int count = 0;
+        for (HostResult host : hosts) {
+            if (host.getStatus().outcome() == outcome) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** @return 0 all compliant, 2 some non-compliant, 3 some failed (3 wins over 2) */
+    public int exitCode() {
+        if (count(HostStatus.Outcome.FAILED) > 0) {
+            return EXIT_FAILED;
+        }
+        return count(HostStatus.Outcome.NON_COMPLIANT) > 0 ? EXIT_NON_COMPLIANT : EXIT_OK;
+    }
+}

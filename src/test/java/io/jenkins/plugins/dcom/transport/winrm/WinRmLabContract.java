@@ -1,0 +1,65 @@
+package io.jenkins.plugins.dcom.transport.winrm;
+
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.lab.LabFleet;
+import io.jenkins.plugins.dcom.lab.LabHost;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import io.jenkins.plugins.dcom.transport.Credentials;
+import io.jenkins.plugins.dcom.transport.RegistryTransportContract;
+import io.jenkins.plugins.dcom.transport.TransportFactory;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The transport contract over WinRM against lab hosts; subclasses choose HTTP or HTTPS. */
+abstract class WinRmLabContract extends RegistryTransportContract {
+    private LabFleet fleet;
+
+    abstract boolean https();
+
+    @BeforeEach
+    void startFleet() throws Exception {
+        fleet = LabFixture.start(LabFixture.contractHosts(), https());
+    }
+
+    @AfterEach
+    void stopFleet() {
+        fleet.close();
+    }
+
+    @Override
+    protected TransportFactory factory() {
+        return new WinRmTransportFactory();
+    }
+
+    @Override
+    protected Target target(Hosts host) {
+        LabHost lab = fleet.host(host.name());
+        return Target.of(lab.address(), lab.port(), "winrm");
+    }
+
+    @Override
+    protected ConnectionSettings settings() {
+        return build(LabFixture.PASSWORD);
+    }
+
+    @Override
+    protected ConnectionSettings wrongPassword() {
+        return build("not-the-password");
+    }
+
+    private ConnectionSettings build(String password) {
+        ConnectionSettings.Builder builder = ConnectionSettings.builder(new Credentials("labadmin", password)).timeouts(5000, 10000);
+        return https() ? builder.build() : builder.allowHttp().build();
+    }
+
+    @Override
+    protected List<String> storedValue(Hosts host) {
+        return fleet.host(host.name()).registry().data();
+    }
+
+    @Override
+    protected int restartRequests(Hosts host) {
+        return fleet.host(host.name()).restarts().size();
+    }
+}
