@@ -14,6 +14,9 @@ import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * WinRM through Overthere's built-in client ({@code cifs} + {@code WINRM_INTERNAL}): HTTPS with strict certificate
@@ -82,8 +85,25 @@ public final class WinRmTransportFactory implements TransportFactory {
                     "the truststore " + truststore + " does not exist or cannot be read");
         }
         String path = truststore.toAbsolutePath().toString();
+        if (path.equals(System.getProperty("javax.net.ssl.trustStore"))) {
+            return;
+        }
         System.setProperty("javax.net.ssl.trustStore", path);
         System.setProperty("javax.net.ssl.trustStorePassword", settings.getTruststorePassword());
         System.setProperty("javax.net.ssl.trustStoreType", path.endsWith(".jks") ? "JKS" : "PKCS12");
+        warmDefaultTrust(target);
+    }
+
+    /**
+     * Loads the new default trust once, here, under this class's lock: the JDK reloads its cached trust store
+     * lazily, and threads that race that reload were seen getting the previous store (and failing the handshake).
+     */
+    private static void warmDefaultTrust(Target target) throws TransportException {
+        try {
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);
+        } catch (GeneralSecurityException e) {
+            throw new TransportException(FailureKind.TLS_FAILED, target.address(),
+                    "the truststore cannot be loaded (" + e.getClass().getSimpleName() + "); check its type and password");
+        }
     }
 }

@@ -1,0 +1,104 @@
+package io.jenkins.plugins.dcom.cli;
+
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import io.jenkins.plugins.dcom.transport.Credentials;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** How to reach and log on to the hosts; shared by audit, remediate and rollback. Never takes a password itself. */
+final class ConnectionOptions {
+    @Option(names = "--user", paramLabel = "USER", description = "Account on the hosts: user, DOMAIN\\user or user@REALM.")
+    String user;
+
+    @Option(names = "--password-env", paramLabel = "NAME", description = "Read the password from this environment variable.")
+    String passwordEnv;
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
+    Path passwordFile;
+
+    @Option(names = "--transport", paramLabel = "winrm|rrp", defaultValue = "winrm",
+            description = "Transport for inventory lines that name none (default: ${DEFAULT-VALUE}).")
+    String transport;
+
+    @Option(names = "--https", description = "Use HTTPS for WinRM with strict certificate checks (the default).")
+    boolean https;
+
+    @Option(names = "--allow-http", description = "Use plain HTTP for WinRM: the password travels in clear text. Lab and test networks only.")
+    boolean allowHttp;
+
+    @Option(names = "--truststore", paramLabel = "FILE", description = "PKCS12 or JKS truststore with the CA of the hosts' WinRM certificates; replaces the JVM's default trust.")
+    Path truststore;
+
+    @Option(names = "--truststore-password-env", paramLabel = "NAME", description = "Environment variable holding the truststore password (default: changeit).")
+    String truststorePasswordEnv;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Time to open a connection (default: ${DEFAULT-VALUE}).")
+    int connectTimeout;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Time to wait for an answer (default: ${DEFAULT-VALUE}).")
+    int timeout;
+
+    /**
+     * @param environment the process environment (a parameter, so tests can give their own)
+     */
+    ConnectionSettings settings(Map<String, String> environment) throws UsageException {
+        if (https && allowHttp) {
+            throw new UsageException("--https and --allow-http contradict each other; give one");
+        }
+        if (connectTimeout <= 0 || timeout <= 0) {
+            throw new UsageException("--connect-timeout and --timeout must be positive; 0 would wait forever");
+        }
+        ConnectionSettings.Builder builder = ConnectionSettings.builder(credentials(environment))
+                .timeouts(connectTimeout * 1000, timeout * 1000);
+        if (allowHttp) {
+            builder.allowHttp();
+        }
+        if (truststore != null) {
+            if (!Files.isReadable(truststore)) {
+                throw new UsageException("--truststore " + truststore + ": no such readable file");
+            }
+            builder.truststore(truststore, truststorePasswordEnv == null ? null : env(environment, truststorePasswordEnv, "--truststore-password-env"));
+        }
+        return builder.build();
+    }
+
+    private Credentials credentials(Map<String, String> environment) throws UsageException {
+        if (user == null || user.trim().isEmpty()) {
+            throw new UsageException("--user is required: the account to log on to the hosts with");
+        }
+        if ((passwordEnv == null) == (passwordFile == null)) {
+            throw new UsageException("give exactly one of --password-env NAME or --password-file FILE (a password is never taken on the command line)");
+        }
+        String password = passwordEnv != null ? env(environment, passwordEnv, "--password-env") : firstLine(passwordFile);
+        return new Credentials(user, password);
+    }
+
+    private static String env(Map<String, String> environment, String name, String option) throws UsageException {
+        String value = environment.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new UsageException(option + " " + name + ": the environment variable is not set or empty");
+        }
+        return value;
+    }
+
+    private static String firstLine(Path file) throws UsageException {
+        try {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            int end = text.indexOf('\n');
+            String line = end < 0 ? text : text.substring(0, end);
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            if (line.isEmpty()) {
+                throw new UsageException("--password-file " + file + ": the first line is empty");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UsageException("--password-file " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.jenkins.plugins.dcom.cli;
+
+import io.jenkins.plugins.dcom.run.HostResult;
+import io.jenkins.plugins.dcom.run.ProgressListener;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** One line per host as it finishes, with running counts. Prints only result messages, which hold no secret. */
+final class ConsoleProgress implements ProgressListener {
+    private final PrintStream out;
+
+    ConsoleProgress(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void hostFinished(HostResult result, int done, int total, int ok, int nonCompliant, int failed) {
+        Long millis = result.getPhaseMillis().get("total");
+        out.println(String.format(Locale.ROOT, "[%d/%d] %-40s %-15s %s (%.1f s)  [ok %d, non-compliant %d, failed %d]",
+                done, total, result.getTarget().label(), result.getStatus(), result.getMessage(),
+                millis == null ? 0.0 : millis / 1000.0, ok, nonCompliant, failed));
+        out.flush();
+    }
+}

@@ -1,0 +1,88 @@
+package io.jenkins.plugins.dcom.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.dcom.lab.DemoFleet;
+import io.jenkins.plugins.dcom.lab.LabFleet;
+import io.jenkins.plugins.dcom.lab.LabTls;
+import io.jenkins.plugins.dcom.report.ReportWriter;
+import io.jenkins.plugins.dcom.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * KB Q272937 end to end on a lab: audit, remediate with restart, audit again, through the same command line a
+ * user runs. Exits as the final audit does, and explains a non-zero code.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start a lab modelled on KB Q272937 (NT 4.0 site servers with UDP first, Windows 2000 consoles,",
+                "one host down, one refusing writes), then audit, remediate with restart, and audit again."})
+final class DemoCommand implements Callable<Integer> {
+    @ParentCommand
+    DcomComplianceCommand parent;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "work/demo-report", description = "Where the three runs' reports go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Option(names = "--downtime-ms", paramLabel = "MILLIS", defaultValue = "2000", description = "How long a restarted lab host stays away (default: ${DEFAULT-VALUE}).")
+    long downtime;
+
+    @Override
+    public Integer call() throws UsageException {
+        Path labDir = reportDir.resolve("lab");
+        try {
+            LabCredentials credentials = LabCredentials.in(labDir);
+            LabTls tls = LabTls.in(labDir.resolve("tls"));
+            try (LabFleet fleet = LabFleet.start(DemoFleet.specs(downtime), credentials.password(), tls, 0)) {
+                Path inventory = fleet.writeInventory(labDir.resolve("inventory.txt"));
+                parent.out.println("Demo lab: " + fleet.hosts().size() + " hosts over HTTPS, inventory " + inventory);
+                List<String> common = Arrays.asList("--inventory", inventory.toString(), "--user", LabCredentials.USER,
+                        "--password-file", credentials.file().toString(), "--truststore", tls.truststore().toString());
+                int first = step("1-audit", common, "audit");
+                int second = step("2-remediate", common, "remediate", "--restart", "--restart-delay", "1",
+                        "--restart-wait-down", "30", "--restart-wait-up", "60", "--restart-poll", "250");
+                int last = step("3-audit", common, "audit");
+                explain(first, second, last);
+                return last;
+            }
+        } catch (IOException e) {
+            throw new UsageException("the demo lab cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private int step(String name, List<String> common, String... command) {
+        parent.out.println();
+        parent.out.println("== " + name + " ==");
+        List<String> args = new ArrayList<>(Arrays.asList(command));
+        args.addAll(common);
+        args.add("--report-dir");
+        args.add(reportDir.resolve(name).toString());
+        return DcomComplianceCommand.execute(args.toArray(new String[0]), parent.out, parent.err, parent.environment);
+    }
+
+    private void explain(int first, int second, int last) throws IOException {
+        parent.out.println();
+        parent.out.println("== Demo summary ==");
+        parent.out.println("1. audit:     exit " + first + " (the NT 4.0 site servers put ncadg_ip_udp first)");
+        parent.out.println("2. remediate: exit " + second + " (ncacn_ip_tcp moved to the top, servers restarted and audited again)");
+        parent.out.println("3. audit:     exit " + last);
+        JsonNode hosts = new ObjectMapper().readTree(reportDir.resolve("3-audit").resolve(ReportWriter.JSON).toFile()).get("hosts");
+        for (JsonNode host : hosts) {
+            if (!"OK".equals(host.get("outcome").asText())) {
+                parent.out.println("   " + host.get("name").asText() + ": " + host.get("status").asText() + " - " + host.get("message").asText());
+            }
+        }
+        if (last != RunResult.EXIT_OK) {
+            parent.out.println("The lab keeps SMS-ADMIN-03 down and makes SMS-SITE-03 refuse writes on purpose, so the final exit code "
+                    + "is " + last + ": exactly what a real fleet with such hosts reports. Every other host now complies.");
+        }
+        parent.out.println("Reports: " + reportDir.toAbsolutePath().resolve("3-audit").resolve(ReportWriter.HTML));
+    }
+}

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.dcom.cli;
+
+import io.jenkins.plugins.dcom.lab.DemoFleet;
+import io.jenkins.plugins.dcom.lab.LabFleet;
+import io.jenkins.plugins.dcom.lab.LabHostSpec;
+import io.jenkins.plugins.dcom.lab.LabTls;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Runs a simulated fleet in the foreground and writes what a client needs to reach it. */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = {"Run a simulated fleet of Windows servers (WinRM endpoints on 127.0.0.1) until stopped.",
+                "Writes inventory.txt, truststore.p12 and password into --dir."})
+final class LabCommand implements Callable<Integer> {
+    @ParentCommand
+    DcomComplianceCommand parent;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "work/lab", description = "Where the inventory, truststore and password go (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "15985", description = "First host's port; the others follow (default: ${DEFAULT-VALUE}).")
+    int basePort;
+
+    @Option(names = "--hosts", paramLabel = "N", defaultValue = "0", description = "0 for the KB Q272937 demo fleet, else N NT 4.0-style hosts (default: ${DEFAULT-VALUE}).")
+    int hosts;
+
+    @Option(names = "--allow-http", description = "Serve plain HTTP instead of HTTPS.")
+    boolean allowHttp;
+
+    @Option(names = "--latency-ms", paramLabel = "MILLIS", defaultValue = "0", description = "Delay added to every request (default: ${DEFAULT-VALUE}).")
+    long latency;
+
+    @Option(names = "--downtime-ms", paramLabel = "MILLIS", defaultValue = "5000", description = "How long a restarted host stays away (default: ${DEFAULT-VALUE}).")
+    long downtime;
+
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "0", description = "Stop after N seconds; 0 runs until interrupted (default: ${DEFAULT-VALUE}).")
+    long seconds;
+
+    @Override
+    public Integer call() throws UsageException, InterruptedException {
+        if (hosts < 0 || hosts > 2000 || basePort < 0 || basePort + Math.max(hosts, 6) > 65535) {
+            throw new UsageException("--hosts must be 0-2000 and --base-port leave room for every host");
+        }
+        try {
+            LabCredentials credentials = LabCredentials.in(dir);
+            LabTls tls = allowHttp ? null : LabTls.in(dir.resolve("tls"));
+            try (LabFleet fleet = LabFleet.start(specs(), credentials.password(), tls, basePort)) {
+                Path inventory = fleet.writeInventory(dir.resolve("inventory.txt"));
+                if (tls != null) {
+                    java.nio.file.Files.copy(tls.truststore(), dir.resolve("truststore.p12"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                printHowTo(fleet, inventory, credentials);
+                waitUntilStopped();
+            }
+        } catch (IOException e) {
+            throw new UsageException("the lab cannot start: " + e.getMessage() + " (is another lab using the ports? try --base-port)", e);
+        }
+        return 0;
+    }
+
+    private List<LabHostSpec> specs() {
+        if (hosts == 0) {
+            List<LabHostSpec> demo = new ArrayList<>();
+            for (LabHostSpec spec : DemoFleet.specs(downtime)) {
+                demo.add(spec.latency(latency));
+            }
+            return demo;
+        }
+        List<LabHostSpec> fleet = new ArrayList<>();
+        for (int i = 1; i <= hosts; i++) {
+            fleet.add(LabHostSpec.host(String.format(Locale.ROOT, "NT4-%04d", i), "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")
+                    .role("site-server").latency(latency).downtime(downtime));
+        }
+        return fleet;
+    }
+
+    private void printHowTo(LabFleet fleet, Path inventory, LabCredentials credentials) {
+        parent.out.println("Lab: " + fleet.hosts().size() + " hosts on 127.0.0.1 over " + (fleet.isHttps() ? "HTTPS" : "HTTP")
+                + ", user " + LabCredentials.USER + ". Inventory: " + inventory.toAbsolutePath());
+        parent.out.print(fleet.inventory());
+        parent.out.println("Audit it from another terminal with:");
+        parent.out.println("  java -jar target/dcom-protocol-compliance-cli.jar audit --inventory " + inventory
+                + " --user " + LabCredentials.USER + " --password-file " + credentials.file()
+                + (fleet.isHttps() ? " --truststore " + dir.resolve("truststore.p12") : " --allow-http"));
+        parent.out.println(seconds > 0 ? "Stopping in " + seconds + " s." : "Press Ctrl-C to stop.");
+        parent.out.flush();
+    }
+
+    private void waitUntilStopped() throws InterruptedException {
+        CountDownLatch forever = new CountDownLatch(1);
+        if (seconds > 0) {
+            forever.await(seconds, TimeUnit.SECONDS);
+        } else {
+            forever.await();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.jenkins.plugins.dcom.cli;
+
+import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.run.ComplianceEngine;
+import io.jenkins.plugins.dcom.run.Mode;
+import io.jenkins.plugins.dcom.run.RunOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Writes the smallest compliant change to every non-compliant host, after saving its previous value. */
+@Command(name = "remediate", mixinStandardHelpOptions = true,
+        description = {"Move each non-compliant host to the policy's order with the smallest change.",
+                "The previous value is saved first (--backup-dir); every write is read back.",
+                "Hosts restart only with --restart; a dry run writes nothing."})
+final class RemediateCommand implements Callable<Integer> {
+    @ParentCommand
+    DcomComplianceCommand parent;
+
+    @Mixin
+    FleetOptions fleet;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    RestartOptions restart;
+
+    @Option(names = "--dry-run", description = "Show what would be written to each host; write nothing, restart nothing.")
+    boolean dryRun;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where each run keeps its backup records, in a folder per run (default: REPORT-DIR/backups).")
+    Path backupDir;
+
+    @Override
+    public Integer call() throws UsageException {
+        if (dryRun && restart.restart) {
+            throw new UsageException("--dry-run and --restart contradict each other: a dry run changes nothing, so nothing needs a restart");
+        }
+        String runId = ComplianceEngine.newRunId();
+        Path backups = (backupDir == null ? fleet.reportDir.resolve("backups") : backupDir).resolve(runId);
+        RunOptions options = RunOptions.builder(Mode.REMEDIATE, TransportChoice.of(connection.transport),
+                connection.settings(parent.environment))
+                .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).dryRun(dryRun)
+                .restart(restart.policy()).backups(new BackupStore(backups)).build();
+        int exit = FleetRun.run(dryRun ? "Remediate (dry run)" : "Remediate", runId, options, fleet.loadInventory(),
+                fleet.reportDir, parent.out).exitCode();
+        if (!dryRun) {
+            parent.out.println("Backups: " + backups.toAbsolutePath() + " (undo with: rollback --backup-dir "
+                    + backups.getParent() + " --run " + runId + ")");
+        }
+        return exit;
+    }
+}

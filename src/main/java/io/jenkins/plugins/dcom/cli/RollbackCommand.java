@@ -1,0 +1,113 @@
+package io.jenkins.plugins.dcom.cli;
+
+import io.jenkins.plugins.dcom.backup.BackupRecord;
+import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.run.ComplianceEngine;
+import io.jenkins.plugins.dcom.run.Mode;
+import io.jenkins.plugins.dcom.run.RunOptions;
+import io.jenkins.plugins.dcom.run.RunResult;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Writes back the values a remediation run saved, on the hosts it changed. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = {"Write back the values a remediation run saved before it changed each host.",
+                "A host whose value changed since that run is left alone unless --force."})
+final class RollbackCommand implements Callable<Integer> {
+    @ParentCommand
+    DcomComplianceCommand parent;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    RestartOptions restart;
+
+    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "dcom-report/backups", description = "The folder remediate kept its runs' backups in (default: ${DEFAULT-VALUE}).")
+    Path backupDir;
+
+    @Option(names = "--run", paramLabel = "RUN-ID", description = "The run to undo (default: the latest run in --backup-dir).")
+    String run;
+
+    @Option(names = "--dry-run", description = "Show what would be written back; write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--force", description = "Also overwrite hosts whose value changed since the run.")
+    boolean force;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Hosts processed at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "dcom-report/rollback", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Override
+    public Integer call() throws UsageException {
+        Path runDir = backupDir.resolve(run == null ? latestRun() : run);
+        List<BackupRecord> records = load(runDir);
+        List<Target> targets = new ArrayList<>();
+        for (BackupRecord record : records) {
+            targets.add(Target.of(record.getHost(), record.getPort(), record.getTransport()));
+        }
+        RunOptions options = RunOptions.builder(Mode.ROLLBACK, TransportChoice.of(connection.transport),
+                connection.settings(parent.environment))
+                .dryRun(dryRun).force(force).restart(restart.policy()).concurrency(concurrency).build();
+        parent.out.println("Rollback of run " + runDir.getFileName() + ": " + records.size() + " hosts" + (dryRun ? ", dry run" : ""));
+        RunResult result;
+        try {
+            result = new ComplianceEngine(options, new ConsoleProgress(parent.out))
+                    .rollback(ComplianceEngine.newRunId(), targets, records);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UsageException("interrupted", e);
+        }
+        FleetRun.writeReports(result, reportDir);
+        Summary.print(parent.out, "Rollback", result, reportDir);
+        return result.exitCode();
+    }
+
+    private String latestRun() throws UsageException {
+        List<String> runs = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(backupDir)) {
+            for (Path entry : stream) {
+                if (Files.isDirectory(entry)) {
+                    runs.add(entry.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UsageException("--backup-dir " + backupDir + ": cannot be read; give the folder remediate printed", e);
+        }
+        if (runs.isEmpty()) {
+            throw new UsageException("--backup-dir " + backupDir + " holds no run; nothing to roll back");
+        }
+        runs.sort(null);
+        return runs.get(runs.size() - 1);
+    }
+
+    private static List<BackupRecord> load(Path runDir) throws UsageException {
+        if (!Files.isDirectory(runDir)) {
+            throw new UsageException(runDir + ": no such run folder; see the folders under --backup-dir");
+        }
+        try {
+            List<BackupRecord> records = new BackupStore(runDir).loadAll();
+            if (records.isEmpty()) {
+                throw new UsageException(runDir + " holds no backup record: that run changed no host");
+            }
+            return records;
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+}

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.dcom.cli;
+
+import io.jenkins.plugins.dcom.run.HostResult;
+import io.jenkins.plugins.dcom.run.HostStatus;
+import io.jenkins.plugins.dcom.run.RunResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The closing lines of a run: counts, where the reports are, and what the exit code means. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(PrintStream out, String title, RunResult run, Path reports) {
+        StringBuilder counts = new StringBuilder();
+        for (Map.Entry<HostStatus, Integer> count : run.counts().entrySet()) {
+            if (count.getValue() > 0) {
+                counts.append(counts.length() == 0 ? "" : ", ").append(count.getValue()).append(' ').append(count.getKey());
+            }
+        }
+        out.println();
+        out.println(title + ": " + run.getHosts().size() + " hosts: " + counts);
+        if (reports != null) {
+            out.println("Reports: " + reports.toAbsolutePath().resolve("index.html") + " (also report.json, junit.xml)");
+        }
+        out.println("Exit code " + run.exitCode() + ": " + meaning(run));
+    }
+
+    static String meaning(RunResult run) {
+        switch (run.exitCode()) {
+            case RunResult.EXIT_OK:
+                return "every host complies.";
+            case RunResult.EXIT_NON_COMPLIANT:
+                return "some hosts do not comply yet: " + hosts(run, HostStatus.Outcome.NON_COMPLIANT) + ".";
+            default:
+                return "some hosts could not be checked or changed: " + hosts(run, HostStatus.Outcome.FAILED) + ".";
+        }
+    }
+
+    private static String hosts(RunResult run, HostStatus.Outcome outcome) {
+        StringBuilder names = new StringBuilder();
+        for (HostResult host : run.getHosts()) {
+            if (host.getStatus().outcome() == outcome) {
+                names.append(names.length() == 0 ? "" : ", ").append(host.getTarget().label()).append(' ')
+                        .append(host.getStatus());
+            }
+        }
+        return names.toString();
+    }
+}

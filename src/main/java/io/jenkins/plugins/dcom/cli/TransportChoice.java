@@ -1,0 +1,22 @@
+package io.jenkins.plugins.dcom.cli;
+
+import io.jenkins.plugins.dcom.inventory.InventoryParser;
+import io.jenkins.plugins.dcom.run.Transports;
+import io.jenkins.plugins.dcom.transport.winrm.WinRmTransportFactory;
+
+/** The transports this build ships, with the run's default. */
+final class TransportChoice {
+    private TransportChoice() {
+    }
+
+    static Transports of(String defaultName) throws UsageException {
+        if (!InventoryParser.TRANSPORTS.contains(defaultName)) {
+            throw new UsageException("--transport " + defaultName + " is unknown; use one of " + InventoryParser.TRANSPORTS);
+        }
+        try {
+            return new Transports(defaultName, new WinRmTransportFactory());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--transport " + e.getMessage(), e);
+        }
+    }
+}

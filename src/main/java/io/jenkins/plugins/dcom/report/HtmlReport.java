@@ -1,0 +1,193 @@
+package io.jenkins.plugins.dcom.report;
+
+import io.jenkins.plugins.dcom.plan.PositionChange;
+import io.jenkins.plugins.dcom.policy.Finding;
+import io.jenkins.plugins.dcom.run.HostResult;
+import io.jenkins.plugins.dcom.run.HostStatus;
+import io.jenkins.plugins.dcom.run.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code index.html}: one self-contained page (inline CSS, no script, no external resource): the run, the counts
+ * by status, an overview table, then one table per host with before, after, diff and status.
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    public static void write(RunResult run, Path file) throws IOException {
+        Files.write(file, render(run).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String render(RunResult run) {
+        StringBuilder html = new StringBuilder(8192);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>DCOM protocol compliance: ").append(Html.escape(run.getPolicy())).append("</title>")
+                .append("<style>").append(CSS).append("</style></head><body>\n");
+        header(run, html);
+        counts(run, html);
+        overview(run, html);
+        for (HostResult host : run.getHosts()) {
+            host(host, html);
+        }
+        html.append("<footer>").append(Html.escape(ToolVersion.NAME)).append(' ').append(Html.escape(ToolVersion.get()))
+                .append(" &middot; report.json and junit.xml hold the same results</footer>\n</body></html>\n");
+        return html.toString();
+    }
+
+    private static void header(RunResult run, StringBuilder html) {
+        String mode = run.getMode().name().toLowerCase(java.util.Locale.ROOT) + (run.isDryRun() ? " (dry run)" : "")
+                + (run.isRestart() ? " with restart" : "");
+        html.append("<header><h1>DCOM protocol compliance</h1><p class=\"meta\">")
+                .append("Policy <b>").append(Html.escape(run.getPolicy())).append("</b> &middot; ")
+                .append(Html.escape(mode)).append(" &middot; run ").append(Html.escape(run.getRunId()))
+                .append(" &middot; ").append(Html.escape(run.getStarted())).append(" &ndash; ")
+                .append(Html.escape(run.getFinished())).append(" &middot; exit code ").append(run.exitCode())
+                .append("</p></header>\n");
+    }
+
+    private static void counts(RunResult run, StringBuilder html) {
+        html.append("<section class=\"counts\">");
+        html.append("<div class=\"count total\"><span>").append(run.getHosts().size()).append("</span>hosts</div>");
+        for (Map.Entry<HostStatus, Integer> count : run.counts().entrySet()) {
+            if (count.getValue() > 0) {
+                html.append("<div class=\"count ").append(cssClass(count.getKey())).append("\"><span>")
+                        .append(count.getValue()).append("</span>").append(Html.escape(label(count.getKey()))).append("</div>");
+            }
+        }
+        html.append("</section>\n");
+    }
+
+    private static void overview(RunResult run, StringBuilder html) {
+        html.append("<table class=\"overview\"><thead><tr><th>Host</th><th>Role</th><th>Transport</th><th>Status</th>")
+                .append("<th>First before</th><th>First after</th><th>What happened</th></tr></thead><tbody>\n");
+        for (HostResult host : run.getHosts()) {
+            html.append("<tr><td><a href=\"#").append(anchor(host)).append("\">").append(Html.escape(host.getTarget().label()))
+                    .append("</a></td><td>").append(Html.escape(host.getTarget().getRole().label())).append("</td><td>")
+                    .append(Html.escape(host.getTransport())).append("</td><td>").append(badge(host.getStatus()))
+                    .append("</td><td><code>").append(Html.escape(first(host.getBefore()))).append("</code></td><td><code>")
+                    .append(Html.escape(first(host.getAfter()))).append("</code></td><td>")
+                    .append(Html.escape(host.getMessage())).append("</td></tr>\n");
+        }
+        html.append("</tbody></table>\n");
+    }
+
+    private static void host(HostResult host, StringBuilder html) {
+        html.append("<section class=\"host\" id=\"").append(anchor(host)).append("\"><h2>")
+                .append(Html.escape(host.getTarget().label())).append(' ').append(badge(host.getStatus())).append("</h2>")
+                .append("<p>").append(Html.escape(host.getMessage())).append("</p>");
+        positions(host, html);
+        diff(host, html);
+        findings(host.getFindings(), html);
+        html.append("<p class=\"meta\">Timings: ");
+        for (Map.Entry<String, Long> phase : host.getPhaseMillis().entrySet()) {
+            html.append(Html.escape(phase.getKey())).append(' ').append(phase.getValue()).append(" ms &nbsp; ");
+        }
+        if (host.getBackupFile() != null) {
+            html.append("&middot; backup <code>").append(Html.escape(host.getBackupFile())).append("</code>");
+        }
+        html.append("</p></section>\n");
+    }
+
+    private static void positions(HostResult host, StringBuilder html) {
+        List<String> before = orEmpty(host.getBefore());
+        List<String> after = orEmpty(host.getAfter());
+        List<String> planned = host.getPlanned() != null && host.getPlanned().equals(host.getAfter()) ? null : host.getPlanned();
+        int rows = Math.max(before.size(), Math.max(after.size(), planned == null ? 0 : planned.size()));
+        if (rows == 0) {
+            html.append("<p class=\"meta\">The protocol list could not be read.</p>");
+            return;
+        }
+        html.append("<table class=\"positions\"><thead><tr><th>#</th><th>Before</th><th>After</th>");
+        html.append(planned == null ? "" : "<th>Planned</th>").append("</tr></thead><tbody>");
+        for (int i = 0; i < rows; i++) {
+            String b = cell(before, i);
+            String a = cell(after, i);
+            html.append("<tr><td>").append(i + 1).append("</td><td><code>").append(Html.escape(b))
+                    .append("</code></td><td").append(a.equals(b) ? "" : " class=\"changed\"").append("><code>")
+                    .append(Html.escape(a)).append("</code></td>");
+            if (planned != null) {
+                html.append("<td><code>").append(Html.escape(cell(planned, i))).append("</code></td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
+    }
+
+    private static void diff(HostResult host, StringBuilder html) {
+        List<PositionChange> changes = host.diff().getChanges();
+        if (changes.isEmpty()) {
+            return;
+        }
+        html.append("<p><b>Diff:</b> ");
+        for (PositionChange change : changes) {
+            html.append("<code class=\"change\">").append(Html.escape(change)).append("</code> ");
+        }
+        html.append("</p>");
+    }
+
+    private static void findings(List<Finding> findings, StringBuilder html) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        html.append("<ul class=\"findings\">");
+        for (Finding finding : findings) {
+            html.append("<li class=\"").append(finding.isError() ? "error" : "warning").append("\"><b>")
+                    .append(finding.getSeverity()).append("</b> ").append(Html.escape(finding.getMessage())).append("</li>");
+        }
+        html.append("</ul>");
+    }
+
+    private static String badge(HostStatus status) {
+        return "<span class=\"badge " + cssClass(status) + "\">" + Html.escape(label(status)) + "</span>";
+    }
+
+    private static String label(HostStatus status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String cssClass(HostStatus status) {
+        return status.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static String anchor(HostResult host) {
+        return "host-" + host.getTarget().fileKey();
+    }
+
+    private static String first(List<String> list) {
+        return list == null ? "unknown" : list.isEmpty() ? "(empty)" : list.get(0);
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? Collections.<String>emptyList() : list;
+    }
+
+    private static String cell(List<String> list, int index) {
+        return index < list.size() ? list.get(index) : "";
+    }
+
+    private static final String CSS = "body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 auto;"
+            + "max-width:1100px;padding:24px;color:#1d2330;background:#f6f7f9}h1{margin:0 0 4px;font-size:24px}"
+            + "h2{font-size:17px;margin:0 0 8px;display:flex;gap:10px;align-items:center}.meta{color:#5b6475;font-size:13px}"
+            + ".counts{display:flex;flex-wrap:wrap;gap:10px;margin:18px 0}.count{background:#fff;border-radius:8px;"
+            + "padding:10px 16px;min-width:90px;box-shadow:0 1px 2px rgba(0,0,0,.08);border-top:4px solid #8a94a6}"
+            + ".count span{display:block;font-size:26px;font-weight:600}.count.ok{border-color:#1f883d}"
+            + ".count.non-compliant{border-color:#bf8700}.count.failed{border-color:#cf222e}"
+            + "table{border-collapse:collapse;width:100%;background:#fff;border-radius:8px;overflow:hidden;"
+            + "box-shadow:0 1px 2px rgba(0,0,0,.08);margin:8px 0}th,td{text-align:left;padding:6px 10px;"
+            + "border-bottom:1px solid #e6e8eb;vertical-align:top}th{background:#eef0f3;font-weight:600}"
+            + "table.positions{width:auto;min-width:420px}td.changed{background:#fff4d6}"
+            + ".host{background:#fff;border-radius:8px;padding:14px 18px;margin:16px 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}"
+            + ".badge{font-size:12px;border-radius:10px;padding:2px 9px;color:#fff;white-space:nowrap}"
+            + ".badge.ok{background:#1f883d}.badge.non-compliant{background:#bf8700}.badge.failed{background:#cf222e}"
+            + "code{font:12.5px ui-monospace,SFMono-Regular,Consolas,monospace}.change{background:#eef0f3;"
+            + "padding:1px 6px;border-radius:4px}.findings li.error{color:#a40e26}.findings li.warning{color:#7d5a00}"
+            + "footer{color:#8a94a6;font-size:12px;margin-top:24px}a{color:#0969da;text-decoration:none}";
+}

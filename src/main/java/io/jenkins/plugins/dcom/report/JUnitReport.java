@@ -1,0 +1,94 @@
+package io.jenkins.plugins.dcom.report;
+
+import io.jenkins.plugins.dcom.run.HostResult;
+import io.jenkins.plugins.dcom.run.HostStatus;
+import io.jenkins.plugins.dcom.run.RunResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * {@code junit.xml}: one test case per host, so any CI server's JUnit publisher shows the fleet. A non-compliant
+ * host is a failure with expected and actual order in the message; an unreachable or failed host is an error.
+ * No host vanishes.
+ */
+public final class JUnitReport {
+    private JUnitReport() {
+    }
+
+    public static void write(RunResult run, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            suite(run, xml);
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void suite(RunResult run, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("testsuite");
+        xml.writeAttribute("name", "DCOM protocol compliance (" + run.getPolicy() + ")");
+        xml.writeAttribute("tests", String.valueOf(run.getHosts().size()));
+        xml.writeAttribute("failures", String.valueOf(run.count(HostStatus.Outcome.NON_COMPLIANT)));
+        xml.writeAttribute("errors", String.valueOf(run.count(HostStatus.Outcome.FAILED)));
+        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("time", seconds(run.getFinished().toEpochMilli() - run.getStarted().toEpochMilli()));
+        xml.writeAttribute("timestamp", run.getStarted().toString());
+        for (HostResult host : run.getHosts()) {
+            xml.writeCharacters("\n  ");
+            testCase(run, host, xml);
+        }
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+    }
+
+    private static void testCase(RunResult run, HostResult host, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", "dcom." + host.getTarget().getRole().label());
+        xml.writeAttribute("name", host.getTarget().label());
+        Long total = host.getPhaseMillis().get("total");
+        xml.writeAttribute("time", seconds(total == null ? 0 : total));
+        HostStatus.Outcome outcome = host.getStatus().outcome();
+        if (outcome != HostStatus.Outcome.OK) {
+            xml.writeStartElement(outcome == HostStatus.Outcome.FAILED ? "error" : "failure");
+            xml.writeAttribute("type", host.getStatus().name());
+            xml.writeAttribute("message", message(host));
+            xml.writeCharacters(details(run, host));
+            xml.writeEndElement();
+        }
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(host.getStatus() + ": " + host.getMessage());
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private static String message(HostResult host) {
+        if (host.getBefore() == null) {
+            return host.getStatus() + ": " + host.getMessage();
+        }
+        String expected = host.getPlanned() != null ? host.getPlanned().toString() : "a list that complies";
+        return host.getStatus() + ": expected " + expected + " but was " + host.getAfter();
+    }
+
+    private static String details(RunResult run, HostResult host) {
+        StringBuilder text = new StringBuilder(host.getMessage()).append('\n');
+        text.append("policy: ").append(run.getPolicy()).append('\n');
+        text.append("before: ").append(host.getBefore()).append('\n');
+        text.append("after:  ").append(host.getAfter()).append('\n');
+        text.append("diff:   ").append(host.diff()).append('\n');
+        return text.toString();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

@@ -1,0 +1,97 @@
+package io.jenkins.plugins.dcom.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.policy.Finding;
+import io.jenkins.plugins.dcom.run.HostResult;
+import io.jenkins.plugins.dcom.run.HostStatus;
+import io.jenkins.plugins.dcom.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.json}: schema {@value #SCHEMA}, documented in {@code docs/reports.md}. Top level {@code schema},
+ * {@code tool}, {@code run}, {@code summary}, {@code hosts}; every host of the run is listed, failed ones too.
+ */
+public final class JsonReport {
+    /** Version of the layout; raised on any incompatible change. */
+    public static final int SCHEMA = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    public static void write(RunResult run, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), tree(run));
+    }
+
+    /** @return the report as a JSON tree */
+    public static ObjectNode tree(RunResult run) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.putObject("tool").put("name", ToolVersion.NAME).put("version", ToolVersion.get());
+        ObjectNode meta = root.putObject("run");
+        meta.put("id", run.getRunId()).put("mode", run.getMode().name()).put("dryRun", run.isDryRun())
+                .put("restart", run.isRestart()).put("policy", run.getPolicy())
+                .put("started", run.getStarted().toString()).put("finished", run.getFinished().toString())
+                .put("durationMillis", run.getFinished().toEpochMilli() - run.getStarted().toEpochMilli());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("hosts", run.getHosts().size()).put("exitCode", run.exitCode());
+        ObjectNode counts = summary.putObject("counts");
+        for (Map.Entry<HostStatus, Integer> count : run.counts().entrySet()) {
+            counts.put(count.getKey().name(), count.getValue());
+        }
+        ArrayNode hosts = root.putArray("hosts");
+        for (HostResult host : run.getHosts()) {
+            hosts.add(host(host));
+        }
+        return root;
+    }
+
+    private static ObjectNode host(HostResult result) {
+        Target target = result.getTarget();
+        ObjectNode host = JSON.createObjectNode();
+        host.put("host", target.getHost());
+        if (target.getPort() == null) {
+            host.putNull("port");
+        } else {
+            host.put("port", target.getPort());
+        }
+        host.put("address", target.address()).put("name", target.getName()).put("role", target.getRole().label())
+                .put("transport", result.getTransport()).put("status", result.getStatus().name())
+                .put("outcome", result.getStatus().outcome().name())
+                .put("failure", result.getFailure() == null ? null : result.getFailure().name())
+                .put("message", result.getMessage());
+        list(host, "before", result.getBefore());
+        list(host, "after", result.getAfter());
+        list(host, "planned", result.getPlanned());
+        list(host, "diff", result.diff().lines());
+        ArrayNode findings = host.putArray("findings");
+        for (Finding finding : result.getFindings()) {
+            findings.addObject().put("severity", finding.getSeverity().name()).put("rule", finding.getRule())
+                    .put("message", finding.getMessage());
+        }
+        host.put("backup", result.getBackupFile());
+        ObjectNode timings = host.putObject("timingsMillis");
+        for (Map.Entry<String, Long> phase : result.getPhaseMillis().entrySet()) {
+            timings.put(phase.getKey(), phase.getValue());
+        }
+        return host;
+    }
+
+    private static void list(ObjectNode host, String field, List<String> values) {
+        if (values == null) {
+            host.putNull(field);
+            return;
+        }
+        ArrayNode array = host.putArray(field);
+        for (String value : values) {
+            array.add(value);
+        }
+    }
+}
