@@ -19,11 +19,15 @@ import java.util.concurrent.TimeUnit;
  * it away: after the requested delay its listener closes, and it comes back on the same port after its downtime.
  */
 public final class LabHost {
+    /** Like Windows, the host takes a moment to stop its services after the delay runs out. */
+    private static final long SHUTDOWN_MILLIS = 250;
+
     private final LabHostSpec spec;
     private final String password;
     private final LabRegistry registry;
     private final LabCounters counters = new LabCounters();
     private final List<RestartRecord> restarts = Collections.synchronizedList(new ArrayList<RestartRecord>());
+    private final java.util.concurrent.atomic.AtomicInteger comebacks = new java.util.concurrent.atomic.AtomicInteger();
     private final LabTls tls;
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
@@ -88,7 +92,7 @@ public final class LabHost {
 
     private void restartRequested(RestartRecord request) {
         restarts.add(request);
-        scheduler.schedule(this::goDown, request.getDelaySeconds(), TimeUnit.SECONDS);
+        scheduler.schedule(this::goDown, request.getDelaySeconds() * 1000L + SHUTDOWN_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void goDown() {
@@ -99,6 +103,7 @@ public final class LabHost {
     private void comeBack() {
         try {
             start();
+            comebacks.incrementAndGet();
         } catch (IOException e) {
             scheduler.schedule(this::comeBack, 200, TimeUnit.MILLISECONDS);
         }
@@ -136,6 +141,11 @@ public final class LabHost {
 
     public LabCounters counters() {
         return counters;
+    }
+
+    /** @return how many times the host went away after a restart request and came back */
+    public int completedRestarts() {
+        return comebacks.get();
     }
 
     /** @return every restart request accepted so far, oldest first */

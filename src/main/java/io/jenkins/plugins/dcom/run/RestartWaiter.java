@@ -31,8 +31,15 @@ final class RestartWaiter {
     List<String> restartAndReaudit(Target target, RegistryTransport session, HostResult.Builder result)
             throws TransportException, InterruptedException {
         Stopwatch request = new Stopwatch();
-        session.restart(policy.getRequest());
-        result.phase("restart-request", request.millis());
+        try {
+            session.restart(policy.getRequest());
+        } catch (TransportException e) {
+            if (!droppedWhileGoingDown(e.getKind())) {
+                throw e;
+            }
+        } finally {
+            result.phase("restart-request", request.millis());
+        }
         session.close();
         waitUntilGone(target, result);
         return waitUntilBack(target, result);
@@ -73,6 +80,14 @@ final class RestartWaiter {
         } finally {
             result.phase("wait-up", up.millis());
         }
+    }
+
+    /**
+     * A host told to restart at once may close the connection before the answer to the request arrives; that is
+     * the restart under way. A refusal (access denied, authentication) is not.
+     */
+    private static boolean droppedWhileGoingDown(FailureKind kind) {
+        return kind == FailureKind.UNREACHABLE || kind == FailureKind.TIMEOUT || kind == FailureKind.PROTOCOL_ERROR;
     }
 
     /** @return the failure when the host does not answer, {@code null} while it still does */

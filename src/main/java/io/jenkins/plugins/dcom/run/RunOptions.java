@@ -125,7 +125,7 @@ public final class RunOptions {
             if (mode != Mode.ROLLBACK && policy == null) {
                 throw new IllegalStateException("a policy is required for " + mode);
             }
-            if (mode != Mode.AUDIT && !dryRun && backups == null) {
+            if (mode == Mode.REMEDIATE && !dryRun && backups == null) {
                 throw new IllegalStateException("a backup store is required before anything is written");
             }
             return new RunOptions(this);

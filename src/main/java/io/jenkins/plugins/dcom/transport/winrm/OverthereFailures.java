@@ -4,6 +4,7 @@ import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.cert.CertificateException;
@@ -38,6 +39,9 @@ final class OverthereFailures {
         }
         if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
             return new TransportException(FailureKind.UNREACHABLE, host, "connection refused or no route to the WinRM port");
+        }
+        if (cause instanceof SocketException || cause.getClass().getSimpleName().equals("NoHttpResponseException")) {
+            return new TransportException(FailureKind.UNREACHABLE, host, "the connection was dropped before an answer came");
         }
         if (cause instanceof UnknownHostException) {
             return new TransportException(FailureKind.UNREACHABLE, host, "the host name does not resolve");

@@ -1,0 +1,169 @@
+package io.jenkins.plugins.dcom.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.dcom.backup.BackupRecord;
+import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.lab.LabFault;
+import io.jenkins.plugins.dcom.lab.LabHost;
+import io.jenkins.plugins.dcom.lab.LabHostSpec;
+import io.jenkins.plugins.dcom.transport.FailureKind;
+import io.jenkins.plugins.dcom.transport.RestartRequest;
+import io.jenkins.plugins.dcom.transport.winrm.WinRmTransportFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComplianceEngineTest {
+    private static final String[] NT4 = {"ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx"};
+    private static final List<String> FIXED = Arrays.asList("ncacn_ip_tcp", "ncadg_ip_udp", "ncacn_spx");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldEndEveryFaultInItsOwnStatusAndKeepEveryHostInOrder() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"),
+                LabHostSpec.host("DOWN", NT4).fault(LabFault.UNREACHABLE),
+                LabHostSpec.host("BADPW", NT4).fault(LabFault.WRONG_PASSWORD),
+                LabHostSpec.host("MISSING").fault(LabFault.VALUE_MISSING),
+                LabHostSpec.host("REGSZ", "ncacn_ip_tcp").fault(LabFault.REG_SZ))) {
+            RunResult run = lab.run(lab.options(Mode.AUDIT, dir).build());
+
+            assertThat(run.getHosts()).extracting(host -> host.getTarget().getName())
+                    .containsExactly("NT4", "W2K", "DOWN", "BADPW", "MISSING", "REGSZ");
+            assertThat(run.getHosts()).extracting(HostResult::getStatus).containsExactly(HostStatus.NON_COMPLIANT,
+                    HostStatus.COMPLIANT, HostStatus.UNREACHABLE, HostStatus.AUTH_FAILED, HostStatus.ERROR, HostStatus.ERROR);
+            assertThat(lab.result(run, "MISSING").getFailure()).isEqualTo(FailureKind.VALUE_MISSING);
+            assertThat(lab.result(run, "REGSZ").getFailure()).isEqualTo(FailureKind.WRONG_TYPE);
+            assertThat(run.exitCode()).isEqualTo(RunResult.EXIT_FAILED);
+        }
+    }
+
+    @Test
+    void shouldClassifyASlowHostAsATimeout() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("SLOW", NT4).latency(1500))) {
+            RunOptions options = RunOptions.builder(Mode.AUDIT, new Transports("winrm", new WinRmTransportFactory()),
+                    LabRun.settings(400)).policy(lab.options(Mode.AUDIT, dir).build().getPolicy()).build();
+
+            HostResult slow = lab.run(options).getHosts().get(0);
+
+            assertThat(slow.getStatus()).isEqualTo(HostStatus.UNREACHABLE);
+            assertThat(slow.getFailure()).isEqualTo(FailureKind.TIMEOUT);
+        }
+    }
+
+    @Test
+    void shouldNeverWriteDuringAnAuditOrADryRun() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4))) {
+            LabHost host = lab.fleet.host("NT4");
+            lab.run(lab.options(Mode.AUDIT, dir.resolve("audit")).build());
+            RunResult dry = lab.run(lab.options(Mode.REMEDIATE, dir.resolve("dry")).dryRun(true).build());
+
+            assertThat(host.registry().data()).containsExactly(NT4);
+            assertThat(host.restarts()).isEmpty();
+            assertThat(dir.resolve("dry")).doesNotExist();
+            HostResult result = dry.getHosts().get(0);
+            assertThat(result.getStatus()).isEqualTo(HostStatus.NON_COMPLIANT);
+            assertThat(result.getPlanned()).containsExactlyElementsOf(FIXED);
+            assertThat(result.getMessage()).startsWith("dry run: would write");
+        }
+    }
+
+    @Test
+    void shouldSaveTheBackupBeforeWritingAndLeaveTheRestartToTheUser() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4))) {
+            RunResult run = lab.run(lab.options(Mode.REMEDIATE, dir).build());
+
+            HostResult result = run.getHosts().get(0);
+            assertThat(result.getStatus()).isEqualTo(HostStatus.RESTART_PENDING);
+            assertThat(result.getAfter()).containsExactlyElementsOf(FIXED);
+            assertThat(lab.fleet.host("NT4").registry().data()).containsExactlyElementsOf(FIXED);
+            assertThat(lab.fleet.host("NT4").restarts()).isEmpty();
+            assertThat(lab.fleet.host("NT4").counters().commands()).as("one read, one write-and-read-back").isEqualTo(2);
+            BackupRecord record = new BackupStore(dir).loadAll().get(0);
+            assertThat(record.getBefore()).containsExactly(NT4);
+            assertThat(record.getWritten()).containsExactlyElementsOf(FIXED);
+            assertThat(run.exitCode()).isEqualTo(RunResult.EXIT_NON_COMPLIANT);
+        }
+    }
+
+    @Test
+    void shouldNotWriteWhenTheBackupCannotBeSaved() throws Exception {
+        Path notADirectory = Files.createFile(dir.resolve("file"));
+        try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4))) {
+            HostResult result = lab.run(lab.options(Mode.REMEDIATE, notADirectory).build()).getHosts().get(0);
+
+            assertThat(result.getStatus()).isEqualTo(HostStatus.ERROR);
+            assertThat(result.getMessage()).contains("not changed: the backup could not be saved");
+            assertThat(lab.fleet.host("NT4").registry().data()).containsExactly(NT4);
+        }
+    }
+
+    @Test
+    void shouldReportAHostThatRefusesWritesAsAccessDeniedAndUnchanged() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("RO", NT4).fault(LabFault.DENY_WRITE))) {
+            HostResult result = lab.run(lab.options(Mode.REMEDIATE, dir).build()).getHosts().get(0);
+
+            assertThat(result.getStatus()).isEqualTo(HostStatus.ACCESS_DENIED);
+            assertThat(result.getBefore()).containsExactly(NT4);
+            assertThat(lab.fleet.host("RO").registry().data()).containsExactly(NT4);
+        }
+    }
+
+    @Test
+    void shouldRestartWaitForTheHostToComeBackAndAuditItAgain() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4).downtime(600), LabHostSpec.host("W2K", "ncacn_ip_tcp"))) {
+            RestartPolicy restart = RestartPolicy.after(new RestartRequest(0, "KB272937 fix"), 10, 20, 50);
+            RunResult run = lab.run(lab.options(Mode.REMEDIATE, dir).restart(restart).build());
+
+            HostResult result = lab.result(run, "NT4");
+            assertThat(result.getStatus()).as(result.getMessage()).isEqualTo(HostStatus.REMEDIATED);
+            assertThat(result.getAfter()).containsExactlyElementsOf(FIXED);
+            assertThat(result.getPhaseMillis()).containsKeys("read", "write", "restart-request", "wait-down", "wait-up", "total");
+            LabHost host = lab.fleet.host("NT4");
+            assertThat(host.completedRestarts()).isEqualTo(1);
+            assertThat(host.restarts()).singleElement().satisfies(request -> {
+                assertThat(request.getComment()).isEqualTo("KB272937 fix");
+                assertThat(request.getDelaySeconds()).isZero();
+                assertThat(request.getReason()).isEqualTo("p:2:4");
+            });
+            assertThat(lab.fleet.host("W2K").restarts()).as("only changed hosts restart").isEmpty();
+            assertThat(run.exitCode()).isEqualTo(RunResult.EXIT_OK);
+        }
+    }
+
+    @Test
+    void shouldReportAHostThatDoesNotComeBackInTimeAsUnreachable() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4).downtime(5000))) {
+            RestartPolicy restart = RestartPolicy.after(new RestartRequest(0, "KB272937 fix"), 10, 1, 100);
+            HostResult result = lab.run(lab.options(Mode.REMEDIATE, dir).restart(restart).build()).getHosts().get(0);
+
+            assertThat(result.getStatus()).isEqualTo(HostStatus.UNREACHABLE);
+            assertThat(result.getMessage()).contains("did not answer within 1 s").contains("ncacn_ip_tcp: 2 -> 1");
+            assertThat(result.getBackupFile()).isNotNull();
+        }
+    }
+
+    @Test
+    void shouldRollBackToTheSavedValueButLeaveHostsChangedSinceAlone() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("A", NT4), LabHostSpec.host("B", NT4))) {
+            lab.run(lab.options(Mode.REMEDIATE, dir).build());
+            lab.fleet.host("B").registry().set("REG_MULTI_SZ", Arrays.asList("ncacn_http"));
+            List<BackupRecord> records = new BackupStore(dir).loadAll();
+            RunOptions rollback = RunOptions.builder(Mode.ROLLBACK, new Transports("winrm", new WinRmTransportFactory()),
+                    LabRun.settings(5000)).build();
+
+            RunResult run = new ComplianceEngine(rollback, ProgressListener.NONE)
+                    .rollback("undo", lab.inventory.getTargets(), records);
+
+            assertThat(run.getHosts()).extracting(HostResult::getStatus).containsExactly(HostStatus.ROLLED_BACK, HostStatus.SKIPPED);
+            assertThat(lab.fleet.host("A").registry().data()).containsExactly(NT4);
+            assertThat(lab.fleet.host("B").registry().data()).containsExactly("ncacn_http");
+            assertThat(run.getHosts().get(1).getMessage()).contains("--force");
+        }
+    }
+}
