@@ -49,6 +49,11 @@ public final class DcomComplianceCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new DcomComplianceCommand(out, err, environment));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            err.println("error: " + exception.getMessage());
+            err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return RunResult.EXIT_USAGE;
+        });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof UsageException) {
                 err.println("error: " + exception.getMessage());

@@ -1,0 +1,53 @@
+package io.jenkins.plugins.dcom.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The package drawing of {@code docs/architecture.md}, enforced: the engine has no CI-server imports, the domain
+ * knows nothing of transports or the command line, and no package cycles.
+ */
+class ArchitectureTest {
+    private static final String BASE = "io.jenkins.plugins.dcom";
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+    private static final String[] ENGINE = {BASE + ".policy..", BASE + ".inventory..", BASE + ".plan..",
+        BASE + ".transport..", BASE + ".run..", BASE + ".backup..", BASE + ".report..", BASE + ".lab..", BASE + ".cli.."};
+
+    @Test
+    void engineShouldNotDependOnTheCiServer() {
+        noClasses().that().resideInAnyPackage(ENGINE).should().dependOnClassesThat()
+                .resideInAnyPackage("hudson..", "jenkins..", "org.kohsuke.stapler..", "net.sf.json..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void domainShouldNotKnowTransportsRunsOrTheCommandLine() {
+        noClasses().that().resideInAnyPackage(BASE + ".policy..", BASE + ".inventory..", BASE + ".plan..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".transport..", BASE + ".run..",
+                        BASE + ".report..", BASE + ".cli..", BASE + ".lab..", "com.xebialabs..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheWinRmTransportShouldUseOverthere() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".transport.winrm..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.xebialabs..").check(CLASSES);
+    }
+
+    @Test
+    void engineShouldNotDependOnTheCommandLineOrTheLab() {
+        noClasses().that().resideInAnyPackage(BASE + ".run..", BASE + ".transport..", BASE + ".report..", BASE + ".backup..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".cli..", BASE + ".lab..").check(CLASSES);
+    }
+
+    @Test
+    void packagesShouldBeFreeOfCycles() {
+        slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+}
