@@ -48,9 +48,13 @@ public final class HtmlReport {
         html.append("<header><h1>DCOM protocol compliance</h1><p class=\"meta\">")
                 .append("Policy <b>").append(Html.escape(run.getPolicy())).append("</b> &middot; ")
                 .append(Html.escape(mode)).append(" &middot; run ").append(Html.escape(run.getRunId()))
-                .append(" &middot; ").append(Html.escape(run.getStarted())).append(" &ndash; ")
-                .append(Html.escape(run.getFinished())).append(" &middot; exit code ").append(run.exitCode())
+                .append(" &middot; ").append(Html.escape(seconds(run.getStarted()))).append(" &ndash; ")
+                .append(Html.escape(seconds(run.getFinished()))).append(" &middot; exit code ").append(run.exitCode())
                 .append("</p></header>\n");
+    }
+
+    private static String seconds(java.time.Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     private static void counts(RunResult run, StringBuilder html) {
