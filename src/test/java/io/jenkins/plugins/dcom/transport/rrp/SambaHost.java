@@ -1,0 +1,139 @@
+package io.jenkins.plugins.dcom.transport.rrp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One real Samba {@code smbd} on its own loopback address, with its own configuration, registry, users, named-pipe
+ * directory and shutdown script (see samba-hosts.md: without its own {@code ncalrpc dir} every smbd would share
+ * one registry). Stopped by ending every process whose command line names its directory.
+ */
+final class SambaHost {
+    static final String ADMIN = "dcomadmin";
+    static final String READER = "dcomreader";
+    static final String KEY = "HKLM\\SOFTWARE\\Microsoft\\Rpc";
+    static final String VALUE = "DCOM Protocols";
+
+    private final String name;
+    private final String address;
+    private final Path dir;
+    private final Path conf;
+    private final Path restarts;
+
+    SambaHost(String name, String address, Path root) {
+        this.name = name;
+        this.address = address;
+        this.dir = root.resolve(name.toLowerCase(java.util.Locale.ROOT));
+        this.conf = dir.resolve("smb.conf");
+        this.restarts = dir.resolve("restarts.log");
+    }
+
+    String address() {
+        return address;
+    }
+
+    /**
+     * Writes the configuration and the users; {@code admin} maps the admin account to root (may write HKLM and
+     * restart), otherwise the same account logs on as itself (may read only); {@code smb1} allows NT1.
+     */
+    SambaHost configure(String password, boolean admin, boolean smb1) throws IOException, InterruptedException {
+        for (String sub : new String[] {"private", "lock", "state", "cache", "pid", "log", "ncalrpc"}) {
+            Files.createDirectories(dir.resolve(sub));
+        }
+        Path script = dir.resolve("shutdown.sh");
+        // Samba runs the script as the caller when the caller lacks the shutdown privilege, and answers ACCESS_DENIED
+        // when it fails: refusing every caller but root is what Windows does without SeRemoteShutdownPrivilege.
+        Files.write(script, ("#!/bin/sh\n[ \"$(id -u)\" = 0 ] || exit 1\necho \"$@\" >> " + restarts + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path users = dir.resolve("users.map");
+        Files.write(users, (admin ? "root = " + ADMIN + "\n" : "").getBytes(StandardCharsets.US_ASCII));
+        Files.write(conf, config(smb1, users, script).getBytes(StandardCharsets.US_ASCII));
+        Commands.run(password + "\n" + password + "\n", "smbpasswd", "-c", conf.toString(), "-s", "-a", admin ? "root" : ADMIN);
+        Commands.run(password + "\n" + password + "\n", "smbpasswd", "-c", conf.toString(), "-s", "-a", READER);
+        return this;
+    }
+
+    private String config(boolean smb1, Path users, Path script) {
+        return "[global]\n  server role = standalone server\n  workgroup = LAB\n  netbios name = " + name.replace("_", "") + "\n"
+                + "  interfaces = " + address + "\n  bind interfaces only = yes\n  smb ports = 445\n"
+                + "  server min protocol = " + (smb1 ? "NT1" : "SMB2_02") + "\n  ntlm auth = yes\n"
+                + "  passdb backend = tdbsam:" + dir.resolve("private/passdb.tdb") + "\n"
+                + "  private dir = " + dir.resolve("private") + "\n  lock directory = " + dir.resolve("lock") + "\n"
+                + "  state directory = " + dir.resolve("state") + "\n  cache directory = " + dir.resolve("cache") + "\n"
+                + "  pid directory = " + dir.resolve("pid") + "\n  log file = " + dir.resolve("log") + "/%m.log\n"
+                + "  ncalrpc dir = " + dir.resolve("ncalrpc") + "\n  username map = " + users + "\n"
+                + "  shutdown script = " + script + " %z %t %r %f %x\n"
+                + "  load printers = no\n  printcap name = /dev/null\n  disable spoolss = yes\n";
+    }
+
+    /** Seeds the value with Samba's own {@code net registry}; it stores multi_sz correctly with exactly three entries. */
+    SambaHost seed(String type, String... values) throws IOException, InterruptedException {
+        Commands.run(null, "net", "-s", conf.toString(), "registry", "createkey", KEY);
+        if (type != null) {
+            List<String> args = new ArrayList<>(Arrays.asList("net", "-s", conf.toString(), "registry", "setvalue", KEY, VALUE, type));
+            args.addAll(Arrays.asList(values));
+            Commands.run(null, args.toArray(new String[0]));
+        }
+        return this;
+    }
+
+    SambaHost start() throws IOException, InterruptedException {
+        Commands.run(null, "smbd", "-D", "-s", conf.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address, 445), 200);
+                return this;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException("smbd for " + name + " did not listen on " + address + ":445; see " + dir.resolve("log"));
+    }
+
+    /** @return the value as Samba stores it, read with {@code net registry} (independent of the transports) */
+    List<String> storedValue() throws IOException, InterruptedException {
+        String output = Commands.run(null, "net", "-s", conf.toString(), "registry", "getvalue", KEY, VALUE);
+        List<String> values = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            int quote = line.indexOf('"');
+            if (line.startsWith("Value") && quote > 0) {
+                values.add(line.substring(quote + 1, line.lastIndexOf('"')));
+            }
+        }
+        return values;
+    }
+
+    /** @return one line per restart request the host's shutdown script received: message, time, -r, -f, reason */
+    List<String> restartRequests() throws IOException {
+        return Files.exists(restarts) ? Files.readAllLines(restarts) : new ArrayList<String>();
+    }
+
+    Path conf() {
+        return conf;
+    }
+
+    void stop() {
+        String marker = dir.toString();
+        ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .forEach(ProcessHandle::destroy);
+        ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .forEach(process -> process.onExit().orTimeout(5, TimeUnit.SECONDS)
+                        .exceptionally(late -> {
+                            process.destroyForcibly();
+                            return process;
+                        }).join());
+    }
+}
