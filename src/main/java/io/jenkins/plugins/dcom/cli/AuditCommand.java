@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.cli;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,8 +23,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
-        RunOptions options = RunOptions.builder(Mode.AUDIT, TransportChoice.of(connection.transport),
-                connection.settings(parent.environment))
+        ConnectionSettings settings = connection.settings(parent.environment);
+        RunOptions options = RunOptions.builder(Mode.AUDIT, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).build();
         return FleetRun.run("Audit", ComplianceEngine.newRunId(), options, fleet.loadInventory(), fleet.reportDir, parent.out)
                 .exitCode();

@@ -4,6 +4,7 @@ import io.jenkins.plugins.dcom.backup.BackupStore;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,8 +43,8 @@ final class RemediateCommand implements Callable<Integer> {
         }
         String runId = ComplianceEngine.newRunId();
         Path backups = (backupDir == null ? fleet.reportDir.resolve("backups") : backupDir).resolve(runId);
-        RunOptions options = RunOptions.builder(Mode.REMEDIATE, TransportChoice.of(connection.transport),
-                connection.settings(parent.environment))
+        ConnectionSettings settings = connection.settings(parent.environment);
+        RunOptions options = RunOptions.builder(Mode.REMEDIATE, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).dryRun(dryRun)
                 .restart(restart.policy()).backups(new BackupStore(backups)).build();
         int exit = FleetRun.run(dryRun ? "Remediate (dry run)" : "Remediate", runId, options, fleet.loadInventory(),

@@ -6,6 +6,7 @@ import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.run.RunResult;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -60,8 +61,8 @@ final class RollbackCommand implements Callable<Integer> {
         for (BackupRecord record : records) {
             targets.add(Target.of(record.getHost(), record.getPort(), record.getTransport()));
         }
-        RunOptions options = RunOptions.builder(Mode.ROLLBACK, TransportChoice.of(connection.transport),
-                connection.settings(parent.environment))
+        ConnectionSettings settings = connection.settings(parent.environment);
+        RunOptions options = RunOptions.builder(Mode.ROLLBACK, TransportChoice.of(connection.transport, settings), settings)
                 .dryRun(dryRun).force(force).restart(restart.policy()).concurrency(concurrency).build();
         parent.out.println("Rollback of run " + runDir.getFileName() + ": " + records.size() + " hosts" + (dryRun ? ", dry run" : ""));
         RunResult result;

@@ -2,6 +2,8 @@ package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
 import io.jenkins.plugins.dcom.run.Transports;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import io.jenkins.plugins.dcom.transport.rrp.RrpTransportFactory;
 import io.jenkins.plugins.dcom.transport.winrm.WinRmTransportFactory;
 
 /** The transports this build ships, with the run's default. */
@@ -9,12 +11,12 @@ final class TransportChoice {
     private TransportChoice() {
     }
 
-    static Transports of(String defaultName) throws UsageException {
+    static Transports of(String defaultName, ConnectionSettings settings) throws UsageException {
         if (!InventoryParser.TRANSPORTS.contains(defaultName)) {
             throw new UsageException("--transport " + defaultName + " is unknown; use one of " + InventoryParser.TRANSPORTS);
         }
         try {
-            return new Transports(defaultName, new WinRmTransportFactory());
+            return new Transports(defaultName, new WinRmTransportFactory(), new RrpTransportFactory(settings));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--transport " + e.getMessage(), e);
         }

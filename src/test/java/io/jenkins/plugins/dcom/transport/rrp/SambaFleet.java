@@ -96,7 +96,11 @@ final class SambaFleet implements AutoCloseable {
 
     private static Void up(SambaHost host, boolean admin, boolean smb1, String type, String... values) throws Exception {
         addLoopbackAddress(host.address());
-        host.configure(PASSWORD, admin, smb1).seed(type, values).start();
+        host.configure(PASSWORD, admin, smb1).seed(type, values);
+        if (host.name().equals(Hosts.NT4.name())) {
+            host.restartsForReal(3); // the NT 4.0 site server is the one remediation restarts
+        }
+        host.start();
         return null;
     }
 

@@ -37,6 +37,10 @@ final class SambaHost {
         this.restarts = dir.resolve("restarts.log");
     }
 
+    String name() {
+        return name;
+    }
+
     String address() {
         return address;
     }
@@ -74,6 +78,19 @@ final class SambaHost {
                 + "  ncalrpc dir = " + dir.resolve("ncalrpc") + "\n  username map = " + users + "\n"
                 + "  shutdown script = " + script + " %z %t %r %f %x\n"
                 + "  load printers = no\n  printcap name = /dev/null\n  disable spoolss = yes\n";
+    }
+
+    /**
+     * Makes an accepted restart request really restart this host: about a second later every process of the host
+     * stops, and after {@code downSeconds} its smbd starts again, with the same registry.
+     */
+    SambaHost restartsForReal(int downSeconds) throws IOException {
+        Path pid = dir.resolve("pid");
+        String restart = "sleep 1; kill $(cat " + pid.resolve("smbd.pid") + ") $(cat " + pid.resolve("samba-dcerpcd.pid")
+                + " 2>/dev/null) 2>/dev/null; sleep " + downSeconds + "; smbd -D -s " + conf;
+        Files.write(dir.resolve("shutdown.sh"), ("#!/bin/sh\n[ \"$(id -u)\" = 0 ] || exit 1\necho \"$@\" >> " + restarts + "\n"
+                + "setsid sh -c '" + restart + "' </dev/null >/dev/null 2>&1 &\nexit 0\n").getBytes(StandardCharsets.US_ASCII));
+        return this;
     }
 
     /** Seeds the value with Samba's own {@code net registry}; it stores multi_sz correctly with exactly three entries. */
