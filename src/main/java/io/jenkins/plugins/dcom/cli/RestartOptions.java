@@ -6,8 +6,6 @@ import picocli.CommandLine.Option;
 
 /** Whether to restart changed hosts, and how; shared by remediate and rollback. */
 final class RestartOptions {
-    /** Default comment: goes to the event log and to logged-on users. */
-    static final String DEFAULT_COMMENT = "DCOM protocol order changed (KB272937) by dcom-protocol-compliance";
 
     @Option(names = "--restart", description = "Restart each host this run changed, wait for it to come back and audit it again. Without it, changed hosts are RESTART_PENDING.")
     boolean restart;
@@ -15,7 +13,7 @@ final class RestartOptions {
     @Option(names = "--restart-delay", paramLabel = "SECONDS", defaultValue = "60", description = "Warning time before the restart, as shutdown /t (default: ${DEFAULT-VALUE}).")
     int delay;
 
-    @Option(names = "--restart-comment", paramLabel = "TEXT", defaultValue = DEFAULT_COMMENT, description = "Reason shown to users and written to the event log, as shutdown /c (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--restart-comment", paramLabel = "TEXT", defaultValue = RestartDefaults.COMMENT, description = "Reason shown to users and written to the event log, as shutdown /c (default: ${DEFAULT-VALUE}).")
     String comment;
 
     @Option(names = "--restart-wait-down", paramLabel = "SECONDS", defaultValue = "300", description = "How long after the delay a host may take to go away (default: ${DEFAULT-VALUE}).")

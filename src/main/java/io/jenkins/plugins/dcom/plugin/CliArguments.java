@@ -1,0 +1,43 @@
+package io.jenkins.plugins.dcom.plugin;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The command line the step runs: the same options a user types (docs/usage.md). The password never appears: the
+ * child reads it from {@link #PASSWORD_VARIABLE} in its environment.
+ */
+final class CliArguments {
+    /** The environment variable that carries the password to the child process. */
+    static final String PASSWORD_VARIABLE = "DCOM_COMPLIANCE_PASSWORD";
+    /** Workspace folder for the reports. */
+    static final String REPORT_DIR = "dcom-compliance-report";
+    /** Workspace folder for the inventory and policy the step writes from its form. */
+    static final String INPUT_DIR = ".dcom-compliance";
+
+    private CliArguments() {
+    }
+
+    /**
+     * @param inventory path of the inventory, relative to the workspace
+     * @param policy    a preset, or the policy file's path relative to the workspace
+     */
+    static List<String> of(StepSettings settings, String inventory, String policy) {
+        List<String> args = new ArrayList<String>();
+        args.add(settings.mode == StepMode.AUDIT ? "audit" : "remediate");
+        args.addAll(Arrays.asList("--inventory", inventory, "--policy", policy, "--transport", settings.transport,
+                "--user", settings.user, "--password-env", PASSWORD_VARIABLE,
+                "--concurrency", String.valueOf(settings.concurrency), "--report-dir", REPORT_DIR));
+        if (settings.allowHttp) {
+            args.add("--allow-http");
+        } else if (!settings.truststore.isEmpty()) {
+            args.addAll(Arrays.asList("--truststore", settings.truststore));
+        }
+        if (settings.mode == StepMode.REMEDIATE_AND_RESTART) {
+            args.addAll(Arrays.asList("--restart", "--restart-delay", String.valueOf(settings.restartDelay),
+                    "--restart-comment", settings.restartComment));
+        }
+        return args;
+    }
+}

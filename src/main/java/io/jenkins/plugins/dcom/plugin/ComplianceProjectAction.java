@@ -1,0 +1,87 @@
+package io.jenkins.plugins.dcom.plugin;
+
+import hudson.model.AbstractBuild;
+import hudson.model.AbstractProject;
+import hudson.model.Action;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.servlet.ServletException;
+import org.kohsuke.stapler.StaplerRequest;
+import org.kohsuke.stapler.StaplerResponse;
+
+/** On the project page: the trend of compliant, non-compliant and unreachable hosts, and the latest report. */
+public final class ComplianceProjectAction implements Action {
+    private static final int BUILDS = 30;
+
+    private final AbstractProject<?, ?> project;
+
+    ComplianceProjectAction(AbstractProject<?, ?> project) {
+        this.project = project;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return null;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "DCOM compliance trend";
+    }
+
+    @Override
+    public String getUrlName() {
+        return ComplianceBuildAction.URL_NAME;
+    }
+
+    public AbstractProject<?, ?> getProject() {
+        return project;
+    }
+
+    /** @return the newest build with a compliance result, or {@code null} */
+    public AbstractBuild<?, ?> getLastResultBuild() {
+        for (AbstractBuild<?, ?> build : project.getBuilds()) {
+            if (build.getAction(ComplianceBuildAction.class) != null) {
+                return build;
+            }
+        }
+        return null;
+    }
+
+    /** @return oldest first, at most the last 30 builds with a result: number, compliant, non-compliant, failed */
+    public List<int[]> getTrend() {
+        List<int[]> points = new ArrayList<int[]>();
+        for (AbstractBuild<?, ?> build : project.getBuilds()) {
+            ComplianceBuildAction result = build.getAction(ComplianceBuildAction.class);
+            if (result != null) {
+                points.add(new int[] {build.getNumber(), result.getCompliant(), result.getNonCompliant(), result.getFailed()});
+                if (points.size() == BUILDS) {
+                    break;
+                }
+            }
+        }
+        Collections.reverse(points);
+        return points;
+    }
+
+    /** @return whether there is anything to draw */
+    public boolean isTrendAvailable() {
+        return getLastResultBuild() != null;
+    }
+
+    /** Serves the trend as an SVG image. */
+    public void doTrend(StaplerRequest request, StaplerResponse response) throws IOException, ServletException {
+        byte[] svg = TrendChart.svg(getTrend()).getBytes(StandardCharsets.UTF_8);
+        response.setContentType("image/svg+xml;charset=UTF-8");
+        OutputStream out = response.getOutputStream();
+        try {
+            out.write(svg);
+        } finally {
+            out.close();
+        }
+    }
+}

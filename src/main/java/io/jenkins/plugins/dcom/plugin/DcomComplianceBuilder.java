@@ -1,0 +1,218 @@
+package io.jenkins.plugins.dcom.plugin;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.AbstractProject;
+import hudson.model.Action;
+import hudson.model.BuildListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import hudson.util.Secret;
+import io.jenkins.plugins.dcom.cli.RestartDefaults;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * The "DCOM protocol compliance" build step. It only maps its form to the engine's command line and the engine's
+ * report to the build page: the work runs in a child process on the build's node ({@link ComplianceStep}).
+ *
+ * <p>Stapler reads this class with an old ASM: no lambdas or method references here.
+ */
+public final class DcomComplianceBuilder extends Builder {
+    static final int DEFAULT_CONCURRENCY = 8;
+    static final int DEFAULT_RESTART_DELAY = 60;
+
+    private final String servers;
+    private final String inventoryFile;
+    private final String policy;
+    private final String policyYaml;
+    private final String mode;
+    private final String transport;
+    private final String user;
+    private final Secret password;
+    private final String truststore;
+    private final boolean allowHttp;
+    private final int concurrency;
+    private final int restartDelay;
+    private final String restartComment;
+    private final String nonCompliantResult;
+    private final String unreachableResult;
+
+    @DataBoundConstructor
+    public DcomComplianceBuilder(String servers, String inventoryFile, String policy, String policyYaml, String mode,
+            String transport, String user, String password, String truststore, boolean allowHttp, int concurrency,
+            int restartDelay, String restartComment, String nonCompliantResult, String unreachableResult) {
+        this.servers = trim(servers);
+        this.inventoryFile = trim(inventoryFile);
+        this.policy = trim(policy);
+        this.policyYaml = policyYaml == null ? "" : policyYaml;
+        this.mode = StepMode.of(mode).name();
+        this.transport = "rrp".equals(transport) ? "rrp" : "winrm";
+        this.user = trim(user);
+        this.password = Secret.fromString(password == null ? "" : password);
+        this.truststore = trim(truststore);
+        this.allowHttp = allowHttp;
+        this.concurrency = concurrency <= 0 ? DEFAULT_CONCURRENCY : concurrency;
+        this.restartDelay = restartDelay < 0 ? DEFAULT_RESTART_DELAY : restartDelay;
+        this.restartComment = trim(restartComment).isEmpty() ? RestartDefaults.COMMENT : restartComment.trim();
+        this.nonCompliantResult = "FAILURE".equals(nonCompliantResult) ? "FAILURE" : "UNSTABLE";
+        this.unreachableResult = "UNSTABLE".equals(unreachableResult) ? "UNSTABLE" : "FAILURE";
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    public String getServers() {
+        return servers;
+    }
+
+    public String getInventoryFile() {
+        return inventoryFile;
+    }
+
+    public String getPolicy() {
+        return policy;
+    }
+
+    public String getPolicyYaml() {
+        return policyYaml;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    /** @return the password, encrypted in config.xml and in the form */
+    public Secret getPassword() {
+        return password;
+    }
+
+    public String getTruststore() {
+        return truststore;
+    }
+
+    public boolean isAllowHttp() {
+        return allowHttp;
+    }
+
+    public int getConcurrency() {
+        return concurrency;
+    }
+
+    public int getRestartDelay() {
+        return restartDelay;
+    }
+
+    public String getRestartComment() {
+        return restartComment;
+    }
+
+    public String getNonCompliantResult() {
+        return nonCompliantResult;
+    }
+
+    public String getUnreachableResult() {
+        return unreachableResult;
+    }
+
+    @Override
+    public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+            throws InterruptedException, IOException {
+        EnvVars environment = build.getEnvironment(listener);
+        environment.overrideAll(build.getBuildVariables());
+        return new ComplianceStep(expand(environment), Secret.toString(password), build, launcher, listener).run(environment);
+    }
+
+    /** Build parameters and environment variables expand in every text field. */
+    StepSettings expand(EnvVars environment) {
+        StepSettings settings = new StepSettings();
+        settings.servers = environment.expand(servers);
+        settings.inventoryFile = environment.expand(inventoryFile);
+        settings.policy = environment.expand(policy);
+        settings.policyYaml = environment.expand(policyYaml);
+        settings.mode = StepMode.of(mode);
+        settings.transport = transport;
+        settings.user = environment.expand(user);
+        settings.truststore = environment.expand(truststore);
+        settings.allowHttp = allowHttp;
+        settings.concurrency = concurrency;
+        settings.restartDelay = restartDelay;
+        settings.restartComment = environment.expand(restartComment);
+        settings.nonCompliantResult = nonCompliantResult;
+        settings.unreachableResult = unreachableResult;
+        return settings;
+    }
+
+    @Override
+    public Action getProjectAction(AbstractProject<?, ?> project) {
+        return new ComplianceProjectAction(project);
+    }
+
+    /** The step's descriptor: display name, form validation reusing the engine's own checks. */
+    @Extension
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        public String getDisplayName() {
+            return "DCOM protocol compliance";
+        }
+
+        @SuppressWarnings("rawtypes")
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        public List<StepMode> getModes() {
+            return Arrays.asList(StepMode.values());
+        }
+
+        public String getDefaultRestartComment() {
+            return RestartDefaults.COMMENT;
+        }
+
+        public FormValidation doCheckServers(@QueryParameter("value") String value,
+                @QueryParameter("inventoryFile") String inventoryFile) {
+            return FormChecks.servers(value, inventoryFile);
+        }
+
+        public FormValidation doCheckPolicy(@QueryParameter("value") String value) {
+            return FormChecks.policy(value);
+        }
+
+        public FormValidation doCheckPolicyYaml(@QueryParameter("value") String value) {
+            return FormChecks.policyYaml(value);
+        }
+
+        public FormValidation doCheckUser(@QueryParameter("value") String value,
+                @QueryParameter("transport") String transport) {
+            return FormChecks.user(value, transport);
+        }
+
+        public FormValidation doCheckRestartComment(@QueryParameter("value") String value) {
+            return FormChecks.restartComment(value);
+        }
+
+        public FormValidation doCheckConcurrency(@QueryParameter("value") String value) {
+            return FormChecks.range(value, 1, 256, "Concurrency");
+        }
+
+        public FormValidation doCheckRestartDelay(@QueryParameter("value") String value) {
+            return FormChecks.range(value, 0, 315360000, "Restart delay");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.jenkins.plugins.dcom.plugin;
+
+/** One host of a build's result, as the build page shows it; persisted with the build. */
+public final class HostRow {
+    private final String address;
+    private final String name;
+    private final String role;
+    private final String transport;
+    private final String status;
+    private final String outcome;
+    private final String message;
+    private final String before;
+    private final String after;
+    private final String diff;
+
+    HostRow(String address, String name, String role, String transport, String status, String outcome, String message,
+            String before, String after, String diff) {
+        this.address = address;
+        this.name = name;
+        this.role = role;
+        this.transport = transport;
+        this.status = status;
+        this.outcome = outcome;
+        this.message = message;
+        this.before = before;
+        this.after = after;
+        this.diff = diff;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    /** @return the display name, or the address */
+    public String getLabel() {
+        return name == null || name.isEmpty() ? address : name + " (" + address + ")";
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    /** @return OK, NON_COMPLIANT or FAILED */
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    public String getDiff() {
+        return diff;
+    }
+}

@@ -1,0 +1,204 @@
+package io.jenkins.plugins.dcom.plugin;
+
+import com.gargoylesoftware.htmlunit.Page;
+import com.gargoylesoftware.htmlunit.html.HtmlPage;
+import hudson.model.Cause;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.ParametersAction;
+import hudson.model.ParametersDefinitionProperty;
+import hudson.model.Result;
+import hudson.model.StringParameterDefinition;
+import hudson.model.StringParameterValue;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.dcom.lab.LabFault;
+import io.jenkins.plugins.dcom.lab.LabFleet;
+import io.jenkins.plugins.dcom.lab.LabHostSpec;
+import io.jenkins.plugins.dcom.transport.winrm.LabFixture;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import org.jvnet.hudson.test.HudsonTestCase;
+
+/**
+ * The build step in Hudson's real harness, against lab fleets started by each test. JUnit 3 style, as the
+ * harness requires; runs after {@code package}, since the step launches the command-line jar.
+ */
+public class DcomComplianceBuilderIT extends HudsonTestCase {
+    private static final String[] NT4 = {"ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx"};
+    private LabFleet fleet;
+
+    @Override
+    protected void tearDown() throws Exception {
+        if (fleet != null) {
+            fleet.close();
+        }
+        super.tearDown();
+    }
+
+    @Override
+    public WebClient createWebClient() {
+        WebClient client = super.createWebClient();
+        client.setThrowExceptionOnScriptError(false);
+        return client;
+    }
+
+    private String startLab(LabHostSpec... hosts) throws Exception {
+        fleet = LabFixture.start(Arrays.asList(hosts), false);
+        return fleet.inventory();
+    }
+
+    private static DcomComplianceBuilder step(String servers, StepMode mode, String password) {
+        return new DcomComplianceBuilder(servers, "", "kb272937", "", mode.name(), "winrm", "labadmin", password, "", true,
+                4, 0, "KB272937 fix from Hudson", "UNSTABLE", "FAILURE");
+    }
+
+    private FreeStyleBuild build(DcomComplianceBuilder step) throws Exception {
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(step);
+        return project.scheduleBuild2(0).get();
+    }
+
+    public void testFormRoundTripKeepsEveryFieldAndStoresThePasswordEncrypted() throws Exception {
+        DcomComplianceBuilder before = new DcomComplianceBuilder("server01:5986 role=site-server\nserver02", "fleet.txt",
+                "tcp-only", "first: ncacn_ip_tcp\n", "REMEDIATE_AND_RESTART", "rrp", "CORP\\svc-dcom", "S3cret-Value!",
+                "certs/truststore.p12", true, 16, 120, "Quarterly DCOM fix", "FAILURE", "UNSTABLE");
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(before);
+
+        configRoundtrip(project);
+
+        DcomComplianceBuilder after = project.getBuildersList().get(DcomComplianceBuilder.class);
+        assertEqualDataBoundBeans(before, after);
+        assertEquals("S3cret-Value!", after.getPassword().getPlainText());
+        String config = new String(Files.readAllBytes(project.getConfigFile().getFile().toPath()), StandardCharsets.UTF_8);
+        assertFalse("the password must be encrypted in config.xml", config.contains("S3cret-Value!"));
+        assertTrue(config.contains("<password>"));
+    }
+
+    public void testAuditShowsEveryHostOnTheBuildPageAndMarksNonComplianceUnstable() throws Exception {
+        String servers = startLab(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+
+        FreeStyleBuild build = build(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+
+        assertBuildStatus(Result.UNSTABLE, build);
+        ComplianceBuildAction result = build.getAction(ComplianceBuildAction.class);
+        assertEquals(2, result.getHosts().size());
+        assertEquals(1, result.getCompliant());
+        assertEquals(1, result.getNonCompliant());
+        String log = getLog(build);
+        assertTrue(log, log.contains("[2/2]"));
+        assertFalse("no secret in the console", log.contains(LabFixture.PASSWORD));
+        assertTrue(build.getWorkspace().child("dcom-compliance-report/junit.xml").exists());
+        assertTrue(new File(build.getRootDir(), "dcom-compliance/report.json").isFile());
+
+        WebClient web = createWebClient();
+        assertTrue(web.getPage(build).asText().contains("DCOM protocol compliance"));
+        String hostPage = web.getPage(build, "dcom-compliance/").asText();
+        assertTrue(hostPage, hostPage.contains("NT4") && hostPage.contains("NON_COMPLIANT") && hostPage.contains("W2K"));
+        Page report = web.goTo(build.getUrl() + "dcom-compliance/report", "text/html");
+        assertTrue(report.getWebResponse().getContentAsString().contains("ncacn_ip_tcp must be first"));
+        assertEquals(NT4[0], fleet.host("NT4").registry().data().get(0));
+    }
+
+    public void testRemediateAndRestartFixesTheFleetAndTheBuildSucceeds() throws Exception {
+        // Away for longer than the step's 2 s probe interval, as any real server is while it restarts.
+        String servers = startLab(LabHostSpec.host("NT4", NT4).downtime(3000), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+
+        FreeStyleBuild build = build(step(servers, StepMode.REMEDIATE_AND_RESTART, LabFixture.PASSWORD));
+
+        assertBuildStatus(Result.SUCCESS, build);
+        assertEquals("ncacn_ip_tcp", fleet.host("NT4").registry().data().get(0));
+        assertEquals(1, fleet.host("NT4").completedRestarts());
+        assertEquals("KB272937 fix from Hudson", fleet.host("NT4").restarts().get(0).getComment());
+        assertEquals(0, fleet.host("W2K").restarts().size());
+        assertEquals("REMEDIATED", build.getAction(ComplianceBuildAction.class).getHosts().get(0).getStatus());
+    }
+
+    public void testRemediateWithoutRestartLeavesTheBuildUnstableUntilTheServersRestart() throws Exception {
+        String servers = startLab(LabHostSpec.host("NT4", NT4));
+
+        FreeStyleBuild build = build(step(servers, StepMode.REMEDIATE, LabFixture.PASSWORD));
+
+        assertBuildStatus(Result.UNSTABLE, build);
+        assertEquals("RESTART_PENDING", build.getAction(ComplianceBuildAction.class).getHosts().get(0).getStatus());
+        assertEquals(0, fleet.host("NT4").restarts().size());
+    }
+
+    public void testAnUnreachableHostFailsTheBuildUnlessAskedToMakeItUnstable() throws Exception {
+        String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"), LabHostSpec.host("DOWN", NT4).fault(LabFault.UNREACHABLE));
+
+        assertBuildStatus(Result.FAILURE, build(step(servers, StepMode.AUDIT, LabFixture.PASSWORD)));
+        FreeStyleBuild lenient = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
+                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "UNSTABLE"));
+        assertBuildStatus(Result.UNSTABLE, lenient);
+        assertEquals(1, lenient.getAction(ComplianceBuildAction.class).getFailed());
+    }
+
+    public void testAWrongPasswordIsReportedAsAuthenticationFailureAndNeverPrinted() throws Exception {
+        String servers = startLab(LabHostSpec.host("NT4", NT4));
+
+        FreeStyleBuild build = build(step(servers, StepMode.AUDIT, "Wrong-Passw0rd-42"));
+
+        assertBuildStatus(Result.FAILURE, build);
+        assertEquals("AUTH_FAILED", build.getAction(ComplianceBuildAction.class).getHosts().get(0).getStatus());
+        assertFalse(getLog(build).contains("Wrong-Passw0rd-42"));
+    }
+
+    public void testAParameterizedBuildExpandsTheServersParameter() throws Exception {
+        String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        FreeStyleProject project = createFreeStyleProject();
+        project.addProperty(new ParametersDefinitionProperty(new StringParameterDefinition("SERVERS", "nothing-here", "")));
+        project.getBuildersList().add(step("${SERVERS}", StepMode.AUDIT, LabFixture.PASSWORD));
+
+        FreeStyleBuild build = project.scheduleBuild2(0, new Cause.UserCause(),
+                new ParametersAction(new StringParameterValue("SERVERS", servers))).get();
+
+        assertBuildStatus(Result.SUCCESS, build);
+        assertEquals("W2K (" + fleet.host("W2K").address() + ":" + fleet.host("W2K").port() + ")",
+                build.getAction(ComplianceBuildAction.class).getHosts().get(0).getLabel());
+    }
+
+    public void testTheProjectPageShowsTheTrendAcrossBuilds() throws Exception {
+        String servers = startLab(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+        FreeStyleBuild first = project.scheduleBuild2(0).get();
+        project.getBuildersList().clear();
+        project.getBuildersList().add(step(servers, StepMode.REMEDIATE, LabFixture.PASSWORD));
+        FreeStyleBuild second = project.scheduleBuild2(0).get();
+        project.getBuildersList().clear();
+        project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+        FreeStyleBuild third = project.scheduleBuild2(0).get();
+        for (FreeStyleBuild build : Arrays.asList(first, second, third)) {
+            assertNotNull(getLog(build), build.getAction(ComplianceBuildAction.class));
+        }
+        configRoundtrip(project); // a user configures jobs through the form, which refreshes the project's actions
+
+        ComplianceProjectAction trend = project.getAction(ComplianceProjectAction.class);
+        assertEquals(3, trend.getTrend().size());
+        assertEquals(2, trend.getTrend().get(2)[1]);
+        WebClient web = createWebClient();
+        HtmlPage page = web.getPage(project);
+        assertTrue(page.asXml().contains("dcom-compliance/trend"));
+        String svg = web.goTo(project.getUrl() + "dcom-compliance/trend", "image/svg+xml").getWebResponse().getContentAsString();
+        assertTrue(svg, svg.startsWith("<svg") && svg.contains("#3"));
+    }
+
+    public void testFormValidationSpeaksWithTheEnginesOwnMessages() throws Exception {
+        DcomComplianceBuilder.DescriptorImpl descriptor = hudson.getDescriptorByType(DcomComplianceBuilder.DescriptorImpl.class);
+
+        FormValidation badHost = descriptor.doCheckServers("good-host\nbad&host", "");
+        assertEquals(FormValidation.Kind.ERROR, badHost.kind);
+        assertTrue(badHost.getMessage(), badHost.getMessage().contains("line 2"));
+        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckPolicyYaml("forbiden: [ncadg_ip_udp]").kind);
+        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckRestartComment("fix\" & format c:").kind);
+        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckUser("CORP\\admin", "winrm").kind);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckServers("${SERVERS}", "").kind == FormValidation.Kind.WARNING
+                ? FormValidation.Kind.OK : FormValidation.Kind.ERROR);
+        String viaHttp = createWebClient().goTo("descriptorByName/" + DcomComplianceBuilder.class.getName()
+                + "/checkServers?value=bad%26host&inventoryFile=", "text/html").getWebResponse().getContentAsString();
+        assertTrue(viaHttp, viaHttp.contains("not a valid host name"));
+    }
+}
