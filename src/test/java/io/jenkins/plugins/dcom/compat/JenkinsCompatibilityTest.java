@@ -1,0 +1,85 @@
+package io.jenkins.plugins.dcom.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
+import java.util.Collections;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Jenkins compatibility gate: the plugin is compiled against Hudson 3.3.2, and this proves its bytecode only
+ * links against API that current Jenkins also has (../shared/jenkins-api/). Fails the build otherwise.
+ */
+class JenkinsCompatibilityTest {
+    private static ApiListing jenkins;
+    private static ApiListing hudson;
+
+    @BeforeAll
+    static void readListings() throws Exception {
+        Path folder = Paths.get(System.getProperty("basedir", ".")).toAbsolutePath().resolve("../shared/jenkins-api").normalize();
+        assertThat(folder.resolve("jenkins-core-api.tsv")).as("Jenkins' API listing beside the project").exists();
+        jenkins = ApiListing.read(folder.resolve("jenkins-core-api.tsv"), folder.resolve("stapler-api.tsv"),
+                folder.resolve("json-lib-api.tsv"));
+        hudson = ApiListing.read(folder.resolve("hudson-3.3.2-api.tsv"));
+    }
+
+    private static BytecodeReferences plugin() throws Exception {
+        Path classes = Paths.get(System.getProperty("basedir", ".")).resolve("target/classes");
+        assertThat(Files.isDirectory(classes)).isTrue();
+        return BytecodeReferences.read(classes);
+    }
+
+    @Test
+    void pluginShouldLinkOnlyAgainstApiThatJenkinsHas() throws Exception {
+        BytecodeReferences plugin = plugin();
+        CompatibilityChecker checker = new CompatibilityChecker(jenkins, hudson, plugin).check(plugin.references());
+
+        for (String warning : checker.warnings) {
+            System.out.println("WARNING " + warning);
+        }
+        assertThat(plugin.references()).as("the gate must see the plugin's API use").hasSizeGreaterThan(30);
+        assertThat(checker.errors).as("references Jenkins lacks or restricts").isEmpty();
+    }
+
+    @Test
+    void gateShouldRejectAMemberJenkinsLacks() {
+        Reference hudsonOnly = new Reference(Reference.Kind.METHOD, "hudson.model.Hudson", "getInstanceTag", "()", "Example");
+
+        CompatibilityChecker checker = new CompatibilityChecker(jenkins, hudson, emptyPlugin()).check(Collections.singletonList(hudsonOnly));
+
+        assertThat(checker.errors).singleElement().asString().startsWith("missing in Jenkins: method hudson.model.Hudson.getInstanceTag()");
+    }
+
+    @Test
+    void gateShouldRejectARestrictedMemberAndWarnAboutADeprecatedOne() {
+        Reference restricted = new Reference(Reference.Kind.METHOD, "hudson.PluginManager", "getPluginsSortedByTitle", "()", "Example");
+        Reference deprecated = new Reference(Reference.Kind.METHOD, "hudson.model.Hudson", "getInstance", "()", "Example");
+
+        CompatibilityChecker checker = new CompatibilityChecker(jenkins, hudson, emptyPlugin()).check(Arrays.asList(restricted, deprecated));
+
+        assertThat(checker.errors).singleElement().asString().contains("restricted (NoExternalUse)");
+        assertThat(checker.warnings).singleElement().asString().contains("hudson.model.Hudson.getInstance()");
+    }
+
+    @Test
+    void gateShouldFindInheritedMembersThroughSupertypesAndTheJdk() {
+        Reference inherited = new Reference(Reference.Kind.METHOD, "hudson.model.FreeStyleBuild", "getAction", "(java.lang.Class)", "Example");
+        Reference fromJdk = new Reference(Reference.Kind.METHOD, "hudson.model.Result", "toString", "()", "Example");
+
+        CompatibilityChecker checker = new CompatibilityChecker(jenkins, hudson, emptyPlugin()).check(Arrays.asList(inherited, fromJdk));
+
+        assertThat(checker.errors).isEmpty();
+    }
+
+    private static BytecodeReferences emptyPlugin() {
+        try {
+            return BytecodeReferences.read(Files.createTempDirectory("no-classes"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
