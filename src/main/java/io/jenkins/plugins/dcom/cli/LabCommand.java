@@ -42,6 +42,9 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--downtime-ms", paramLabel = "MILLIS", defaultValue = "5000", description = "How long a restarted host stays away (default: ${DEFAULT-VALUE}).")
     long downtime;
 
+    @Option(names = "--password-env", paramLabel = "NAME", description = "Use the password in this environment variable (default: a random one, kept in DIR/password).")
+    String passwordEnv;
+
     @Option(names = "--seconds", paramLabel = "N", defaultValue = "0", description = "Stop after N seconds; 0 runs until interrupted (default: ${DEFAULT-VALUE}).")
     long seconds;
 
@@ -51,7 +54,8 @@ final class LabCommand implements Callable<Integer> {
             throw new UsageException("--hosts must be 0-2000 and --base-port leave room for every host");
         }
         try {
-            LabCredentials credentials = LabCredentials.in(dir);
+            LabCredentials credentials = passwordEnv == null ? LabCredentials.in(dir)
+                    : LabCredentials.given(dir, passwordFrom(passwordEnv));
             LabTls tls = allowHttp ? null : LabTls.in(dir.resolve("tls"));
             try (LabFleet fleet = LabFleet.start(specs(), credentials.password(), tls, basePort)) {
                 Path inventory = fleet.writeInventory(dir.resolve("inventory.txt"));
@@ -66,6 +70,14 @@ final class LabCommand implements Callable<Integer> {
             throw new UsageException("the lab cannot start: " + e.getMessage() + " (is another lab using the ports? try --base-port)", e);
         }
         return 0;
+    }
+
+    private String passwordFrom(String variable) throws UsageException {
+        String value = parent.environment.get(variable);
+        if (value == null || value.isEmpty()) {
+            throw new UsageException("--password-env " + variable + ": the environment variable is not set or empty");
+        }
+        return value;
     }
 
     private List<LabHostSpec> specs() {

@@ -21,19 +21,28 @@ final class LabCredentials {
     }
 
     static LabCredentials in(Path directory) throws IOException {
-        Files.createDirectories(directory);
         Path file = directory.resolve("password");
         if (!Files.exists(file)) {
             byte[] bytes = new byte[18];
             new SecureRandom().nextBytes(bytes);
-            Files.write(file, (Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "\n").getBytes(StandardCharsets.US_ASCII));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the file inherits the folder's ACL
-            }
+            return given(directory, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         }
         return new LabCredentials(file, new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim());
+    }
+
+    /** Uses the given password, and writes it to {@code DIR/password} for clients' --password-file. */
+    static LabCredentials given(Path directory, String password) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("password");
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file inherits the folder's ACL
+        }
+        Files.write(file, (password + "\n").getBytes(StandardCharsets.UTF_8));
+        return new LabCredentials(file, password);
     }
 
     Path file() {

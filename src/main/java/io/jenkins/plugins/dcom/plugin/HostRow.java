@@ -68,4 +68,23 @@ public final class HostRow {
     public String getDiff() {
         return diff;
     }
+
+    /** @return the list before, one protocol per entry, first first */
+    public String[] getBeforeList() {
+        return split(before);
+    }
+
+    /** @return the list after, one protocol per entry, first first */
+    public String[] getAfterList() {
+        return split(after);
+    }
+
+    /** @return the diff, one change per entry */
+    public String[] getDiffList() {
+        return split(diff);
+    }
+
+    private static String[] split(String joined) {
+        return joined == null || joined.isEmpty() ? new String[0] : joined.split(", ");
+    }
 }

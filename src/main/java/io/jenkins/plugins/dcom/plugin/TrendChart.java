@@ -9,7 +9,7 @@ final class TrendChart {
     static final int HEIGHT = 200;
     private static final int LEFT = 40;
     private static final int BOTTOM = 24;
-    private static final int TOP = 12;
+    private static final int TOP = 30;
     private static final String[] COLORS = {"#1f883d", "#bf8700", "#cf222e"};
     private static final String[] NAMES = {"compliant", "non-compliant", "unreachable or failed"};
 
@@ -66,8 +66,8 @@ final class TrendChart {
     private static void legend(StringBuilder svg) {
         for (int series = 0; series < 3; series++) {
             int left = LEFT + 10 + series * 130;
-            svg.append("<rect x=\"").append(left).append("\" y=\"2\" width=\"10\" height=\"10\" fill=\"").append(COLORS[series])
-                    .append("\"/><text x=\"").append(left + 14).append("\" y=\"11\">").append(NAMES[series]).append("</text>");
+            svg.append("<rect x=\"").append(left).append("\" y=\"6\" width=\"10\" height=\"10\" fill=\"").append(COLORS[series])
+                    .append("\"/><text x=\"").append(left + 14).append("\" y=\"15\">").append(NAMES[series]).append("</text>");
         }
     }
 }
