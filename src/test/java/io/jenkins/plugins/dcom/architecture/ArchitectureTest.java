@@ -47,6 +47,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void pluginShouldRunTheEngineOnlyAsAChildProcess() {
+        noClasses().that().resideInAPackage(BASE + ".plugin..").should().dependOnClassesThat()
+                .resideInAnyPackage(BASE + ".run..", BASE + ".transport.winrm..", BASE + ".transport.rrp..", BASE + ".lab..",
+                        BASE + ".report..", BASE + ".backup..", "com.xebialabs..", "org.jinterop..")
+                .because("the build step launches the command-line jar on the build's node; it only validates with the engine's parsers")
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesShouldBeFreeOfCycles() {
         slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(CLASSES);
     }
