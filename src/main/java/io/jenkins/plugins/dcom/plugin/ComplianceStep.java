@@ -71,10 +71,7 @@ final class ComplianceStep {
     /** @return the inventory's path relative to the workspace, or {@code null} after logging why there is none */
     private String inventory(FilePath workspace) throws IOException, InterruptedException {
         if (!settings.servers.trim().isEmpty()) {
-            FilePath file = workspace.child(CliArguments.INPUT_DIR).child("inventory.txt");
-            file.getParent().mkdirs();
-            file.write(settings.servers, "UTF-8");
-            return CliArguments.INPUT_DIR + "/inventory.txt";
+            return writeInput(workspace, "inventory.txt", settings.servers);
         }
         if (settings.inventoryFile.isEmpty() || !workspace.child(settings.inventoryFile).exists()) {
             listener.getLogger().println("DCOM compliance: no servers: list them in 'Servers', or give 'Inventory file' "
@@ -87,12 +84,17 @@ final class ComplianceStep {
 
     private String policy(FilePath workspace) throws IOException, InterruptedException {
         if (!settings.policyYaml.trim().isEmpty()) {
-            FilePath file = workspace.child(CliArguments.INPUT_DIR).child("policy.yaml");
-            file.getParent().mkdirs();
-            file.write(settings.policyYaml, "UTF-8");
-            return CliArguments.INPUT_DIR + "/policy.yaml";
+            return writeInput(workspace, "policy.yaml", settings.policyYaml);
         }
         return settings.policy.isEmpty() ? Presets.KB272937 : settings.policy;
+    }
+
+    /** Writes text from the form into the workspace's input folder; @return its path relative to the workspace */
+    private static String writeInput(FilePath workspace, String name, String text) throws IOException, InterruptedException {
+        FilePath file = workspace.child(CliArguments.INPUT_DIR).child(name);
+        file.getParent().mkdirs();
+        file.write(text, "UTF-8");
+        return CliArguments.INPUT_DIR + "/" + name;
     }
 
     private String java(Node node) throws IOException, InterruptedException {

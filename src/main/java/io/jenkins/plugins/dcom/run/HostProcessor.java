@@ -33,22 +33,7 @@ final class HostProcessor {
     }
 
     HostResult process(Target target) {
-        HostResult.Builder result = new HostResult.Builder(target, options.getTransports().nameFor(target));
-        try {
-            TransportFactory factory = options.getTransports().factoryFor(target);
-            try (RegistryTransport session = factory.open(target, options.getConnection())) {
-                handle(target, factory, session, result);
-            }
-        } catch (TransportException e) {
-            Failures.record(result, e, "");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result.failed(HostStatus.ERROR, null, target.address() + ": the run was interrupted");
-        } catch (RuntimeException e) {
-            result.failed(HostStatus.ERROR, FailureKind.PROTOCOL_ERROR,
-                    target.address() + ": unexpected " + e.getClass().getSimpleName() + "; please report it");
-        }
-        return result.build();
+        return HostSession.run(options, target, (factory, session, result) -> handle(target, factory, session, result));
     }
 
     private void handle(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result)
