@@ -34,6 +34,9 @@ final class CliArguments {
         } else if (!settings.truststore.isEmpty()) {
             args.addAll(Arrays.asList("--truststore", settings.truststore));
         }
+        if (!settings.shard.isEmpty()) {
+            args.addAll(Arrays.asList("--shard", settings.shard));
+        }
         if (settings.mode == StepMode.REMEDIATE_AND_RESTART) {
             args.addAll(Arrays.asList("--restart", "--restart-delay", String.valueOf(settings.restartDelay),
                     "--restart-comment", settings.restartComment));

@@ -43,11 +43,12 @@ public final class DcomComplianceBuilder extends Builder {
     private final String restartComment;
     private final String nonCompliantResult;
     private final String unreachableResult;
+    private final String shard;
 
     @DataBoundConstructor
     public DcomComplianceBuilder(String servers, String inventoryFile, String policy, String policyYaml, String mode,
             String transport, String user, String password, String truststore, boolean allowHttp, int concurrency,
-            int restartDelay, String restartComment, String nonCompliantResult, String unreachableResult) {
+            int restartDelay, String restartComment, String nonCompliantResult, String unreachableResult, String shard) {
         this.servers = trim(servers);
         this.inventoryFile = trim(inventoryFile);
         this.policy = trim(policy);
@@ -63,6 +64,7 @@ public final class DcomComplianceBuilder extends Builder {
         this.restartComment = trim(restartComment).isEmpty() ? RestartDefaults.COMMENT : restartComment.trim();
         this.nonCompliantResult = "FAILURE".equals(nonCompliantResult) ? "FAILURE" : "UNSTABLE";
         this.unreachableResult = "UNSTABLE".equals(unreachableResult) ? "UNSTABLE" : "FAILURE";
+        this.shard = trim(shard);
     }
 
     private static String trim(String value) {
@@ -130,6 +132,11 @@ public final class DcomComplianceBuilder extends Builder {
         return unreachableResult;
     }
 
+    /** @return {@code N/M} to process only shard N of M, or empty for the whole fleet */
+    public String getShard() {
+        return shard == null ? "" : shard;
+    }
+
     @Override
     public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
             throws InterruptedException, IOException {
@@ -155,6 +162,7 @@ public final class DcomComplianceBuilder extends Builder {
         settings.restartComment = environment.expand(restartComment);
         settings.nonCompliantResult = nonCompliantResult;
         settings.unreachableResult = unreachableResult;
+        settings.shard = environment.expand(getShard());
         return settings;
     }
 
@@ -209,6 +217,10 @@ public final class DcomComplianceBuilder extends Builder {
 
         public FormValidation doCheckConcurrency(@QueryParameter("value") String value) {
             return FormChecks.range(value, 1, 256, "Concurrency");
+        }
+
+        public FormValidation doCheckShard(@QueryParameter("value") String value) {
+            return FormChecks.shard(value);
         }
 
         public FormValidation doCheckRestartDelay(@QueryParameter("value") String value) {

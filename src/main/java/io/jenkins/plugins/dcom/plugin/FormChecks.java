@@ -75,6 +75,18 @@ final class FormChecks {
         return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 
+    static FormValidation shard(String value) {
+        if (value == null || value.trim().isEmpty() || hasVariables(value)) {
+            return FormValidation.ok();
+        }
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^(\\d+)/(\\d+)$").matcher(value.trim());
+        if (matcher.matches() && Integer.parseInt(matcher.group(1)) >= 1
+                && Integer.parseInt(matcher.group(1)) <= Integer.parseInt(matcher.group(2))) {
+            return FormValidation.ok();
+        }
+        return FormValidation.error("Write N/M (shard N of M, 1 <= N <= M), e.g. 2/4 or ${SHARD}/4 in a matrix job");
+    }
+
     static FormValidation range(String value, int min, int max, String field) {
         if (value == null || value.trim().isEmpty()) {
             return FormValidation.ok();

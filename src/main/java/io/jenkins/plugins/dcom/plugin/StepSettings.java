@@ -19,4 +19,5 @@ final class StepSettings {
     String restartComment;
     String nonCompliantResult;
     String unreachableResult;
+    String shard;
 }

@@ -51,7 +51,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
     private static DcomComplianceBuilder step(String servers, StepMode mode, String password) {
         return new DcomComplianceBuilder(servers, "", "kb272937", "", mode.name(), "winrm", "labadmin", password, "", true,
-                4, 0, "KB272937 fix from Hudson", "UNSTABLE", "FAILURE");
+                4, 0, "KB272937 fix from Hudson", "UNSTABLE", "FAILURE", "");
     }
 
     private FreeStyleBuild build(DcomComplianceBuilder step) throws Exception {
@@ -63,7 +63,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
     public void testFormRoundTripKeepsEveryFieldAndStoresThePasswordEncrypted() throws Exception {
         DcomComplianceBuilder before = new DcomComplianceBuilder("server01:5986 role=site-server\nserver02", "fleet.txt",
                 "tcp-only", "first: ncacn_ip_tcp\n", "REMEDIATE_AND_RESTART", "rrp", "CORP\\svc-dcom", "S3cret-Value!",
-                "certs/truststore.p12", true, 16, 120, "Quarterly DCOM fix", "FAILURE", "UNSTABLE");
+                "certs/truststore.p12", true, 16, 120, "Quarterly DCOM fix", "FAILURE", "UNSTABLE", "${SHARD}/4");
         FreeStyleProject project = createFreeStyleProject();
         project.getBuildersList().add(before);
 
@@ -131,7 +131,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
         assertBuildStatus(Result.FAILURE, build(step(servers, StepMode.AUDIT, LabFixture.PASSWORD)));
         FreeStyleBuild lenient = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "UNSTABLE"));
+                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "UNSTABLE", ""));
         assertBuildStatus(Result.UNSTABLE, lenient);
         assertEquals(1, lenient.getAction(ComplianceBuildAction.class).getFailed());
     }
@@ -158,6 +158,20 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertBuildStatus(Result.SUCCESS, build);
         assertEquals("W2K (" + fleet.host("W2K").address() + ":" + fleet.host("W2K").port() + ")",
                 build.getAction(ComplianceBuildAction.class).getHosts().get(0).getLabel());
+    }
+
+    public void testAShardProcessesOnlyItsPartOfTheFleet() throws Exception {
+        String servers = startLab(LabHostSpec.host("A", "ncacn_ip_tcp"), LabHostSpec.host("B", "ncacn_ip_tcp"),
+                LabHostSpec.host("C", "ncacn_ip_tcp"));
+
+        FreeStyleBuild build = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
+                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "FAILURE", "2/2"));
+
+        assertBuildStatus(Result.SUCCESS, build);
+        assertEquals(1, build.getAction(ComplianceBuildAction.class).getHosts().size());
+        assertTrue(build.getAction(ComplianceBuildAction.class).getHosts().get(0).getLabel().startsWith("B "));
+        assertEquals(FormValidation.Kind.ERROR, hudson.getDescriptorByType(DcomComplianceBuilder.DescriptorImpl.class)
+                .doCheckShard("3/2").kind);
     }
 
     public void testTheProjectPageShowsTheTrendAcrossBuilds() throws Exception {
