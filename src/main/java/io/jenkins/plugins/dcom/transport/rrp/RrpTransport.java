@@ -72,14 +72,8 @@ final class RrpTransport implements RegistryTransport {
 
     @Override
     public void restart(RestartRequest request) throws TransportException {
-        ShutdownCall call = new ShutdownCall(ShutdownCall.OPNUM_EX, request.getComment(), request.getDelaySeconds(), true,
-                request.getReasonCode());
-        int status = invoke(call);
-        if (status == WinErrors.ERROR_CALL_NOT_IMPLEMENTED || status == WinErrors.ERROR_NOT_SUPPORTED
-                || status == WinErrors.RPC_NCA_OP_RNG_ERROR || status == WinErrors.ERROR_INVALID_PARAMETER) {
-            status = invoke(new ShutdownCall(ShutdownCall.OPNUM_LEGACY, request.getComment(), request.getDelaySeconds(), true, 0));
-        }
-        if (status != 0 && status != WinErrors.ERROR_SHUTDOWN_IN_PROGRESS) {
+        int status = ShutdownRequests.send(this::invoke, request);
+        if (!ShutdownRequests.accepted(status)) {
             throw WinErrors.of(address, status, "the restart request");
         }
     }

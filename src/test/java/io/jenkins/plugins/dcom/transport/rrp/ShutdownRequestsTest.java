@@ -1,0 +1,41 @@
+package io.jenkins.plugins.dcom.transport.rrp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.dcom.transport.RestartRequest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Opnum 30 first; opnum 24 only where the server does not have 30 (Samba has it, so this path is proven here). */
+class ShutdownRequestsTest {
+    private final List<Integer> opnums = new ArrayList<>();
+
+    private int send(int firstAnswer) throws Exception {
+        return ShutdownRequests.send(call -> {
+            opnums.add(call.getOpnum());
+            return call.getOpnum() == ShutdownCall.OPNUM_EX ? firstAnswer : 0;
+        }, new RestartRequest(60, "DCOM order"));
+    }
+
+    @Test
+    void shouldUseTheExtendedCallWithTheReasonWhenTheServerHasIt() throws Exception {
+        assertThat(send(0)).isZero();
+        assertThat(opnums).containsExactly(30);
+    }
+
+    @Test
+    void shouldFallBackToTheLegacyCallWhereOpnum30IsUnknown() throws Exception {
+        assertThat(send(WinErrors.RPC_NCA_OP_RNG_ERROR)).isZero();
+        assertThat(opnums).containsExactly(30, 24);
+    }
+
+    @Test
+    void shouldNotRetryARefusal() throws Exception {
+        int status = send(WinErrors.ERROR_ACCESS_DENIED);
+
+        assertThat(status).isEqualTo(WinErrors.ERROR_ACCESS_DENIED);
+        assertThat(ShutdownRequests.accepted(status)).isFalse();
+        assertThat(opnums).containsExactly(30);
+    }
+}
