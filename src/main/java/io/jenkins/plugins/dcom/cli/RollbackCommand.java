@@ -59,7 +59,12 @@ final class RollbackCommand implements Callable<Integer> {
         List<BackupRecord> records = load(runDir);
         List<Target> targets = new ArrayList<>();
         for (BackupRecord record : records) {
-            targets.add(Target.of(record.getHost(), record.getPort(), record.getTransport()));
+            try {
+                targets.add(Target.of(record.getHost(), record.getPort(), record.getTransport()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(runDir + ": a backup record names '" + record.getHost()
+                        + "', which is not a host name or address; the record is damaged, remove it to roll back the others", e);
+            }
         }
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.ROLLBACK, TransportChoice.of(connection.transport, settings), settings)

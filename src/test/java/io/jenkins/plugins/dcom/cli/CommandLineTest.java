@@ -150,6 +150,18 @@ class CommandLineTest {
     }
 
     @Test
+    void shouldRefuseADamagedBackupRecordNamingTheRun() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("backups/20260101T000000Z"));
+        Files.write(run.resolve("x.json"), ("{\"schema\":1,\"runId\":\"r\",\"host\":\"bad host;rm\",\"port\":null,"
+                + "\"transport\":\"winrm\",\"savedAt\":\"t\",\"before\":[\"a_b\"],\"written\":[\"c_d\"]}").getBytes(StandardCharsets.UTF_8));
+
+        int exit = run("rollback", "--backup-dir", dir.resolve("backups").toString(), "--user", "u", "--password-env", "LAB_PASSWORD");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("20260101T000000Z").contains("damaged");
+    }
+
+    @Test
     void shouldRemediateThenRollBackFromTheCommandLine() throws Exception {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
             assertThat(runAgainst(fleet, "remediate", "--backup-dir", dir.resolve("backups").toString())).isEqualTo(2);
