@@ -3,26 +3,23 @@ package io.jenkins.plugins.dcom.cli;
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.inventory.InventoryException;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
+import io.jenkins.plugins.dcom.inventory.Shard;
 import io.jenkins.plugins.dcom.policy.Policy;
 import io.jenkins.plugins.dcom.policy.PolicyException;
 import io.jenkins.plugins.dcom.policy.PolicyParser;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** Which hosts, which policy, how many at once and where the reports go; shared by audit and remediate. */
 final class FleetOptions {
-    private static final Pattern SHARD = Pattern.compile("^(\\d+)/(\\d+)$");
-
     @Option(names = "--inventory", paramLabel = "FILE", required = true, description = "Hosts, one per line: host[:port] [role=site-server|console] [transport=winrm|rrp] [name=NAME].")
     Path inventory;
 
     @Option(names = "--policy", paramLabel = "FILE|PRESET", defaultValue = "kb272937", description = "A YAML policy file or a preset: kb272937, tcp-only (default: ${DEFAULT-VALUE}).")
     String policy;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Hosts processed at once, 1-256 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once, 1-256 (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "dcom-report", description = "Where report.json, junit.xml and index.html go (default: ${DEFAULT-VALUE}).")
@@ -41,14 +38,10 @@ final class FleetOptions {
     }
 
     private Inventory shard(Inventory all) throws UsageException {
-        Matcher matcher = SHARD.matcher(shard);
-        if (!matcher.matches()) {
-            throw new UsageException("--shard " + shard + ": use N/M, for example 2/4");
-        }
         try {
-            return all.shard(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+            return Shard.parse(shard).of(all);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--shard " + e.getMessage(), e);
+            throw new UsageException("--shard: " + e.getMessage(), e);
         }
     }
 

@@ -10,10 +10,10 @@ final class RestartOptions {
     @Option(names = "--restart", description = "Restart each host this run changed, wait for it to come back and audit it again. Without it, changed hosts are RESTART_PENDING.")
     boolean restart;
 
-    @Option(names = "--restart-delay", paramLabel = "SECONDS", defaultValue = "60", description = "Warning time before the restart, as shutdown /t (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--restart-delay", paramLabel = "SECONDS", defaultValue = "" + Defaults.RESTART_DELAY_SECONDS, description = "Warning time before the restart, as shutdown /t (default: ${DEFAULT-VALUE}).")
     int delay;
 
-    @Option(names = "--restart-comment", paramLabel = "TEXT", defaultValue = RestartDefaults.COMMENT, description = "Reason shown to users and written to the event log, as shutdown /c (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--restart-comment", paramLabel = "TEXT", defaultValue = Defaults.RESTART_COMMENT, description = "Reason shown to users and written to the event log, as shutdown /c (default: ${DEFAULT-VALUE}).")
     String comment;
 
     @Option(names = "--restart-wait-down", paramLabel = "SECONDS", defaultValue = "300", description = "How long after the delay a host may take to go away (default: ${DEFAULT-VALUE}).")

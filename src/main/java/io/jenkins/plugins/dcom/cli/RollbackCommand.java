@@ -47,7 +47,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Also overwrite hosts whose value changed since the run.")
     boolean force;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8", description = "Hosts processed at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "dcom-report/rollback", description = "Where the reports go (default: ${DEFAULT-VALUE}).")

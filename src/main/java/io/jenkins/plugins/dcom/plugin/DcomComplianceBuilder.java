@@ -11,7 +11,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
-import io.jenkins.plugins.dcom.cli.RestartDefaults;
+import io.jenkins.plugins.dcom.cli.Defaults;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -25,9 +25,6 @@ import org.kohsuke.stapler.QueryParameter;
  * <p>Stapler reads this class with an old ASM: no lambdas or method references here.
  */
 public final class DcomComplianceBuilder extends Builder {
-    static final int DEFAULT_CONCURRENCY = 8;
-    static final int DEFAULT_RESTART_DELAY = 60;
-
     private final String servers;
     private final String inventoryFile;
     private final String policy;
@@ -59,9 +56,9 @@ public final class DcomComplianceBuilder extends Builder {
         this.password = Secret.fromString(password == null ? "" : password);
         this.truststore = trim(truststore);
         this.allowHttp = allowHttp;
-        this.concurrency = concurrency <= 0 ? DEFAULT_CONCURRENCY : concurrency;
-        this.restartDelay = restartDelay < 0 ? DEFAULT_RESTART_DELAY : restartDelay;
-        this.restartComment = trim(restartComment).isEmpty() ? RestartDefaults.COMMENT : restartComment.trim();
+        this.concurrency = concurrency <= 0 ? Defaults.CONCURRENCY : concurrency;
+        this.restartDelay = restartDelay < 0 ? Defaults.RESTART_DELAY_SECONDS : restartDelay;
+        this.restartComment = trim(restartComment).isEmpty() ? Defaults.RESTART_COMMENT : restartComment.trim();
         this.nonCompliantResult = "FAILURE".equals(nonCompliantResult) ? "FAILURE" : "UNSTABLE";
         this.unreachableResult = "UNSTABLE".equals(unreachableResult) ? "UNSTABLE" : "FAILURE";
         this.shard = trim(shard);
@@ -190,7 +187,15 @@ public final class DcomComplianceBuilder extends Builder {
         }
 
         public String getDefaultRestartComment() {
-            return RestartDefaults.COMMENT;
+            return Defaults.RESTART_COMMENT;
+        }
+
+        public int getDefaultRestartDelay() {
+            return Defaults.RESTART_DELAY_SECONDS;
+        }
+
+        public int getDefaultConcurrency() {
+            return Defaults.CONCURRENCY;
         }
 
         public FormValidation doCheckServers(@QueryParameter("value") String value,

@@ -3,10 +3,12 @@ package io.jenkins.plugins.dcom.plugin;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.dcom.inventory.InventoryException;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
+import io.jenkins.plugins.dcom.inventory.Shard;
 import io.jenkins.plugins.dcom.policy.PolicyException;
 import io.jenkins.plugins.dcom.policy.PolicyParser;
 import io.jenkins.plugins.dcom.policy.Presets;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
+import io.jenkins.plugins.dcom.transport.UserForms;
 
 /**
  * The form's validation: the engine's own parsers and checks, so the form says exactly what a build would say.
@@ -58,11 +60,9 @@ final class FormChecks {
         if (value == null || value.trim().isEmpty()) {
             return FormValidation.error("A user is required: an account in the servers' local Administrators group");
         }
-        if ("rrp".equals(transport) && value.contains("@")) {
-            return FormValidation.error("The registry RPC logs on with NTLM: write DOMAIN\\user, not user@REALM");
-        }
-        if (!"rrp".equals(transport) && value.contains("\\")) {
-            return FormValidation.error("WinRM takes 'user' (local account, Basic) or 'user@REALM' (Kerberos), not DOMAIN\\user");
+        String problem = UserForms.problem("rrp".equals(transport) ? "rrp" : "winrm", value.trim());
+        if (problem != null) {
+            return FormValidation.error(problem);
         }
         return FormValidation.ok();
     }
@@ -79,12 +79,12 @@ final class FormChecks {
         if (value == null || value.trim().isEmpty() || hasVariables(value)) {
             return FormValidation.ok();
         }
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^(\\d+)/(\\d+)$").matcher(value.trim());
-        if (matcher.matches() && Integer.parseInt(matcher.group(1)) >= 1
-                && Integer.parseInt(matcher.group(1)) <= Integer.parseInt(matcher.group(2))) {
+        try {
+            Shard.parse(value);
             return FormValidation.ok();
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage() + "; in a matrix job, ${SHARD}/4");
         }
-        return FormValidation.error("Write N/M (shard N of M, 1 <= N <= M), e.g. 2/4 or ${SHARD}/4 in a matrix job");
     }
 
     static FormValidation range(String value, int min, int max, String field) {

@@ -6,6 +6,9 @@ import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 
 /** Everything a run needs besides the inventory. */
 public final class RunOptions {
+    /** Hosts processed at once unless told otherwise. */
+    public static final int DEFAULT_CONCURRENCY = 8;
+
     private final Mode mode;
     private final Policy policy;
     private final Transports transports;
@@ -79,7 +82,7 @@ public final class RunOptions {
         private boolean dryRun;
         private RestartPolicy restart = RestartPolicy.never();
         private BackupStore backups;
-        private int concurrency = 8;
+        private int concurrency = DEFAULT_CONCURRENCY;
         private boolean force;
 
         private Builder(Mode mode, Transports transports, ConnectionSettings connection) {

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dcom.transport;
 
+import io.jenkins.plugins.dcom.policy.ProtocolCatalog;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The registry location and the checks every transport applies before a value leaves the process. */
 public final class ProtocolValues {
@@ -11,8 +11,6 @@ public final class ProtocolValues {
     public static final String SUBKEY = "SOFTWARE\\Microsoft\\Rpc";
     /** The value. */
     public static final String VALUE = "DCOM Protocols";
-
-    private static final Pattern SAFE = Pattern.compile("^[a-z_]+$");
 
     private ProtocolValues() {
     }
@@ -26,7 +24,7 @@ public final class ProtocolValues {
                     "refusing to write an empty protocol list, which disables DCOM");
         }
         for (String protocol : protocols) {
-            if (protocol == null || !SAFE.matcher(protocol).matches() || protocol.length() > 32) {
+            if (protocol == null || !ProtocolCatalog.SAFE_NAME.matcher(protocol).matches() || protocol.length() > 32) {
                 throw new TransportException(FailureKind.INVALID_VALUE, host, "refusing to write protocol name '"
                         + protocol + "': names must match ^[a-z_]+$ (at most 32); remove it by hand "
                         + "or set 'unknownNames: error' so remediation drops it");

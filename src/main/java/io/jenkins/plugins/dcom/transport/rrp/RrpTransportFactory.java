@@ -7,6 +7,7 @@ import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
+import io.jenkins.plugins.dcom.transport.UserForms;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -66,9 +67,9 @@ public final class RrpTransportFactory implements TransportFactory {
                     + PORT + " only; drop the port from the inventory line, or use transport=winrm");
         }
         Credentials credentials = settings.getCredentials();
-        if (credentials.getUser().indexOf('@') >= 0) {
-            throw new TransportException(FailureKind.INVALID_VALUE, target.address(), "the registry RPC logs on with NTLM: "
-                    + "write the user as DOMAIN\\user (or user for a local account), not user@REALM");
+        String problem = UserForms.problem(name(), credentials.getUser());
+        if (problem != null) {
+            throw new TransportException(FailureKind.INVALID_VALUE, target.address(), problem);
         }
         String domain = credentials.getDomain() == null ? "" : credentials.getDomain();
         return new RrpTransport(target.address(), target.getHost(), domain, credentials.getAccount(), credentials.getPassword());

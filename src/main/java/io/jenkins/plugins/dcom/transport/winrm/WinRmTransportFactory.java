@@ -12,6 +12,7 @@ import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
+import io.jenkins.plugins.dcom.transport.UserForms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -39,10 +40,9 @@ public final class WinRmTransportFactory implements TransportFactory {
 
     @Override
     public RegistryTransport open(Target target, ConnectionSettings settings) throws TransportException {
-        String user = settings.getCredentials().getUser();
-        if (user.indexOf('\\') >= 0) {
-            throw new TransportException(FailureKind.INVALID_VALUE, target.address(), "WinRM does not accept the user form "
-                    + "DOMAIN\\user; use 'user' for a local account (Basic) or 'user@REALM' for a domain account (Kerberos)");
+        String problem = UserForms.problem(name(), settings.getCredentials().getUser());
+        if (problem != null) {
+            throw new TransportException(FailureKind.INVALID_VALUE, target.address(), problem);
         }
         installTruststore(target, settings);
         return new WinRmTransport(target.address(), options(target, settings));
