@@ -9,10 +9,15 @@ import java.util.List;
 /**
  * The value a host held before a run changed it, and what the run wrote, so that rollback can tell whether
  * anyone changed it since. One record per host and run; it holds no credential.
+ *
+ * <p>Schema 2 keeps the value as read ({@link #getBeforeValue()}: type and bytes), so that rollback restores it
+ * exactly, whatever its shape; {@link #getBefore()} is its decoding, for people and for schema-1 records.
  */
 public final class BackupRecord {
     /** Version of this JSON layout. */
-    public static final int SCHEMA = 1;
+    public static final int SCHEMA = 2;
+    /** The oldest layout this version still reads. */
+    public static final int OLDEST_SCHEMA = 1;
 
     private final int schema;
     private final String runId;
@@ -22,12 +27,14 @@ public final class BackupRecord {
     private final String savedAt;
     private final List<String> before;
     private final List<String> written;
+    private final SavedValue beforeValue;
 
     @JsonCreator
     public BackupRecord(@JsonProperty("schema") int schema, @JsonProperty("runId") String runId,
             @JsonProperty("host") String host, @JsonProperty("port") Integer port,
             @JsonProperty("transport") String transport, @JsonProperty("savedAt") String savedAt,
-            @JsonProperty("before") List<String> before, @JsonProperty("written") List<String> written) {
+            @JsonProperty("before") List<String> before, @JsonProperty("written") List<String> written,
+            @JsonProperty("beforeValue") SavedValue beforeValue) {
         this.schema = schema;
         this.runId = runId;
         this.host = host;
@@ -36,6 +43,7 @@ public final class BackupRecord {
         this.savedAt = savedAt;
         this.before = Collections.unmodifiableList(new ArrayList<>(before));
         this.written = Collections.unmodifiableList(new ArrayList<>(written));
+        this.beforeValue = beforeValue;
     }
 
     public int getSchema() {
@@ -62,7 +70,12 @@ public final class BackupRecord {
         return savedAt;
     }
 
-    /** @return the value before the run: what rollback writes back */
+    /** @return the value before the run as read, type and bytes; {@code null} in schema-1 records */
+    public SavedValue getBeforeValue() {
+        return beforeValue;
+    }
+
+    /** @return the value before the run, decoded: what rollback writes back when no {@link #getBeforeValue()} */
     public List<String> getBefore() {
         return before;
     }

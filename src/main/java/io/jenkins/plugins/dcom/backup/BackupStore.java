@@ -30,6 +30,28 @@ public final class BackupStore {
     }
 
     /**
+     * Checks, before any host is changed, that records can be saved here: the folder exists or can be made, is a
+     * folder (not a file or a link to one), and takes a new file.
+     *
+     * @throws IOException naming the folder and what is wrong
+     */
+    public void prepare() throws IOException {
+        if (Files.isSymbolicLink(directory) || Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new IOException(directory + " is not a folder");
+        }
+        Files.createDirectories(directory);
+        Path probe = Files.createTempFile(directory, ".probe", ".tmp");
+        Files.delete(probe);
+    }
+
+    /**
+     * Removes the record of a host whose write was refused, so that no record claims a change that never happened.
+     */
+    public void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
+    }
+
+    /**
      * Saves a record durably.
      *
      * @param fileKey a file-name-safe key for the host
@@ -61,11 +83,20 @@ public final class BackupStore {
         files.sort(null);
         List<BackupRecord> records = new ArrayList<>();
         for (Path file : files) {
+            BackupRecord record;
             try {
-                records.add(JSON.readValue(file.toFile(), BackupRecord.class));
-            } catch (IOException e) {
-                throw new IOException(file + ": not a backup record (" + e.getMessage() + ")", e);
+                record = JSON.readValue(file.toFile(), BackupRecord.class);
+                if (record.getBeforeValue() != null) {
+                    record.getBeforeValue().toValue();
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(file + ": not a backup record (" + e.getClass().getSimpleName() + ")", e);
             }
+            if (record.getSchema() < BackupRecord.OLDEST_SCHEMA || record.getSchema() > BackupRecord.SCHEMA) {
+                throw new IOException(file + ": backup schema " + record.getSchema() + " is not one this version reads ("
+                        + BackupRecord.OLDEST_SCHEMA + "-" + BackupRecord.SCHEMA + "); roll it back with the version that wrote it");
+            }
+            records.add(record);
         }
         return records;
     }

@@ -80,19 +80,23 @@ final class WindowsShell {
                 + "operable program or batch file." + CRLF, 1);
     }
 
+    /** {@code reg query KEY /v NAME [/se C]}: {@code /se} sets the one-character REG_MULTI_SZ separator shown. */
     private CommandOutput query(List<String> args) {
-        if (args.size() != 3 || !"/v".equalsIgnoreCase(args.get(1))) {
+        Options options = Options.parse(args.subList(Math.min(1, args.size()), args.size()),
+                Arrays.asList("/v", "/se"), Collections.<String>emptyList());
+        String separator = options == null ? null : options.get("/se");
+        if (args.isEmpty() || options == null || options.get("/v") == null || separator != null && separator.length() != 1) {
             return CommandOutput.error("ERROR: Invalid syntax." + CRLF + "Type \"REG QUERY /?\" for usage." + CRLF, 1);
         }
-        if (!isRpcKey(args.get(0)) || !VALUE.equalsIgnoreCase(args.get(2)) || registry.type() == null) {
+        if (!isRpcKey(args.get(0)) || !VALUE.equalsIgnoreCase(options.get("/v")) || registry.type() == null) {
             return CommandOutput.error(NOT_FOUND, 1);
         }
         return CommandOutput.ok(CRLF + KEY_PRINTED + CRLF + "    " + VALUE + "    " + registry.type() + "    "
-                + printed(registry.type(), registry.data()) + CRLF + CRLF);
+                + printed(registry.type(), registry.data(), separator == null ? "\\0" : separator) + CRLF + CRLF);
     }
 
-    private static String printed(String type, List<String> data) {
-        return "REG_MULTI_SZ".equals(type) ? String.join("\\0", data) : data.isEmpty() ? "" : data.get(0);
+    private static String printed(String type, List<String> data, String separator) {
+        return "REG_MULTI_SZ".equals(type) ? String.join(separator, data) : data.isEmpty() ? "" : data.get(0);
     }
 
     private CommandOutput add(List<String> args) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.plan;
 
+import io.jenkins.plugins.dcom.text.UntrustedText;
+
 /** One protocol whose 1-based position differs between two lists; 0 means absent. */
 public final class PositionChange {
     private final String protocol;
@@ -29,7 +31,7 @@ public final class PositionChange {
     /** @return for example {@code ncacn_ip_tcp: 2 -> 1}, {@code ncalrpc: 3 -> removed}, {@code ncacn_http: added -> 2} */
     @Override
     public String toString() {
-        return protocol + ": " + (from == 0 ? "added" : String.valueOf(from)) + " -> "
+        return UntrustedText.entry(protocol) + ": " + (from == 0 ? "added" : String.valueOf(from)) + " -> "
                 + (to == 0 ? "removed" : String.valueOf(to));
     }
 }

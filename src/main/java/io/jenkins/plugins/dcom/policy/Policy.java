@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.policy;
 
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -73,6 +74,7 @@ public final class Policy {
     public Evaluation evaluate(List<String> actual) {
         List<Finding> findings = new ArrayList<>();
         checkEmpty(actual, findings);
+        checkEmptyEntries(actual, findings);
         checkFirst(actual, findings);
         checkOrder(actual, findings);
         checkRequired(actual, findings);
@@ -86,6 +88,14 @@ public final class Policy {
         if (actual.isEmpty()) {
             findings.add(new Finding(Severity.ERROR, "empty",
                     "the list is empty: DCOM has no network protocol and remote activation is disabled"));
+        }
+    }
+
+    private static void checkEmptyEntries(List<String> actual, List<Finding> findings) {
+        int position = actual.indexOf("");
+        if (position >= 0) {
+            findings.add(new Finding(Severity.ERROR, "emptyEntry", "entry " + (position + 1) + " is an empty string: "
+                    + "Windows ends the list there and ignores the " + (actual.size() - position - 1) + " entries after it"));
         }
     }
 
@@ -123,6 +133,9 @@ public final class Policy {
 
     private void checkNames(List<String> actual, List<Finding> findings) {
         for (String protocol : new LinkedHashSet<>(actual)) {
+            if (protocol.isEmpty()) {
+                continue;
+            }
             ProtocolCatalog.Kind kind = ProtocolCatalog.classify(protocol);
             if (kind == ProtocolCatalog.Kind.UNKNOWN) {
                 findings.add(new Finding(unknownNames, "unknownNames", ProtocolCatalog.explain(protocol)));
@@ -135,8 +148,9 @@ public final class Policy {
     private static void checkDuplicates(List<String> actual, List<Finding> findings) {
         Set<String> seen = new HashSet<>();
         for (String protocol : actual) {
-            if (!seen.add(protocol)) {
-                findings.add(new Finding(Severity.WARNING, "duplicates", protocol + " is listed more than once"));
+            if (!protocol.isEmpty() && !seen.add(protocol)) {
+                findings.add(new Finding(Severity.WARNING, "duplicates", UntrustedText.entry(protocol)
+                        + " is listed more than once"));
             }
         }
     }
@@ -146,9 +160,12 @@ public final class Policy {
         return order != null && order.contains(protocol);
     }
 
-    /** @return whether the planner should drop this entry (forbidden, or a name class the policy makes an error) */
+    /**
+     * @return whether the planner should drop this entry: an empty entry (it ends the list), a forbidden name, or a
+     *         name class the policy makes an error
+     */
     public boolean rejects(String protocol) {
-        if (forbidden.contains(protocol)) {
+        if (protocol.isEmpty() || forbidden.contains(protocol)) {
             return true;
         }
         ProtocolCatalog.Kind kind = ProtocolCatalog.classify(protocol);

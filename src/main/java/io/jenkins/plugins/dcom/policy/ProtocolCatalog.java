@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.policy;
 
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -84,18 +85,22 @@ public final class ProtocolCatalog {
         return best;
     }
 
-    /** @return a short explanation of why a name is flagged, for messages and reports */
+    /**
+     * @return a short explanation of why a name is flagged, for messages and reports; the name is shown through
+     *         {@link UntrustedText#entry(String)}, so a look-alike letter shows as its code point
+     */
     public static String explain(String name) {
+        String shown = "'" + UntrustedText.entry(name) + "'";
         switch (classify(name)) {
             case SUPPORTED:
-                return "'" + name + "' is used by DCOM";
+                return shown + " is used by DCOM";
             case OBSOLETE:
-                return "'" + name + "' is obsolete: DCOM on Windows 2000 and later does not use it";
+                return shown + " is obsolete: DCOM on Windows 2000 and later does not use it";
             default:
                 String suggestion = suggest(name);
                 String reason = "ncalrpc".equals(name)
                         ? "'ncalrpc' is local-only RPC and never valid in this list"
-                        : "'" + name + "' is not a DCOM protocol sequence: Windows silently ignores it";
+                        : shown + " is not a DCOM protocol sequence: Windows silently ignores it";
                 return suggestion == null ? reason : reason + " (did you mean " + suggestion + "?)";
         }
     }

@@ -1,20 +1,26 @@
 package io.jenkins.plugins.dcom.run;
 
 import io.jenkins.plugins.dcom.backup.BackupRecord;
+import io.jenkins.plugins.dcom.backup.SavedValue;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.plan.RemediationPlan;
 import io.jenkins.plugins.dcom.plan.RemediationPlanner;
 import io.jenkins.plugins.dcom.policy.Evaluation;
 import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.policy.Severity;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import io.jenkins.plugins.dcom.transport.FailureKind;
+import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Audits or remediates one host. Never throws: every outcome, failures included, ends in a {@link HostResult}.
@@ -24,6 +30,10 @@ import java.util.List;
  * only for a host this run changed.
  */
 final class HostProcessor {
+    /** Failures of a write that prove nothing was written. */
+    private static final Set<FailureKind> REFUSALS =
+            EnumSet.of(FailureKind.ACCESS_DENIED, FailureKind.AUTH_FAILED, FailureKind.INVALID_VALUE);
+
     private final RunOptions options;
     private final String runId;
 
@@ -39,7 +49,8 @@ final class HostProcessor {
     private void handle(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result)
             throws TransportException, InterruptedException {
         Stopwatch read = new Stopwatch();
-        List<String> before = session.read();
+        RegistryValue value = session.read();
+        List<String> before = value.protocols(target.address());
         result.phase("read", read.millis()).before(before);
         Evaluation evaluation = options.getPolicy().evaluate(before);
         result.findings(evaluation.getFindings());
@@ -48,35 +59,57 @@ final class HostProcessor {
         } else if (options.getMode() == Mode.AUDIT) {
             result.status(HostStatus.NON_COMPLIANT, "does not comply with " + options.getPolicy() + ": " + errors(evaluation));
         } else {
-            remediate(target, factory, session, result, before);
+            remediate(target, factory, session, result, value);
         }
     }
 
     private void remediate(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result,
-            List<String> before) throws TransportException, InterruptedException {
-        RemediationPlan plan = new RemediationPlanner(options.getPolicy()).plan(before);
+            RegistryValue before) throws TransportException, InterruptedException {
+        RemediationPlan plan = new RemediationPlanner(options.getPolicy()).plan(before.protocols(target.address()));
         if (plan.getBlocker() != null) {
             result.status(HostStatus.NON_COMPLIANT, "cannot be remediated automatically: " + plan.getBlocker());
             return;
         }
         result.planned(plan.getAfter());
+        ProtocolValues.check(target.address(), plan.getAfter());
         if (options.isDryRun()) {
             result.status(HostStatus.NON_COMPLIANT, "dry run: would write " + plan.getAfter() + " (" + plan.diff() + ")");
             return;
         }
-        Path backup = backup(target, result, plan);
+        Path backup = backup(target, result, plan, before);
         if (backup == null) {
             return;
         }
         Stopwatch write = new Stopwatch();
-        List<String> readBack = session.write(plan.getAfter());
+        List<String> readBack = write(target, session, result, plan, backup);
         result.phase("write", write.millis()).after(readBack);
         if (!readBack.equals(plan.getAfter())) {
             result.failed(HostStatus.ERROR, FailureKind.PROTOCOL_ERROR, "wrote " + plan.getAfter() + " but read back "
-                    + readBack + "; something else changes this value (a group policy?). Backup: " + backup);
+                    + UntrustedText.list(readBack) + "; something else changes this value (a group policy?). Backup: " + backup);
             return;
         }
         finish(target, factory, session, result, plan);
+    }
+
+    /**
+     * Writes the plan. When the host refused the write (nothing was written), the backup record goes, so that no
+     * record claims a change; after any other failure the write may have happened and the record stays.
+     */
+    private List<String> write(Target target, RegistryTransport session, HostResult.Builder result, RemediationPlan plan,
+            Path backup) throws TransportException {
+        try {
+            return session.write(plan.getAfter()).protocols(target.address());
+        } catch (TransportException e) {
+            if (REFUSALS.contains(e.getKind())) {
+                try {
+                    options.getBackups().delete(backup);
+                    result.backupFile(null);
+                } catch (IOException notDeleted) {
+                    // the record stays; rollback finds the host unchanged and says so
+                }
+            }
+            throw e;
+        }
     }
 
     private void finish(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result,
@@ -105,9 +138,10 @@ final class HostProcessor {
     }
 
     /** @return the backup file, or {@code null} when it could not be saved (the result says so) */
-    private Path backup(Target target, HostResult.Builder result, RemediationPlan plan) {
+    private Path backup(Target target, HostResult.Builder result, RemediationPlan plan, RegistryValue before) {
         BackupRecord record = new BackupRecord(BackupRecord.SCHEMA, runId, target.getHost(), target.getPort(),
-                options.getTransports().nameFor(target), Instant.now().toString(), plan.getBefore(), plan.getAfter());
+                options.getTransports().nameFor(target), Instant.now().toString(), plan.getBefore(), plan.getAfter(),
+                SavedValue.of(before));
         try {
             Path file = options.getBackups().save(target.fileKey(), record);
             result.backupFile(file.toString());

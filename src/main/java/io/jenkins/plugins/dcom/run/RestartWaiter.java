@@ -4,6 +4,7 @@ import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
 import java.util.List;
@@ -68,14 +69,17 @@ final class RestartWaiter {
         try {
             while (true) {
                 Thread.sleep(policy.getPollMillis());
+                RegistryValue value;
                 try {
-                    return read(target);
+                    value = read(target);
                 } catch (TransportException stillDown) {
                     if (up.millis() > limit) {
                         throw new TransportException(FailureKind.UNREACHABLE, target.address(), "the host restarted but did "
                                 + "not answer within " + limit / 1000 + " s (last: " + stillDown.getDetail() + ")");
                     }
+                    continue;
                 }
+                return value.protocols(target.address());
             }
         } finally {
             result.phase("wait-up", up.millis());
@@ -100,7 +104,8 @@ final class RestartWaiter {
         }
     }
 
-    private List<String> read(Target target) throws TransportException {
+    /** @return the value as read; a value that does not decode still proves the host answers */
+    private RegistryValue read(Target target) throws TransportException {
         try (RegistryTransport session = factory.open(target, settings)) {
             return session.read();
         }

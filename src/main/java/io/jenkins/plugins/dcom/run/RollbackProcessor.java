@@ -3,8 +3,10 @@ package io.jenkins.plugins.dcom.run;
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.plan.ProtocolDiff;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
 import java.util.List;
@@ -26,32 +28,43 @@ final class RollbackProcessor {
 
     private void rollBack(Target target, TransportFactory factory, RegistryTransport session, BackupRecord record,
             HostResult.Builder result) throws TransportException, InterruptedException {
+        String address = target.address();
+        RegistryValue saved = saved(record);
+        List<String> before = saved.protocols(address);
         Stopwatch read = new Stopwatch();
-        List<String> current = session.read();
-        result.phase("read", read.millis()).before(current).planned(record.getBefore());
-        if (current.equals(record.getBefore())) {
-            result.status(HostStatus.ROLLED_BACK, "already holds the saved value " + current + "; nothing written");
+        List<String> current = session.read().protocols(address);
+        result.phase("read", read.millis()).before(current).planned(before);
+        if (current.equals(before)) {
+            result.status(HostStatus.ROLLED_BACK, "already holds the saved value " + UntrustedText.list(current)
+                    + "; nothing written");
             return;
         }
         if (!current.equals(record.getWritten()) && !options.isForce()) {
-            result.status(HostStatus.SKIPPED, "holds " + current + ", not " + record.getWritten() + " as run "
-                    + record.getRunId() + " left it; changed since, so not overwritten (use --force to overwrite)");
+            result.status(HostStatus.SKIPPED, "holds " + UntrustedText.list(current) + ", not " + record.getWritten()
+                    + " as run " + record.getRunId() + " left it; changed since, so not overwritten (use --force to overwrite)");
             return;
         }
         if (options.isDryRun()) {
-            result.status(HostStatus.SKIPPED, "dry run: would write back " + record.getBefore() + " ("
-                    + ProtocolDiff.between(current, record.getBefore()) + ")");
+            result.status(HostStatus.SKIPPED, "dry run: would write back " + UntrustedText.list(before) + " ("
+                    + ProtocolDiff.between(current, before) + ")");
             return;
         }
         Stopwatch write = new Stopwatch();
-        List<String> readBack = session.write(record.getBefore());
-        result.phase("write", write.millis()).after(readBack);
-        if (!readBack.equals(record.getBefore())) {
+        RegistryValue readBack = session.restore(saved);
+        List<String> after = readBack.protocols(address);
+        result.phase("write", write.millis()).after(after);
+        boolean same = saved.isExact() && readBack.isExact() ? readBack.equals(saved) : after.equals(before);
+        if (!same) {
             result.failed(HostStatus.ERROR, FailureKind.PROTOCOL_ERROR,
-                    "wrote back " + record.getBefore() + " but read " + readBack);
+                    "wrote back " + UntrustedText.list(before) + " but read " + UntrustedText.list(after));
             return;
         }
         restartIfAsked(target, factory, session, result);
+    }
+
+    /** @return the value as the backup saved it: its bytes (schema 2), or its entries re-encoded (schema 1) */
+    private static RegistryValue saved(BackupRecord record) {
+        return record.getBeforeValue() != null ? record.getBeforeValue().toValue() : RegistryValue.multiSz(record.getBefore());
     }
 
     private void restartIfAsked(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result)

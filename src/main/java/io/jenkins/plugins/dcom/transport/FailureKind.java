@@ -10,6 +10,7 @@ public enum FailureKind {
     ACCESS_DENIED("the account needs local Administrator rights to change HKLM and to restart the server"),
     VALUE_MISSING("HKLM\\SOFTWARE\\Microsoft\\Rpc\\DCOM Protocols does not exist; set the protocols once with dcomcnfg, then run again"),
     WRONG_TYPE("DCOM Protocols must be REG_MULTI_SZ; Windows ignores it otherwise. Delete the value and set the protocols with dcomcnfg"),
+    MALFORMED_VALUE("DCOM Protocols holds data that is no list of protocol names; look at it with regedit, delete it and set the protocols with dcomcnfg"),
     TIMEOUT("the host did not answer in time; raise --timeout or check the network and the host's load"),
     TLS_FAILED("the HTTPS certificate was not trusted or did not match the host name; give --truststore with the host's CA, or fix the certificate"),
     INVALID_VALUE("a value failed validation before it was sent; nothing was sent to the host"),

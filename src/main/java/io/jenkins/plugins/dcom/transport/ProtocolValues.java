@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.transport;
 
 import io.jenkins.plugins.dcom.policy.ProtocolCatalog;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.util.List;
 
 /** The registry location and the checks every transport applies before a value leaves the process. */
@@ -26,7 +27,7 @@ public final class ProtocolValues {
         for (String protocol : protocols) {
             if (protocol == null || !ProtocolCatalog.SAFE_NAME.matcher(protocol).matches() || protocol.length() > 32) {
                 throw new TransportException(FailureKind.INVALID_VALUE, host, "refusing to write protocol name '"
-                        + protocol + "': names must match ^[a-z_]+$ (at most 32); remove it by hand "
+                        + (protocol == null ? "null" : UntrustedText.entry(protocol)) + "': names must match ^[a-z_]+$ (at most 32); remove it by hand "
                         + "or set 'unknownNames: error' so remediation drops it");
             }
         }

@@ -11,23 +11,34 @@ import java.util.List;
  */
 public interface RegistryTransport extends AutoCloseable {
     /**
-     * Reads the protocol list.
+     * Reads {@code DCOM Protocols} as the host holds it; decode it with {@link RegistryValue#protocols(String)}.
      *
-     * @return the entries, first first; empty for an empty REG_MULTI_SZ
+     * @return the value's type and bytes ({@link RegistryValue#isExact() exact} where the transport sees the bytes)
      * @throws TransportException {@link FailureKind#VALUE_MISSING} when the value is absent,
-     *                            {@link FailureKind#WRONG_TYPE} when it is not REG_MULTI_SZ, or any connection failure
+     *                            {@link FailureKind#MALFORMED_VALUE} when it cannot be read whole, or any connection failure
      */
-    List<String> read() throws TransportException;
+    RegistryValue read() throws TransportException;
 
     /**
-     * Writes the protocol list as REG_MULTI_SZ, replacing it whole, then reads it back.
+     * Writes the protocol list as a REG_MULTI_SZ, replacing the value whole, then reads it back.
      *
-     * @param protocols the entries; each must match {@code ^[a-z_]+$}, checked before anything is sent
-     * @return the list as read back from the host after the write
+     * @param protocols the entries; each must match {@code ^[a-z_]+$}, checked ({@link ProtocolValues#check}) before
+     *                  anything is sent
+     * @return the value as read back from the host after the write
      * @throws TransportException {@link FailureKind#INVALID_VALUE} before sending anything, or any failure of
      *                            {@link #read()}, or {@link FailureKind#ACCESS_DENIED}
      */
-    List<String> write(List<String> protocols) throws TransportException;
+    RegistryValue write(List<String> protocols) throws TransportException;
+
+    /**
+     * Puts back a value a backup saved, then reads it back. A transport that sends bytes restores them exactly,
+     * whatever they hold (they were the host's own); one that passes entries on a command line restores only a
+     * REG_MULTI_SZ of safe names and refuses anything else with {@link FailureKind#INVALID_VALUE}, sending nothing.
+     *
+     * @param saved the value as read before a change, at most {@link MultiSz#MAX_BYTES}
+     * @return the value as read back from the host after the write
+     */
+    RegistryValue restore(RegistryValue saved) throws TransportException;
 
     /**
      * Asks the host to restart after the request's delay. Returns once the host accepted the request.

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.dcom.inventory.Target;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What every transport must do, run against real endpoints: lab WinRM hosts, and Samba hosts for the registry
@@ -39,17 +45,100 @@ public abstract class RegistryTransportContract {
     /** @return how many restart requests the host recorded */
     protected abstract int restartRequests(Hosts host) throws Exception;
 
+    /**
+     * Sets the host's value without the transport under test: bytes as given where the fixture stores bytes
+     * (Samba, through impacket), the entries where it stores entries (the lab).
+     */
+    protected abstract void seed(Hosts host, RegistryValue value) throws Exception;
+
+    /** The address of the host last opened: messages name it. */
+    private String opened;
+
     private RegistryTransport open(Hosts host) throws TransportException {
+        opened = target(host).address();
         return factory().open(target(host), settings());
+    }
+
+    private List<String> read(RegistryTransport session) throws TransportException {
+        return session.read().protocols(opened);
+    }
+
+    private List<String> write(RegistryTransport session, List<String> protocols) throws TransportException {
+        return session.write(protocols).protocols(opened);
+    }
+
+    /** The shapes a REG_MULTI_SZ takes in the field, as UTF-16LE text, and the entries Windows sees in each. */
+    static Stream<Arguments> shapes() {
+        return Stream.of(
+                Arguments.of("ends in a single NUL (many tools write it so)", "ncadg_ip_udp\0ncacn_ip_tcp\0",
+                        Arrays.asList("ncadg_ip_udp", "ncacn_ip_tcp")),
+                Arguments.of("has no terminator", "ncadg_ip_udp\0ncacn_ip_tcp", Arrays.asList("ncadg_ip_udp", "ncacn_ip_tcp")),
+                Arguments.of("has an empty entry in the middle", "ncacn_ip_tcp\0\0ncadg_ip_udp\0\0",
+                        Arrays.asList("ncacn_ip_tcp", "", "ncadg_ip_udp")),
+                Arguments.of("has a look-alike letter", "ncacn_ip_t\u0163p\0ncadg_ip_udp\0\0",
+                        Arrays.asList("ncacn_ip_t\u0163p", "ncadg_ip_udp")),
+                Arguments.of("has control characters", "ncacn_ip_tcp\u001B[2J\u0007\0\0", Arrays.asList("ncacn_ip_tcp\u001B[2J\u0007")),
+                Arguments.of("has an entry holding the text \\0", "ncacn_ip_tcp\\0ncadg_ip_udp\0\0",
+                        Arrays.asList("ncacn_ip_tcp\\0ncadg_ip_udp")),
+                Arguments.of("is larger than 8 KiB", String.join("\0", Collections.nCopies(200, "ncacn_ip_tcp_0123456789")) + "\0\0",
+                        Collections.nCopies(200, "ncacn_ip_tcp_0123456789")));
+    }
+
+    @ParameterizedTest(name = "a value that {0} is read entry for entry")
+    @MethodSource("shapes")
+    void readsEveryShapeOfAMultiSzAsWindowsDoes(String shape, String text, List<String> entries) throws Exception {
+        seed(Hosts.WIN2000, new RegistryValue(RegistryValue.REG_MULTI_SZ, text.getBytes(StandardCharsets.UTF_16LE), true));
+        try (RegistryTransport session = open(Hosts.WIN2000)) {
+            assertThat(read(session)).containsExactlyElementsOf(entries);
+        } finally {
+            seed(Hosts.WIN2000, RegistryValue.multiSz(W2K_LIST));
+        }
+    }
+
+    @Test
+    void thousandsOfEmptyEntriesAreAClassifiedFailureNotACrash() throws Exception {
+        char[] nuls = new char[5000];
+        seed(Hosts.WIN2000, new RegistryValue(RegistryValue.REG_MULTI_SZ,
+                new String(nuls).getBytes(StandardCharsets.UTF_16LE), true));
+        try (RegistryTransport session = open(Hosts.WIN2000)) {
+            assertThatThrownBy(() -> read(session)).isInstanceOfSatisfying(TransportException.class,
+                    e -> assertThat(e.getKind()).isEqualTo(FailureKind.MALFORMED_VALUE));
+        } finally {
+            seed(Hosts.WIN2000, RegistryValue.multiSz(W2K_LIST));
+        }
+    }
+
+    @Test
+    void aValueLargerThanTheBoundIsAClassifiedFailure() throws Exception {
+        seed(Hosts.WIN2000, RegistryValue.multiSz(Collections.nCopies(3000, "ncacn_ip_tcp_0123456789")));
+        try (RegistryTransport session = open(Hosts.WIN2000)) {
+            assertThatThrownBy(() -> read(session)).isInstanceOfSatisfying(TransportException.class,
+                    e -> assertThat(e.getKind()).isEqualTo(FailureKind.MALFORMED_VALUE));
+        } finally {
+            seed(Hosts.WIN2000, RegistryValue.multiSz(W2K_LIST));
+        }
+    }
+
+    @Test
+    void aQwordValueIsWrongTypeNotAnInternalError() throws Exception {
+        seed(Hosts.WIN2000, new RegistryValue(11, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}, true));
+        try (RegistryTransport session = open(Hosts.WIN2000)) {
+            assertThatThrownBy(() -> read(session)).isInstanceOfSatisfying(TransportException.class, e -> {
+                assertThat(e.getKind()).isEqualTo(FailureKind.WRONG_TYPE);
+                assertThat(e.getMessage()).contains("REG_QWORD");
+            });
+        } finally {
+            seed(Hosts.WIN2000, RegistryValue.multiSz(W2K_LIST));
+        }
     }
 
     @Test
     void readsTheListInTheOrderWindowsKeepsIt() throws Exception {
         try (RegistryTransport session = open(Hosts.NT4)) {
-            assertThat(session.read()).containsExactlyElementsOf(storedValue(Hosts.NT4));
+            assertThat(read(session)).containsExactlyElementsOf(storedValue(Hosts.NT4));
         }
         try (RegistryTransport session = open(Hosts.WIN2000)) {
-            assertThat(session.read()).first().isEqualTo("ncacn_ip_tcp");
+            assertThat(read(session)).first().isEqualTo("ncacn_ip_tcp");
         }
     }
 
@@ -57,7 +146,7 @@ public abstract class RegistryTransportContract {
     void writeReplacesTheWholeListAndReturnsWhatWasReadBack() throws Exception {
         List<String> reordered = Arrays.asList("ncacn_ip_tcp", "ncacn_spx", "ncadg_ip_udp");
         try (RegistryTransport session = open(Hosts.NT4)) {
-            assertThat(session.write(reordered)).containsExactlyElementsOf(reordered);
+            assertThat(write(session, reordered)).containsExactlyElementsOf(reordered);
         }
         assertThat(storedValue(Hosts.NT4)).containsExactlyElementsOf(reordered);
     }
@@ -94,8 +183,8 @@ public abstract class RegistryTransportContract {
     void writingWithoutRightsIsAccessDeniedAndLeavesTheValueAlone() throws Exception {
         List<String> before = storedValue(Hosts.READ_ONLY);
         try (RegistryTransport session = open(Hosts.READ_ONLY)) {
-            assertThat(session.read()).containsExactlyElementsOf(before);
-            assertThatThrownBy(() -> session.write(Arrays.asList("ncacn_ip_tcp")))
+            assertThat(read(session)).containsExactlyElementsOf(before);
+            assertThatThrownBy(() -> write(session, Arrays.asList("ncacn_ip_tcp")))
                     .isInstanceOfSatisfying(TransportException.class,
                             e -> assertThat(e.getKind()).isEqualTo(FailureKind.ACCESS_DENIED));
         }
@@ -106,7 +195,7 @@ public abstract class RegistryTransportContract {
     void anUnsafeProtocolNameIsRefusedBeforeAnythingIsSent() throws Exception {
         List<String> before = storedValue(Hosts.WIN2000);
         try (RegistryTransport session = open(Hosts.WIN2000)) {
-            assertThatThrownBy(() -> session.write(Arrays.asList("ncacn_ip_tcp", "x\" & shutdown /s & \"")))
+            assertThatThrownBy(() -> write(session, Arrays.asList("ncacn_ip_tcp", "x\" & shutdown /s & \"")))
                     .isInstanceOfSatisfying(TransportException.class,
                             e -> assertThat(e.getKind()).isEqualTo(FailureKind.INVALID_VALUE));
         }
@@ -127,7 +216,7 @@ public abstract class RegistryTransportContract {
     private void assertFailure(Hosts host, FailureKind expected) {
         assertThatThrownBy(() -> {
             try (RegistryTransport session = open(host)) {
-                session.read();
+                read(session);
             }
         }).isInstanceOfSatisfying(TransportException.class, e -> {
             assertThat(e.getKind()).isEqualTo(expected);

@@ -1,20 +1,21 @@
 package io.jenkins.plugins.dcom.transport.rrp;
 
 import io.jenkins.plugins.dcom.transport.FailureKind;
+import io.jenkins.plugins.dcom.transport.MultiSz;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import java.io.IOException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.jinterop.dcom.common.JIDefaultAuthInfoImpl;
 import org.jinterop.dcom.common.JIException;
 import org.jinterop.winreg.IJIWinReg;
 import org.jinterop.winreg.JIPolicyHandle;
 import org.jinterop.winreg.smb.JIWinRegStub;
+import ndr.NdrObject;
 import rpc.Endpoint;
 
 /**
@@ -23,7 +24,7 @@ import rpc.Endpoint;
  * closed by {@link #close()} even after a failure.
  */
 final class RrpTransport implements RegistryTransport {
-    private static final int BUFFER = 8192;
+    private static final int FIRST_BUFFER = 4096;
     private static final int READ = IJIWinReg.KEY_READ;
     private static final int READ_WRITE = IJIWinReg.KEY_READ | IJIWinReg.KEY_SET_VALUE;
 
@@ -39,7 +40,7 @@ final class RrpTransport implements RegistryTransport {
     }
 
     @Override
-    public List<String> read() throws TransportException {
+    public RegistryValue read() throws TransportException {
         JIPolicyHandle hklm = openHklm();
         try {
             JIPolicyHandle key = openKey(hklm, READ);
@@ -54,13 +55,22 @@ final class RrpTransport implements RegistryTransport {
     }
 
     @Override
-    public List<String> write(List<String> protocols) throws TransportException {
+    public RegistryValue write(List<String> protocols) throws TransportException {
         ProtocolValues.check(address, protocols);
+        return restore(RegistryValue.multiSz(protocols));
+    }
+
+    @Override
+    public RegistryValue restore(RegistryValue value) throws TransportException {
+        if (value.size() > MultiSz.MAX_BYTES) {
+            throw new TransportException(FailureKind.INVALID_VALUE, address, "refusing to write " + value.size()
+                    + " bytes, more than the " + MultiSz.MAX_BYTES + " this tool reads back");
+        }
         JIPolicyHandle hklm = openHklm();
         try {
             JIPolicyHandle key = openKey(hklm, READ_WRITE);
             try {
-                set(key, protocols);
+                set(key, value);
                 return query(key);
             } finally {
                 closeQuietly(key);
@@ -115,47 +125,59 @@ final class RrpTransport implements RegistryTransport {
         }
     }
 
-    private List<String> query(JIPolicyHandle key) throws TransportException {
-        Object[] answer;
-        try {
-            answer = stub.winreg_QueryValue(key, ProtocolValues.VALUE, BUFFER);
-        } catch (JIException e) {
-            throw WinErrors.of(address, e, "reading " + ProtocolValues.VALUE);
-        }
-        int type = ((Integer) answer[0]).intValue();
-        if (type != IJIWinReg.REG_MULTI_SZ) {
-            throw new TransportException(FailureKind.WRONG_TYPE, address,
-                    "DCOM Protocols is " + RegistryTypes.name(type) + ", not REG_MULTI_SZ");
-        }
-        return entries((byte[][]) answer[1]);
-    }
-
-    /** j-Interop hands each REG_MULTI_SZ entry as bytes of its UTF-16 code units (ASCII here); drops empty trailers. */
-    private static List<String> entries(byte[][] data) {
-        List<String> entries = new ArrayList<>();
-        if (data == null) {
-            return entries;
-        }
-        for (byte[] entry : data) {
-            String text = entry == null ? "" : new String(entry, StandardCharsets.ISO_8859_1);
-            int nul = text.indexOf('\0');
-            text = nul < 0 ? text : text.substring(0, nul);
-            if (!text.isEmpty()) {
-                entries.add(text);
+    /** Asks for a small buffer first; a larger value is asked for again at its size, up to the codec's bound. */
+    private RegistryValue query(JIPolicyHandle key) throws TransportException {
+        QueryValueCall call = queryCall(key, FIRST_BUFFER);
+        if (call.getStatus() == QueryValueCall.ERROR_MORE_DATA) {
+            if (call.getNeededSize() > MultiSz.MAX_BYTES || call.getNeededSize() < 0) {
+                throw new TransportException(FailureKind.MALFORMED_VALUE, address, "DCOM Protocols holds "
+                        + call.getNeededSize() + " bytes, more than the " + MultiSz.MAX_BYTES + " this tool reads");
             }
+            call = queryCall(key, (int) call.getNeededSize());
         }
-        return entries;
+        if (call.getStatus() != 0) {
+            throw WinErrors.of(address, call.getStatus(), "reading " + ProtocolValues.VALUE);
+        }
+        if (call.getType() < 0 || call.getData() == null) {
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, address,
+                    "reading " + ProtocolValues.VALUE + ": the answer carried no type or no data");
+        }
+        return new RegistryValue(call.getType(), call.getData(), true);
     }
 
-    private void set(JIPolicyHandle key, List<String> protocols) throws TransportException {
-        byte[][] data = new byte[protocols.size()][];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = protocols.get(i).getBytes(StandardCharsets.US_ASCII);
+    private QueryValueCall queryCall(JIPolicyHandle key, int bufferSize) throws TransportException {
+        QueryValueCall call = new QueryValueCall(key.handle, ProtocolValues.VALUE, bufferSize);
+        call(call, "reading " + ProtocolValues.VALUE);
+        if (call.isMalformed()) {
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, address,
+                    "reading " + ProtocolValues.VALUE + ": the answer is not a BaseRegQueryValue answer");
         }
+        return call;
+    }
+
+    private void set(JIPolicyHandle key, RegistryValue value) throws TransportException {
+        SetValueCall call = new SetValueCall(key.handle, ProtocolValues.VALUE, value.getType(), value.getData());
+        call(call, "writing " + ProtocolValues.VALUE);
+        if (call.getStatus() != 0) {
+            throw WinErrors.of(address, call.getStatus(), "writing " + ProtocolValues.VALUE);
+        }
+    }
+
+    /** Sends one call on the winreg pipe; network failures and RPC faults are classified. */
+    private void call(NdrObject call, String operation) throws TransportException {
         try {
-            stub.winreg_SetValue(key, ProtocolValues.VALUE, data);
-        } catch (JIException e) {
-            throw WinErrors.of(address, e, "writing " + ProtocolValues.VALUE);
+            stub().call(Endpoint.IDEMPOTENT, call);
+        } catch (IOException e) {
+            TransportException network = WinErrors.network(address, e, operation);
+            if (network != null) {
+                throw network;
+            }
+            Integer fault = RpcFaults.code(e);
+            throw fault != null ? WinErrors.of(address, fault, operation) : new TransportException(FailureKind.PROTOCOL_ERROR,
+                    address, operation + " failed (" + e.getClass().getSimpleName() + ")");
+        } catch (RuntimeException e) {
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, address,
+                    operation + " failed (" + e.getClass().getSimpleName() + ")");
         }
     }
 

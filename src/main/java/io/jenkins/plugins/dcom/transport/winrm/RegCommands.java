@@ -14,12 +14,18 @@ final class RegCommands {
     private RegCommands() {
     }
 
-    /** {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc" /v "DCOM Protocols"} */
+    /** The second separator {@code reg query /se} is asked for; see {@link RegQueryOutput}. */
+    static final String SECOND_SEPARATOR = "#";
+
+    /**
+     * {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc" /v "DCOM Protocols" && reg query ... /se #}: the value twice,
+     * its entries joined by {@code \0} and by {@code #}, so that an entry holding either text is told apart.
+     */
     static CmdLine query() {
         return appendQuery(new CmdLine());
     }
 
-    /** {@code reg add ... /t REG_MULTI_SZ /d a\0b /f && reg query ...} */
+    /** {@code reg add ... /t REG_MULTI_SZ /d a\0b /f &&} the two queries of {@link #query()} */
     static CmdLine writeAndReadBack(List<String> protocols) {
         CmdLine cmd = new CmdLine()
                 .addArgument("reg").addArgument("add").addArgument(ProtocolValues.KEY)
@@ -41,7 +47,10 @@ final class RegCommands {
     }
 
     private static CmdLine appendQuery(CmdLine cmd) {
-        return cmd.addArgument("reg").addArgument("query").addArgument(ProtocolValues.KEY)
+        cmd.addArgument("reg").addArgument("query").addArgument(ProtocolValues.KEY)
                 .addArgument("/v").addArgument(ProtocolValues.VALUE);
+        cmd.addRaw("&&");
+        return cmd.addArgument("reg").addArgument("query").addArgument(ProtocolValues.KEY)
+                .addArgument("/v").addArgument(ProtocolValues.VALUE).addArgument("/se").addArgument(SECOND_SEPARATOR);
     }
 }

@@ -1,9 +1,12 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
 import io.jenkins.plugins.dcom.transport.FailureKind;
+import io.jenkins.plugins.dcom.transport.MultiSz;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +16,15 @@ import java.util.regex.Pattern;
 /**
  * Reads what {@code reg.exe} printed. Windows prints the key, then each value indented by four spaces with
  * four-space separators: {@code "    DCOM Protocols    REG_MULTI_SZ    ncacn_ip_tcp\0ncadg_ip_udp"}; a REG_MULTI_SZ
- * shows its entries joined by the two characters {@code \0}.
+ * shows its entries joined by the two characters {@code \0}, or by the separator given with {@code /se}.
+ *
+ * <p>Joined text alone is ambiguous (an entry may hold the text {@code \0}), so {@link RegCommands#query()} asks
+ * twice, with {@code \0} and with {@code #}: the split on {@code \0} is exact when joining its parts with {@code #}
+ * gives the second line, and the split on {@code #} when the converse holds; when neither does, the value is
+ * reported as unreadable rather than guessed.
  */
 final class RegQueryOutput {
+    private static final String DEFAULT_SEPARATOR = "\\0";
     private static final Pattern VALUE_LINE =
             Pattern.compile("^ {4}" + Pattern.quote(ProtocolValues.VALUE) + " {4}(REG_[A-Z_]+)(?: {4}(.*))?$");
 
@@ -27,38 +36,52 @@ final class RegQueryOutput {
      * @param exit   the exit code of the command
      * @param stdout what it printed
      * @param stderr what it printed on stderr
-     * @return the entries of DCOM Protocols
+     * @return the value, rebuilt from the printed entries (so not {@link RegistryValue#isExact() exact})
      * @throws TransportException classified from the exit code and the error text
      */
-    static List<String> protocols(String host, int exit, String stdout, String stderr) throws TransportException {
+    static RegistryValue value(String host, int exit, String stdout, String stderr) throws TransportException {
         if (exit != 0) {
             throw failure(host, exit, stderr.trim().isEmpty() ? stdout : stderr);
         }
+        List<String[]> lines = new ArrayList<>();
         for (String line : stdout.split("\r?\n")) {
             Matcher matcher = VALUE_LINE.matcher(line);
             if (matcher.matches()) {
-                return entries(host, matcher.group(1), matcher.group(2));
+                lines.add(new String[] {matcher.group(1), matcher.group(2) == null ? "" : matcher.group(2)});
             }
         }
-        throw new TransportException(FailureKind.PROTOCOL_ERROR, host,
-                "reg query printed no line for '" + ProtocolValues.VALUE + "' (" + excerpt(stdout) + ")");
-    }
-
-    private static List<String> entries(String host, String type, String data) throws TransportException {
+        if (lines.size() != 2 || !lines.get(0)[0].equals(lines.get(1)[0])) {
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, host, "reg query printed " + lines.size()
+                    + " lines for '" + ProtocolValues.VALUE + "', not 2 (" + excerpt(stdout) + ")");
+        }
+        String type = lines.get(0)[0];
         if (!"REG_MULTI_SZ".equals(type)) {
             throw new TransportException(FailureKind.WRONG_TYPE, host,
-                    "DCOM Protocols is " + type + " (" + excerpt(data == null ? "" : data) + "), not REG_MULTI_SZ");
+                    "DCOM Protocols is " + type + " (" + excerpt(lines.get(0)[1]) + "), not REG_MULTI_SZ");
         }
-        if (data == null || data.isEmpty()) {
+        List<String> entries = entries(host, lines.get(0)[1], lines.get(1)[1]);
+        return new RegistryValue(RegistryValue.REG_MULTI_SZ, MultiSz.encode(entries), false);
+    }
+
+    private static List<String> entries(String host, String byDefault, String bySecond) throws TransportException {
+        List<String> split = split(byDefault, DEFAULT_SEPARATOR);
+        if (String.join(RegCommands.SECOND_SEPARATOR, split).equals(bySecond)) {
+            return split;
+        }
+        List<String> other = split(bySecond, RegCommands.SECOND_SEPARATOR);
+        if (String.join(DEFAULT_SEPARATOR, other).equals(byDefault)) {
+            return other;
+        }
+        throw new TransportException(FailureKind.MALFORMED_VALUE, host, "DCOM Protocols has entries holding both the "
+                + "text \\0 and '#', which reg.exe output cannot split exactly; read it with transport=rrp or regedit");
+    }
+
+    /** Splits joined entries, keeping empty ones: none is dropped silently. */
+    private static List<String> split(String data, String separator) {
+        if (data.isEmpty()) {
             return Collections.emptyList();
         }
-        List<String> entries = new ArrayList<>();
-        for (String entry : data.split(Pattern.quote("\\0"), -1)) {
-            if (!entry.isEmpty()) {
-                entries.add(entry);
-            }
-        }
-        return entries;
+        return Arrays.asList(data.split(Pattern.quote(separator), -1));
     }
 
     /** Classifies a failed {@code reg} or {@code shutdown} command by its exit code and its error text. */

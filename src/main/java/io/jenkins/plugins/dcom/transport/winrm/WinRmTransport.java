@@ -6,8 +6,10 @@ import com.xebialabs.overthere.OverthereConnection;
 import com.xebialabs.overthere.cifs.CifsConnectionBuilder;
 import com.xebialabs.overthere.util.CapturingOverthereExecutionOutputHandler;
 import com.xebialabs.overthere.util.DefaultAddressPortMapper;
+import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import java.util.List;
@@ -28,16 +30,26 @@ final class WinRmTransport implements RegistryTransport {
     }
 
     @Override
-    public List<String> read() throws TransportException {
+    public RegistryValue read() throws TransportException {
         Output output = run(RegCommands.query());
-        return RegQueryOutput.protocols(host, output.exit, output.stdout, output.stderr);
+        return RegQueryOutput.value(host, output.exit, output.stdout, output.stderr);
     }
 
     @Override
-    public List<String> write(List<String> protocols) throws TransportException {
+    public RegistryValue write(List<String> protocols) throws TransportException {
         ProtocolValues.check(host, protocols);
         Output output = run(RegCommands.writeAndReadBack(protocols));
-        return RegQueryOutput.protocols(host, output.exit, output.stdout, output.stderr);
+        return RegQueryOutput.value(host, output.exit, output.stdout, output.stderr);
+    }
+
+    /** Restores only a REG_MULTI_SZ of safe names: the entries go on a {@code reg add} command line. */
+    @Override
+    public RegistryValue restore(RegistryValue saved) throws TransportException {
+        if (saved.getType() != RegistryValue.REG_MULTI_SZ) {
+            throw new TransportException(FailureKind.INVALID_VALUE, host, "reg add over WinRM restores only REG_MULTI_SZ, not "
+                    + saved.getTypeName() + "; restore this value with transport=rrp or regedit");
+        }
+        return write(saved.protocols(host));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.Credentials;
 import io.jenkins.plugins.dcom.transport.RegistryTransportContract;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ class RrpOverSambaTest extends RegistryTransportContract {
 
     @BeforeAll
     static void startSamba() throws Exception {
+        Impacket.require();
         fleet = SambaFleet.start();
     }
 
@@ -52,6 +54,11 @@ class RrpOverSambaTest extends RegistryTransportContract {
     @Override
     protected List<String> storedValue(Hosts host) throws Exception {
         return fleet.host(host).storedValue();
+    }
+
+    @Override
+    protected void seed(Hosts host, RegistryValue value) throws Exception {
+        Impacket.set(fleet.host(host), value);
     }
 
     @Override

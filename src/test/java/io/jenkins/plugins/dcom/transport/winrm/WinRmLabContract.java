@@ -6,7 +6,11 @@ import io.jenkins.plugins.dcom.lab.LabHost;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.Credentials;
 import io.jenkins.plugins.dcom.transport.RegistryTransportContract;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +60,19 @@ abstract class WinRmLabContract extends RegistryTransportContract {
     @Override
     protected List<String> storedValue(Hosts host) {
         return fleet.host(host.name()).registry().data();
+    }
+
+    /** The lab stores entries, as {@code reg.exe} shows them; its own split keeps any count, for the bound tests. */
+    @Override
+    protected void seed(Hosts host, RegistryValue value) {
+        byte[] data = value.getData();
+        if (value.getType() != RegistryValue.REG_MULTI_SZ) {
+            fleet.host(host.name()).registry().set(value.getTypeName(), Collections.singletonList("0x1"));
+            return;
+        }
+        String text = new String(data, StandardCharsets.UTF_16LE);
+        text = text.endsWith("\0\0") ? text.substring(0, text.length() - 2) : text.endsWith("\0") ? text.substring(0, text.length() - 1) : text;
+        fleet.host(host.name()).registry().set("REG_MULTI_SZ", Arrays.asList(text.split("\0", -1)));
     }
 
     @Override

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.dcom.transport.rrp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.jenkins.plugins.dcom.transport.RegistryValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Debian's impacket, an [MS-RRP] client independent of the tool, reading and writing a Samba host's
+ * {@code DCOM Protocols} byte for byte ({@code src/test/resources/impacket/registry_value.py}).
+ */
+final class Impacket {
+    static final Path REG_PY = Paths.get("/usr/share/doc/python3-impacket/examples/reg.py");
+    private static final String PYTHON = "/usr/bin/python3";
+
+    private Impacket() {
+    }
+
+    /** Skips (or, on CI, fails) a test class when impacket is not installed. */
+    static void require() {
+        if (!Files.exists(REG_PY)) {
+            String why = "the cross-check needs Debian's python3-impacket (.ci/run installs it)";
+            if (System.getenv("CI") != null) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+    }
+
+    /** Writes the value's bytes and type as given. */
+    static void set(SambaHost host, RegistryValue value) throws Exception {
+        StringBuilder hex = new StringBuilder();
+        for (byte b : value.getData()) {
+            hex.append(String.format(Locale.ROOT, "%02x", b & 0xFF));
+        }
+        script(host, hex.toString(), "set", String.valueOf(value.getType()));
+    }
+
+    /** @return the value's type and bytes as the host holds them */
+    static RegistryValue get(SambaHost host) throws Exception {
+        String[] answer = script(host, null, "get").trim().split(" ", -1);
+        String hex = answer.length > 1 ? answer[1] : "";
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+        }
+        return new RegistryValue(Integer.parseInt(answer[0]), bytes, true);
+    }
+
+    private static String script(SambaHost host, String input, String... args) throws Exception {
+        Path script = Files.createTempFile("registry_value", ".py");
+        try (InputStream in = Impacket.class.getResourceAsStream("/impacket/registry_value.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try {
+            List<String> command = new ArrayList<>(Arrays.asList(script.toString(), host.address(), "LAB", SambaHost.ADMIN));
+            command.addAll(Arrays.asList(args));
+            return run(input, command.toArray(new String[0]));
+        } finally {
+            Files.delete(script);
+        }
+    }
+
+    /** Runs a Python script with the system interpreter, the test password in DCOM_TEST_PASSWORD; asserts exit 0. */
+    static String python(String... args) throws IOException, InterruptedException {
+        return run(null, args);
+    }
+
+    private static String run(String input, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(Arrays.asList(PYTHON));
+        command.addAll(Arrays.asList(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DCOM_TEST_PASSWORD", SambaFleet.PASSWORD);
+        Process process = builder.start();
+        try (java.io.OutputStream stdin = process.getOutputStream()) {
+            if (input != null) {
+                stdin.write(input.getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (InputStream in = process.getInputStream()) {
+            byte[] buffer = new byte[4096];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                output.write(buffer, 0, n);
+            }
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String text = new String(output.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
+    }
+}
