@@ -2,10 +2,14 @@ package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.ProgressListener;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.PrintStream;
 import java.util.Locale;
 
-/** One line per host as it finishes, with running counts. Prints only result messages, which hold no secret. */
+/**
+ * One line per host as it finishes, with running counts. Prints only result messages, which hold no secret; what a
+ * host sent in them is shown through {@link UntrustedText#line(String)}, so no escape sequence reaches the terminal.
+ */
 final class ConsoleProgress implements ProgressListener {
     private final PrintStream out;
 
@@ -17,7 +21,7 @@ final class ConsoleProgress implements ProgressListener {
     public synchronized void hostFinished(HostResult result, int done, int total, int ok, int nonCompliant, int failed) {
         Long millis = result.getPhaseMillis().get("total");
         out.println(String.format(Locale.ROOT, "[%d/%d] %-40s %-15s %s (%.1f s)  [ok %d, non-compliant %d, failed %d]",
-                done, total, result.getTarget().label(), result.getStatus(), result.getMessage(),
+                done, total, result.getTarget().label(), result.getStatus(), UntrustedText.line(result.getMessage()),
                 millis == null ? 0.0 : millis / 1000.0, ok, nonCompliant, failed));
         out.flush();
     }

@@ -1,12 +1,17 @@
 package io.jenkins.plugins.dcom.report;
 
-/** Escapes text for HTML element content and attribute values. */
+import io.jenkins.plugins.dcom.text.UntrustedText;
+
+/**
+ * Escapes text for HTML element content and attribute values; control and format characters a host may have sent
+ * are shown as {@code \}{@code uXXXX} ({@link UntrustedText#line(String)}) rather than written raw.
+ */
 final class Html {
     private Html() {
     }
 
     static String escape(Object value) {
-        String text = String.valueOf(value);
+        String text = UntrustedText.line(String.valueOf(value));
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -5,6 +5,7 @@ import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -166,15 +167,16 @@ public final class HtmlReport {
     }
 
     private static String first(List<String> list) {
-        return list == null ? "unknown" : list.isEmpty() ? "(empty)" : list.get(0);
+        return list == null ? "unknown" : list.isEmpty() ? "(empty)" : UntrustedText.entry(list.get(0));
     }
 
     private static List<String> orEmpty(List<String> list) {
         return list == null ? Collections.<String>emptyList() : list;
     }
 
+    /** @return the entry as {@link UntrustedText#entry(String)} shows it, or "" past the end */
     private static String cell(List<String> list, int index) {
-        return index < list.size() ? list.get(index) : "";
+        return index < list.size() ? UntrustedText.entry(list.get(index)) : "";
     }
 
     private static final String CSS = "body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 auto;"

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.report;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -61,12 +62,12 @@ public final class JUnitReport {
         if (outcome != HostStatus.Outcome.OK) {
             xml.writeStartElement(outcome == HostStatus.Outcome.FAILED ? "error" : "failure");
             xml.writeAttribute("type", host.getStatus().name());
-            xml.writeAttribute("message", message(host));
+            xml.writeAttribute("message", UntrustedText.line(message(host)));
             xml.writeCharacters(details(run, host));
             xml.writeEndElement();
         }
         xml.writeStartElement("system-out");
-        xml.writeCharacters(host.getStatus() + ": " + host.getMessage());
+        xml.writeCharacters(host.getStatus() + ": " + UntrustedText.line(host.getMessage()));
         xml.writeEndElement();
         xml.writeEndElement();
     }
@@ -75,15 +76,15 @@ public final class JUnitReport {
         if (host.getBefore() == null) {
             return host.getStatus() + ": " + host.getMessage();
         }
-        String expected = host.getPlanned() != null ? host.getPlanned().toString() : "a list that complies";
-        return host.getStatus() + ": expected " + expected + " but was " + host.getAfter();
+        String expected = host.getPlanned() != null ? UntrustedText.list(host.getPlanned()) : "a list that complies";
+        return host.getStatus() + ": expected " + expected + " but was " + UntrustedText.list(host.getAfter());
     }
 
     private static String details(RunResult run, HostResult host) {
-        StringBuilder text = new StringBuilder(host.getMessage()).append('\n');
+        StringBuilder text = new StringBuilder(UntrustedText.line(host.getMessage())).append('\n');
         text.append("policy: ").append(run.getPolicy()).append('\n');
-        text.append("before: ").append(host.getBefore()).append('\n');
-        text.append("after:  ").append(host.getAfter()).append('\n');
+        text.append("before: ").append(UntrustedText.list(host.getBefore())).append('\n');
+        text.append("after:  ").append(UntrustedText.list(host.getAfter())).append('\n');
         text.append("diff:   ").append(host.diff()).append('\n');
         return text.toString();
     }

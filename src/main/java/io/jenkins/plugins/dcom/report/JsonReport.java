@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dcom.report;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +23,9 @@ import java.util.Map;
 public final class JsonReport {
     /** Version of the layout; raised on any incompatible change. */
     public static final int SCHEMA = 1;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Non-ASCII is written as escapes, so that any text a host sent (lone surrogates too) stays exact and valid JSON. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private JsonReport() {
     }

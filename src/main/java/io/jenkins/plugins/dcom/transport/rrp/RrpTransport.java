@@ -185,6 +185,7 @@ final class RrpTransport implements RegistryTransport {
         if (stub == null) {
             try {
                 stub = new JIWinRegStub(credentials, host);
+                stub.getProperties().setProperty(PipePassword.PROPERTY, PipePassword.forUrl(credentials.getPassword()));
             } catch (UnknownHostException e) {
                 throw new TransportException(FailureKind.UNREACHABLE, address, "the host name does not resolve");
             }

@@ -71,8 +71,8 @@ final class WinErrors {
     /** @return a classification for network-level causes, or {@code null} */
     static TransportException network(String host, Throwable failure, String operation) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            if (cause instanceof SocketTimeoutException) {
-                return new TransportException(FailureKind.TIMEOUT, host, operation + ": no answer from SMB (port 445) in time");
+            if (cause instanceof SocketTimeoutException || isJcifsTimeout(cause)) {
+                return new TransportException(FailureKind.TIMEOUT, host, operation + ": no answer from SMB in time (the service may hang)");
             }
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
                 return new TransportException(FailureKind.UNREACHABLE, host,
@@ -86,6 +86,17 @@ final class WinErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * jcifs reports a server that accepts the connection but never answers with its own transport exception and
+     * fixed texts, not a socket timeout ({@code Transport.connect}: "Connection timeout"; {@code Transport.sendrecv}:
+     * "... timedout waiting for response to ..."). Those are the library's constants, not Windows messages.
+     */
+    private static boolean isJcifsTimeout(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        return cause instanceof jcifs.util.transport.TransportException
+                && ("Connection timeout".equals(message) || message.contains(" timedout waiting for response"));
     }
 
     /** jcifs keeps the underlying failure in {@code getRootCause()}, not in {@code getCause()}. */

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 final class SambaHost {
     static final String ADMIN = "dcomadmin";
     static final String READER = "dcomreader";
+    /** A read-only account for the non-ASCII password tests. */
+    static final String INTL = "dcomintl";
     static final String KEY = "HKLM\\SOFTWARE\\Microsoft\\Rpc";
     static final String VALUE = "DCOM Protocols";
 
@@ -138,6 +140,26 @@ final class SambaHost {
 
     Path conf() {
         return conf;
+    }
+
+    /** Adds a read-only account with its own password (the Unix user must exist). */
+    SambaHost addUser(String user, String password) throws IOException, InterruptedException {
+        Commands.run(password + "\n" + password + "\n", "smbpasswd", "-c", conf.toString(), "-s", "-a", user);
+        return this;
+    }
+
+    /** Freezes (SIGSTOP) or thaws (SIGCONT) every process of this host: a service that hangs, connections accepted. */
+    void freeze(boolean frozen) {
+        String marker = dir.toString();
+        ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .forEach(process -> {
+                    try {
+                        Commands.run(null, "kill", frozen ? "-STOP" : "-CONT", String.valueOf(process.pid()));
+                    } catch (IOException | InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     void stop() {
