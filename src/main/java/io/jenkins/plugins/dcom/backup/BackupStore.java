@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.jenkins.plugins.dcom.text.OutputFolders;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -36,12 +37,7 @@ public final class BackupStore {
      * @throws IOException naming the folder and what is wrong
      */
     public void prepare() throws IOException {
-        if (Files.isSymbolicLink(directory) || Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new IOException(directory + " is not a folder");
-        }
-        Files.createDirectories(directory);
-        Path probe = Files.createTempFile(directory, ".probe", ".tmp");
-        Files.delete(probe);
+        OutputFolders.prepare("--backup-dir", directory);
     }
 
     /**

@@ -26,7 +26,6 @@ final class AuditCommand implements Callable<Integer> {
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.AUDIT, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).build();
-        return FleetRun.run("Audit", ComplianceEngine.newRunId(), options, fleet.loadInventory(), fleet.reportDir, parent.out)
-                .exitCode();
+        return FleetRun.run("Audit", ComplianceEngine.newRunId(), options, fleet.loadInventory(), fleet.reportDir, parent.out);
     }
 }

@@ -1,16 +1,18 @@
 package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import io.jenkins.plugins.dcom.text.InputFiles;
 import io.jenkins.plugins.dcom.transport.Credentials;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** How to reach and log on to the hosts; shared by audit, remediate and rollback. Never takes a password itself. */
 final class ConnectionOptions {
+    /** A password file holds one line; 64 KiB is far more than any password. */
+    private static final int MAX_PASSWORD_FILE = 64 * 1024;
+
     @Option(names = "--user", paramLabel = "USER", description = "Account on the hosts: user, DOMAIN\\user or user@REALM.")
     String user;
 
@@ -49,19 +51,17 @@ final class ConnectionOptions {
         if (https && allowHttp) {
             throw new UsageException("--https and --allow-http contradict each other; give one");
         }
-        if (connectTimeout <= 0 || timeout <= 0) {
-            throw new UsageException("--connect-timeout and --timeout must be positive; 0 would wait forever");
-        }
+        int connectSeconds = Bounds.check("--connect-timeout", connectTimeout, 1, 3600);
+        int answerSeconds = Bounds.check("--timeout", timeout, 1, Bounds.DAY);
         ConnectionSettings.Builder builder = ConnectionSettings.builder(credentials(environment))
-                .timeouts(connectTimeout * 1000, timeout * 1000);
+                .timeouts(connectSeconds * 1000, answerSeconds * 1000);
         if (allowHttp) {
             builder.allowHttp();
         }
         if (truststore != null) {
-            if (!Files.isReadable(truststore)) {
-                throw new UsageException("--truststore " + truststore + ": no such readable file");
-            }
-            builder.truststore(truststore, truststorePasswordEnv == null ? null : env(environment, truststorePasswordEnv, "--truststore-password-env"));
+            String password = truststorePasswordEnv == null ? null : env(environment, truststorePasswordEnv, "--truststore-password-env");
+            builder.truststore(truststore, password);
+            Truststores.check(truststore, builder.build().getTruststorePassword());
         }
         return builder.build();
     }
@@ -87,7 +87,7 @@ final class ConnectionOptions {
 
     private static String firstLine(Path file) throws UsageException {
         try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            String text = InputFiles.readUtf8(file, MAX_PASSWORD_FILE);
             int end = text.indexOf('\n');
             String line = end < 0 ? text : text.substring(0, end);
             if (line.endsWith("\r")) {
@@ -98,7 +98,7 @@ final class ConnectionOptions {
             }
             return line;
         } catch (IOException e) {
-            throw new UsageException("--password-file " + file + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            throw new UsageException("--password-file: " + e.getMessage(), e);
         }
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
  * {@code dcom-compliance}: audits and fixes the DCOM protocol order of Windows servers (KB Q272937).
  *
  * <p>Exit codes: 0 every host compliant; 1 usage or configuration error; 2 some host non-compliant;
- * 3 some host unreachable or failed (3 wins over 2).
+ * 3 some host unreachable or failed (3 wins over 2); 4 the run finished but its reports could not be written (the
+ * console then lists every host's result).
  */
 @Command(name = "dcom-compliance", mixinStandardHelpOptions = true, versionProvider = DcomComplianceCommand.Version.class,
         description = "Audits and fixes the DCOM protocol order of Windows servers (KB Q272937).",
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
         exitCodeOnInvalidInput = RunResult.EXIT_USAGE, exitCodeOnExecutionException = RunResult.EXIT_USAGE,
         footerHeading = "%nExit codes:%n",
         footer = {"  0  every host complies", "  1  usage or configuration error",
-                "  2  some host does not comply (or waits for a restart)", "  3  some host unreachable or failed (wins over 2)"})
+                "  2  some host does not comply (or waits for a restart)", "  3  some host unreachable or failed (wins over 2)",
+                "  4  the reports could not be written; the console lists what the run did to each host"})
 public final class DcomComplianceCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;

@@ -36,6 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
+        Bounds.check("--downtime-ms", downtime, 0, 600_000);
         Path labDir = reportDir.resolve("lab");
         try {
             LabCredentials credentials = LabCredentials.in(labDir);

@@ -54,9 +54,6 @@ final class FleetOptions {
     }
 
     int checkedConcurrency() throws UsageException {
-        if (concurrency < 1 || concurrency > 256) {
-            throw new UsageException("--concurrency " + concurrency + " is out of range; use 1-256");
-        }
-        return concurrency;
+        return Bounds.concurrency(concurrency);
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.dcom.report.ReportWriter;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.RunOptions;
 import io.jenkins.plugins.dcom.run.RunResult;
+import io.jenkins.plugins.dcom.text.OutputFolders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,8 +15,15 @@ final class FleetRun {
     private FleetRun() {
     }
 
-    static RunResult run(String title, String runId, RunOptions options, Inventory inventory, Path reportDir, PrintStream out)
+    /** @return the exit code: the run's, or {@link RunResult#EXIT_REPORTS_NOT_WRITTEN} */
+    static int run(String title, String runId, RunOptions options, Inventory inventory, Path reportDir, PrintStream out)
             throws UsageException {
+        try {
+            options.getTransports().checkDistinct(inventory.getTargets(), options.getConnection());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        prepare(reportDir);
         out.println(title + ": " + inventory.size() + " hosts, " + describe(options) + ", run " + runId);
         RunResult result;
         try {
@@ -24,17 +32,36 @@ final class FleetRun {
             Thread.currentThread().interrupt();
             throw new UsageException("interrupted", e);
         }
-        writeReports(result, reportDir);
-        Summary.print(out, title, result, reportDir);
-        return result;
+        return finish(out, title, result, reportDir);
     }
 
-    static void writeReports(RunResult result, Path reportDir) throws UsageException {
+    /** Checks the report folder before the run, so that a run never changes hosts it cannot report on. */
+    static void prepare(Path reportDir) throws UsageException {
+        try {
+            OutputFolders.prepare("--report-dir", reportDir);
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the reports and prints the summary. When the reports cannot be written, the summary still lists
+     * every host and what happened to it, so that the console records what the run changed.
+     *
+     * @return the run's exit code, or {@link RunResult#EXIT_REPORTS_NOT_WRITTEN}
+     */
+    static int finish(PrintStream out, String title, RunResult result, Path reportDir) {
         try {
             ReportWriter.write(result, reportDir);
         } catch (IOException e) {
-            throw new UsageException("--report-dir " + reportDir + ": the reports cannot be written (" + e.getMessage() + ")", e);
+            Summary.print(out, title, result, null);
+            Summary.everyHost(out, result);
+            out.println("The reports could not be written to " + reportDir + " (" + e.getMessage() + "); the lines above "
+                    + "are the only record of this run. Exit code " + RunResult.EXIT_REPORTS_NOT_WRITTEN + ".");
+            return RunResult.EXIT_REPORTS_NOT_WRITTEN;
         }
+        Summary.print(out, title, result, reportDir);
+        return result.exitCode();
     }
 
     private static String describe(RunOptions options) {

@@ -50,9 +50,11 @@ final class LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException, InterruptedException {
-        if (hosts < 0 || hosts > 2000 || basePort < 0 || basePort + Math.max(hosts, 6) > 65535) {
-            throw new UsageException("--hosts must be 0-2000 and --base-port leave room for every host");
-        }
+        Bounds.check("--hosts", hosts, 0, 2000);
+        Bounds.check("--base-port", basePort, 0, 65535 - Math.max(hosts, 6));
+        Bounds.check("--latency-ms", latency, 0, 60_000);
+        Bounds.check("--downtime-ms", downtime, 0, 600_000);
+        Bounds.check("--seconds", seconds, 0, Bounds.WEEK);
         try {
             LabCredentials credentials = passwordEnv == null ? LabCredentials.in(dir)
                     : LabCredentials.given(dir, passwordFrom(passwordEnv));

@@ -5,6 +5,7 @@ import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,8 +48,16 @@ final class RemediateCommand implements Callable<Integer> {
         RunOptions options = RunOptions.builder(Mode.REMEDIATE, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).dryRun(dryRun)
                 .restart(restart.policy()).backups(new BackupStore(backups)).build();
+        if (!dryRun) {
+            FleetRun.prepare(fleet.reportDir); // first: the backups go below it by default
+            try {
+                options.getBackups().prepare();
+            } catch (IOException e) {
+                throw new UsageException(e.getMessage(), e);
+            }
+        }
         int exit = FleetRun.run(dryRun ? "Remediate (dry run)" : "Remediate", runId, options, fleet.loadInventory(),
-                fleet.reportDir, parent.out).exitCode();
+                fleet.reportDir, parent.out);
         if (!dryRun) {
             parent.out.println("Backups: " + backups.toAbsolutePath() + " (undo with: rollback --backup-dir "
                     + backups.getParent() + " --run " + runId + ")");

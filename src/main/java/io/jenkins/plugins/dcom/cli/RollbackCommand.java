@@ -47,7 +47,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Also overwrite hosts whose value changed since the run.")
     boolean force;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once, 1-256 (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "dcom-report/rollback", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
@@ -68,7 +68,8 @@ final class RollbackCommand implements Callable<Integer> {
         }
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.ROLLBACK, TransportChoice.of(connection.transport, settings), settings)
-                .dryRun(dryRun).force(force).restart(restart.policy()).concurrency(concurrency).build();
+                .dryRun(dryRun).force(force).restart(restart.policy()).concurrency(Bounds.concurrency(concurrency)).build();
+        FleetRun.prepare(reportDir);
         parent.out.println("Rollback of run " + runDir.getFileName() + ": " + records.size() + " hosts" + (dryRun ? ", dry run" : ""));
         RunResult result;
         try {
@@ -78,9 +79,7 @@ final class RollbackCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw new UsageException("interrupted", e);
         }
-        FleetRun.writeReports(result, reportDir);
-        Summary.print(parent.out, "Rollback", result, reportDir);
-        return result.exitCode();
+        return FleetRun.finish(parent.out, "Rollback", result, reportDir);
     }
 
     private String latestRun() throws UsageException {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.cli;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +26,14 @@ final class Summary {
             out.println("Reports: " + reports.toAbsolutePath().resolve("index.html") + " (also report.json, junit.xml)");
         }
         out.println("Exit code " + run.exitCode() + ": " + meaning(run));
+    }
+
+    /** Prints one line per host: where it ended and why (for a run whose reports could not be written). */
+    static void everyHost(PrintStream out, RunResult run) {
+        for (HostResult host : run.getHosts()) {
+            out.println("  " + host.getTarget().label() + ": " + host.getStatus() + ": " + UntrustedText.line(host.getMessage())
+                    + (host.getBackupFile() == null ? "" : " (backup " + host.getBackupFile() + ")"));
+        }
     }
 
     static String meaning(RunResult run) {

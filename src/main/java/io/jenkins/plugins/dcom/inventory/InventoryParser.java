@@ -1,8 +1,7 @@
 package io.jenkins.plugins.dcom.inventory;
 
+import io.jenkins.plugins.dcom.text.InputFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,14 +35,17 @@ public final class InventoryParser {
     private static final Pattern DISPLAY_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
     private static final List<String> FIELDS = Arrays.asList("role", "transport", "name");
 
-    /** Reads an inventory file. */
+    /** Largest inventory file read: 16 MiB, some 200,000 host lines. */
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
+
+    /** Reads an inventory file, at most {@link #MAX_BYTES}. */
     public Inventory parse(Path file) throws InventoryException {
         try {
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.toString());
+            return parse(InputFiles.readUtf8(file, MAX_BYTES), file.toString());
         } catch (NoSuchFileException e) {
             throw new InventoryException(file + ": no such inventory file; check the --inventory path", e);
         } catch (IOException e) {
-            throw new InventoryException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new InventoryException("inventory " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.dcom.policy;
 
+import io.jenkins.plugins.dcom.text.InputFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -64,14 +64,11 @@ public final class PolicyParser {
     /** Reads a policy file. */
     public Policy parse(Path file) throws PolicyException {
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new PolicyException(file + ": larger than 64 KiB; is this really a policy file?");
-            }
-            return parse(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), file.toString());
+            return parse(InputFiles.readUtf8(file, MAX_BYTES), file.toString());
         } catch (NoSuchFileException e) {
             throw new PolicyException(file + ": no such policy file; give a path or a preset " + Presets.names(), e);
         } catch (IOException e) {
-            throw new PolicyException(file + ": cannot be read (" + e.getMessage() + ")", e);
+            throw new PolicyException("policy " + e.getMessage(), e);
         }
     }
 

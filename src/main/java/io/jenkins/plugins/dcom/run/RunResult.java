@@ -17,6 +17,8 @@ public final class RunResult {
     public static final int EXIT_NON_COMPLIANT = 2;
     /** Exit code: some host could not be reached or failed; wins over {@link #EXIT_NON_COMPLIANT}. */
     public static final int EXIT_FAILED = 3;
+    /** Exit code: the run finished (and may have changed hosts) but its reports could not be written. */
+    public static final int EXIT_REPORTS_NOT_WRITTEN = 4;
 
     private final String runId;
     private final Mode mode;

@@ -7,6 +7,9 @@ public interface TransportFactory {
     /** @return the name used in inventories and on the command line */
     String name();
 
+    /** @return the port a session with the target connects to: the inventory's, or this transport's default */
+    int port(Target target, ConnectionSettings settings);
+
     /**
      * Opens a session. May or may not touch the network; failures surface at the latest on the first call.
      *

@@ -61,6 +61,11 @@ public final class RrpTransportFactory implements TransportFactory {
     }
 
     @Override
+    public int port(Target target, ConnectionSettings settings) {
+        return target.getPort() == null ? PORT : target.getPort();
+    }
+
+    @Override
     public RegistryTransport open(Target target, ConnectionSettings settings) throws TransportException {
         if (target.getPort() != null && target.getPort() != PORT) {
             throw new TransportException(FailureKind.INVALID_VALUE, target.address(), "transport rrp uses SMB on port "

@@ -44,8 +44,28 @@ public final class WinRmTransportFactory implements TransportFactory {
         if (problem != null) {
             throw new TransportException(FailureKind.INVALID_VALUE, target.address(), problem);
         }
+        if (isBasic(settings) && !isAscii(settings.getCredentials().getPassword())) {
+            throw new TransportException(FailureKind.INVALID_VALUE, target.address(), "the password holds characters "
+                    + "outside ASCII, which this WinRM client's Basic authentication would send as '?' (a failed logon "
+                    + "that counts towards lockout); nothing was sent. Use a domain account (user@REALM, Kerberos) or "
+                    + "transport=rrp, which send the password whole");
+        }
         installTruststore(target, settings);
         return new WinRmTransport(target.address(), options(target, settings));
+    }
+
+    /** Overthere uses Basic for a user without a realm, Kerberos for user@REALM. */
+    private static boolean isBasic(ConnectionSettings settings) {
+        return settings.getCredentials().getUser().indexOf('@') < 0;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7E || text.charAt(i) < 0x20) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ConnectionOptions options(Target target, ConnectionSettings settings) {
@@ -53,7 +73,7 @@ public final class WinRmTransportFactory implements TransportFactory {
         options.set(ConnectionOptions.OPERATING_SYSTEM, OperatingSystemFamily.WINDOWS);
         options.set(BaseCifsConnectionBuilder.CONNECTION_TYPE, CifsConnectionType.WINRM_INTERNAL);
         options.set(ConnectionOptions.ADDRESS, target.getHost());
-        options.set(ConnectionOptions.PORT, port(target, settings));
+        options.set(ConnectionOptions.PORT, defaultedPort(target, settings));
         options.set(ConnectionOptions.USERNAME, settings.getCredentials().getUser());
         options.set(ConnectionOptions.PASSWORD, settings.getCredentials().getPassword());
         options.set(ConnectionOptions.CONNECTION_TIMEOUT_MILLIS, settings.getConnectTimeoutMillis());
@@ -68,7 +88,12 @@ public final class WinRmTransportFactory implements TransportFactory {
     }
 
     /** @return the inventory's port, else 5986 for HTTPS or 5985 for HTTP (an Integer: Overthere requires one) */
-    static Integer port(Target target, ConnectionSettings settings) {
+    @Override
+    public int port(Target target, ConnectionSettings settings) {
+        return defaultedPort(target, settings);
+    }
+
+    private static Integer defaultedPort(Target target, ConnectionSettings settings) {
         if (target.getPort() != null) {
             return target.getPort();
         }

@@ -1,0 +1,31 @@
+package io.jenkins.plugins.dcom.cli;
+
+/**
+ * The range of every numeric option, checked where the option is read, so that no value reaches the engine that
+ * would overflow, wait forever or spin: a value out of range is a usage error (exit 1) naming the option and the
+ * range. Values too large for their type are refused by picocli's own parsing, also as usage errors.
+ */
+final class Bounds {
+    static final long MAX_CONCURRENCY = 256;
+    /** A day, in seconds: longer than any network wait worth waiting. */
+    static final long DAY = 86_400;
+    /** A week, in seconds: the longest wait for a restart. */
+    static final long WEEK = 7 * DAY;
+    /** shutdown.exe's own limit for /t. */
+    static final long MAX_RESTART_DELAY = 315_360_000;
+
+    private Bounds() {
+    }
+
+    /** @return the value, when {@code min <= value <= max} */
+    static int check(String option, long value, long min, long max) throws UsageException {
+        if (value < min || value > max) {
+            throw new UsageException(option + " " + value + " is out of range; use " + min + "-" + max);
+        }
+        return (int) Math.min(value, Integer.MAX_VALUE);
+    }
+
+    static int concurrency(long value) throws UsageException {
+        return check("--concurrency", value, 1, MAX_CONCURRENCY);
+    }
+}
