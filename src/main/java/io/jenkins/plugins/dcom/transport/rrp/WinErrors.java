@@ -4,6 +4,7 @@ import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -77,6 +78,11 @@ final class WinErrors {
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
                 return new TransportException(FailureKind.UNREACHABLE, host,
                         operation + ": connection refused or no route to SMB (port 445)");
+            }
+            if (cause instanceof SocketException) {
+                return new TransportException(FailureKind.UNREACHABLE, host, operation + ": the host reset the connection ("
+                        + cause.getClass().getSimpleName() + "); Windows without SMB1 does this to an SMB1 client, which "
+                        + "j-Interop is: use transport=winrm for this host");
             }
             if (cause instanceof UnknownHostException) {
                 return new TransportException(FailureKind.UNREACHABLE, host, operation + ": the host name does not resolve");

@@ -6,6 +6,7 @@ import com.xebialabs.overthere.OverthereConnection;
 import com.xebialabs.overthere.cifs.CifsConnectionBuilder;
 import com.xebialabs.overthere.util.CapturingOverthereExecutionOutputHandler;
 import com.xebialabs.overthere.util.DefaultAddressPortMapper;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
@@ -49,7 +50,15 @@ final class WinRmTransport implements RegistryTransport {
             throw new TransportException(FailureKind.INVALID_VALUE, host, "reg add over WinRM restores only REG_MULTI_SZ, not "
                     + saved.getTypeName() + "; restore this value with transport=rrp or regedit");
         }
-        return write(saved.protocols(host));
+        List<String> protocols = saved.protocols(host);
+        try {
+            ProtocolValues.check(host, protocols);
+        } catch (TransportException unsafe) {
+            throw new TransportException(FailureKind.INVALID_VALUE, host, "the saved value " + UntrustedText.list(protocols)
+                    + " holds entries that cannot go on a reg.exe command line safely, so nothing was sent; restore it "
+                    + "with transport=rrp, which writes the saved bytes exactly, or by hand with regedit");
+        }
+        return write(protocols);
     }
 
     @Override

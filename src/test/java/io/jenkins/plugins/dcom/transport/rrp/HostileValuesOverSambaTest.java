@@ -9,7 +9,11 @@ import io.jenkins.plugins.dcom.text.UntrustedText;
 import io.jenkins.plugins.dcom.transport.RegistryTransportContract.Hosts;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,6 +128,71 @@ class HostileValuesOverSambaTest {
 
         assertThat(rolledBack).isZero();
         assertThat(Impacket.get(fleet.host(Hosts.NT4))).isEqualTo(seeded);
+    }
+
+    @Test
+    void rollbackOverRrpRestoresEveryShapeByteForByte() throws Exception {
+        for (String shape : new String[] {NT4_SINGLE_NUL, "ncadg_ip_udp\0\0ncacn_ip_tcp\0\0", "ncacn_ip_t\u0163p\0ncadg_ip_udp\0\0",
+            "ncacn_ip_tcp\\0ncadg_ip_udp\0ncadg_ip_udp\0\0", "ncadg_ip_udp\0ncacn_ip_tcp"}) {
+            RegistryValue seeded = utf16(shape);
+            Impacket.set(fleet.host(Hosts.NT4), seeded);
+            Path backups = dir.resolve("backups-" + shape.length());
+
+            int remediated = admin("remediate", "--inventory", inventory(Hosts.NT4).toString(), "--report-dir",
+                    dir.resolve("r").toString(), "--backup-dir", backups.toString());
+            RegistryValue written = Impacket.get(fleet.host(Hosts.NT4));
+            int rolledBack = admin("rollback", "--backup-dir", backups.toString(), "--report-dir", dir.resolve("rb").toString());
+
+            String shown = UntrustedText.entry(shape);
+            assertThat(remediated).as(shown).isEqualTo(2);
+            assertThat(written.protocols("nt4")).as(shown).startsWith("ncacn_ip_tcp");
+            assertThat(rolledBack).as(shown + ": " + console()).isZero();
+            assertThat(Impacket.get(fleet.host(Hosts.NT4))).as(shown).isEqualTo(seeded);
+        }
+    }
+
+    @Test
+    void aConnectionResetIsUnreachableNotAProtocolError() throws Exception {
+        String address = "127.0.0.120";
+        SambaFleet.addLoopbackAddress(address);
+        try (ServerSocket server = new ServerSocket()) {
+            server.bind(new InetSocketAddress(address, 445));
+            Thread resetter = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                        socket.setSoLinger(true, 0); // close with RST, as a host without SMB1 answers an SMB1 negotiate
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            resetter.setDaemon(true);
+            resetter.start();
+            Path inventory = Files.write(dir.resolve("reset.txt"), (address + " name=RESET\n").getBytes(StandardCharsets.UTF_8));
+
+            int exit = admin("audit", "--inventory", inventory.toString(), "--report-dir", dir.resolve("r").toString());
+
+            JsonNode host = host(dir.resolve("r"), "RESET");
+            assertThat(exit).isEqualTo(3);
+            assertThat(host.get("status").asText()).as(host.toString()).isEqualTo("UNREACHABLE");
+        }
+    }
+
+    @Test
+    void aWrongPasswordInAnyAlphabetIsAnAuthenticationFailureAndNeverShown() throws Exception {
+        for (String wrong : new String[] {"Falsch-P\u00e4sswort", "\u043d\u0435\u0432\u0435\u0440\u043d\u044b\u0439",
+            "\u9519\u8bef\u5bc6\u7801", "wrong password"}) {
+            out.reset();
+            int exit = run("LAB\\" + SambaHost.ADMIN, wrong, "audit", "--inventory", inventory(Hosts.WIN2000).toString(),
+                    "--report-dir", dir.resolve("r").toString());
+
+            JsonNode host = host(dir.resolve("r"), "WIN2000");
+            assertThat(exit).isEqualTo(3);
+            assertThat(host.get("status").asText()).as(wrong).isEqualTo("AUTH_FAILED");
+            assertThat(console()).doesNotContain(wrong);
+            assertThat(new String(Files.readAllBytes(dir.resolve("r/report.json")), StandardCharsets.UTF_8))
+                    .doesNotContain(wrong).doesNotContain(UntrustedText.entry(wrong));
+        }
     }
 
     @Test

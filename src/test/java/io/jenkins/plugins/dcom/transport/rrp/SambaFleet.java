@@ -104,7 +104,7 @@ final class SambaFleet implements AutoCloseable {
         return null;
     }
 
-    private static synchronized void addLoopbackAddress(String address) throws IOException, InterruptedException {
+    static synchronized void addLoopbackAddress(String address) throws IOException, InterruptedException {
         if (!Commands.run(null, "ip", "-o", "addr", "show", "dev", "lo").contains(" " + address + "/")) {
             Commands.run(null, "ip", "addr", "add", address + "/8", "dev", "lo");
         }
