@@ -163,6 +163,36 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aBackupRecordOfAnUnknownSchemaIsAUsageErrorNamingTheFile() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("backups/20261201T000000Z"));
+        Files.write(run.resolve("server01.json"), ("{\"schema\": 99, \"runId\": \"r\", \"host\": \"server01\", \"port\": null, "
+                + "\"transport\": \"winrm\", \"savedAt\": \"x\", \"before\": [\"a\"], \"written\": [\"b\"]}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        int exit = run(Arrays.asList("rollback", "--backup-dir", dir.resolve("backups").toString(), "--user", "labadmin",
+                "--password-env", "LAB_PASSWORD", "--allow-http"));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("server01.json").contains("schema 99");
+    }
+
+    @Test
+    void reportsThatCannotBeWrittenAfterTheRunExitFourAndTheConsoleSaysWhatChanged() throws Exception {
+        Path reports = Files.createDirectories(dir.resolve("r"));
+        Files.createDirectories(reports.resolve("index.html")); // a folder where the report file must go
+        try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
+            Path inventory = fleet.writeInventory(dir.resolve("fleet.txt"));
+            int exit = run(Arrays.asList("remediate", "--inventory", inventory.toString(), "--user", "labadmin",
+                    "--password-env", "LAB_PASSWORD", "--allow-http", "--report-dir", reports.toString()));
+
+            assertThat(exit).isEqualTo(4);
+            assertThat(fleet.host("NT4").registry().data()).containsExactly("ncacn_ip_tcp", "ncadg_ip_udp");
+            assertThat(output()).contains("NT4").contains("RESTART_PENDING").contains("backup ")
+                    .contains("reports could not be written");
+        }
+    }
+
+    @Test
     void aNonAsciiPasswordIsNeverSentAsQuestionMarksWithBasic() throws Exception {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
             Path inventory = fleet.writeInventory(dir.resolve("fleet.txt"));
