@@ -2,8 +2,10 @@ package io.jenkins.plugins.dcom.compat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.util.zip.GZIPInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One server's API as listed in {@code ../shared/jenkins-api/*.tsv}: types with their supertypes and flags,
+ * One server's API as listed in {@code src/test/resources/jenkins-api/*.tsv.gz} (see the README there): types with their supertypes and flags,
  * members with their erased signatures and flags (format in that folder's README).
  */
 final class ApiListing {
@@ -74,11 +76,19 @@ final class ApiListing {
     private final Map<String, Type> types = new HashMap<>();
     private final Map<String, List<Member>> members = new HashMap<>();
 
-    static ApiListing read(Path... files) throws IOException {
+    /** Reads gzipped listings from the test class path ({@code src/test/resources/jenkins-api/NAME.tsv.gz}). */
+    static ApiListing read(String... names) throws IOException {
         ApiListing listing = new ApiListing();
-        for (Path file : files) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                listing.add(line.split("\t", -1));
+        for (String name : names) {
+            String resource = "/jenkins-api/" + name + ".tsv.gz";
+            InputStream stream = ApiListing.class.getResourceAsStream(resource);
+            if (stream == null) {
+                throw new IOException(resource + " is missing from the test resources");
+            }
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(stream), StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    listing.add(line.split("\t", -1));
+                }
             }
         }
         return listing;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Jenkins compatibility gate: the plugin is compiled against Hudson 3.3.2, and this proves its bytecode only
- * links against API that current Jenkins also has (../shared/jenkins-api/). Fails the build otherwise.
+ * links against API that current Jenkins also has (the listings in src/test/resources/jenkins-api/). Fails the build otherwise.
  */
 class JenkinsCompatibilityTest {
     private static ApiListing jenkins;
@@ -20,11 +20,8 @@ class JenkinsCompatibilityTest {
 
     @BeforeAll
     static void readListings() throws Exception {
-        Path folder = Paths.get(System.getProperty("basedir", ".")).toAbsolutePath().resolve("../shared/jenkins-api").normalize();
-        assertThat(folder.resolve("jenkins-core-api.tsv")).as("Jenkins' API listing beside the project").exists();
-        jenkins = ApiListing.read(folder.resolve("jenkins-core-api.tsv"), folder.resolve("stapler-api.tsv"),
-                folder.resolve("json-lib-api.tsv"));
-        hudson = ApiListing.read(folder.resolve("hudson-3.3.2-api.tsv"));
+        jenkins = ApiListing.read("jenkins-core-api", "stapler-api", "json-lib-api");
+        hudson = ApiListing.read("hudson-3.3.2-api");
     }
 
     private static BytecodeReferences plugin() throws Exception {

@@ -23,6 +23,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -245,11 +247,22 @@ class HostileValuesOverSambaTest {
         }
     }
 
+    /**
+     * Runs in a child process, as the command line does in production: jcifs reads its timeouts once per process,
+     * and this test's JVM has fixed them already.
+     */
     @Test
     void aHostWhoseSmbServiceHangsIsATimeoutNotAProtocolError() throws Exception {
         fleet.host(Hosts.NT4).freeze(true);
-
-        int exit = admin("audit", "--inventory", inventory(Hosts.NT4).toString(), "--report-dir", dir.resolve("r").toString());
+        ProcessBuilder child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), DcomComplianceCommand.class.getName(), "audit",
+                "--inventory", inventory(Hosts.NT4).toString(), "--report-dir", dir.resolve("r").toString(),
+                "--transport", "rrp", "--user", "LAB\\" + SambaHost.ADMIN, "--password-env", "PW", "--timeout", "3",
+                "--connect-timeout", "3").redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+        child.environment().put("PW", SambaFleet.PASSWORD);
+        Process process = child.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the audit ends by itself").isTrue();
+        int exit = process.exitValue();
 
         JsonNode host = host(dir.resolve("r"), "NT4");
         assertThat(exit).isEqualTo(3);
