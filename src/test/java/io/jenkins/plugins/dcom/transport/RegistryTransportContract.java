@@ -98,34 +98,28 @@ public abstract class RegistryTransportContract {
     @Test
     void thousandsOfEmptyEntriesAreAClassifiedFailureNotACrash() throws Exception {
         char[] nuls = new char[5000];
-        seed(Hosts.WIN2000, new RegistryValue(RegistryValue.REG_MULTI_SZ,
-                new String(nuls).getBytes(StandardCharsets.UTF_16LE), true));
-        try (RegistryTransport session = open(Hosts.WIN2000)) {
-            assertThatThrownBy(() -> read(session)).isInstanceOfSatisfying(TransportException.class,
-                    e -> assertThat(e.getKind()).isEqualTo(FailureKind.MALFORMED_VALUE));
-        } finally {
-            seed(Hosts.WIN2000, RegistryValue.multiSz(W2K_LIST));
-        }
+        assertReadOfSeedFails(new RegistryValue(RegistryValue.REG_MULTI_SZ, new String(nuls).getBytes(StandardCharsets.UTF_16LE),
+                true), FailureKind.MALFORMED_VALUE, "entries");
     }
 
     @Test
     void aValueLargerThanTheBoundIsAClassifiedFailure() throws Exception {
-        seed(Hosts.WIN2000, RegistryValue.multiSz(Collections.nCopies(3000, "ncacn_ip_tcp_0123456789")));
-        try (RegistryTransport session = open(Hosts.WIN2000)) {
-            assertThatThrownBy(() -> read(session)).isInstanceOfSatisfying(TransportException.class,
-                    e -> assertThat(e.getKind()).isEqualTo(FailureKind.MALFORMED_VALUE));
-        } finally {
-            seed(Hosts.WIN2000, RegistryValue.multiSz(W2K_LIST));
-        }
+        assertReadOfSeedFails(RegistryValue.multiSz(Collections.nCopies(3000, "ncacn_ip_tcp_0123456789")),
+                FailureKind.MALFORMED_VALUE, "DCOM Protocols");
     }
 
     @Test
     void aQwordValueIsWrongTypeNotAnInternalError() throws Exception {
-        seed(Hosts.WIN2000, new RegistryValue(11, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}, true));
+        assertReadOfSeedFails(new RegistryValue(11, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}, true), FailureKind.WRONG_TYPE, "REG_QWORD");
+    }
+
+    /** Seeds WIN2000 with the value, reads it, expects the classified failure, and puts W2K's value back. */
+    private void assertReadOfSeedFails(RegistryValue seeded, FailureKind kind, String detail) throws Exception {
+        seed(Hosts.WIN2000, seeded);
         try (RegistryTransport session = open(Hosts.WIN2000)) {
             assertThatThrownBy(() -> read(session)).isInstanceOfSatisfying(TransportException.class, e -> {
-                assertThat(e.getKind()).isEqualTo(FailureKind.WRONG_TYPE);
-                assertThat(e.getMessage()).contains("REG_QWORD");
+                assertThat(e.getKind()).isEqualTo(kind);
+                assertThat(e.getMessage()).contains(opened).contains(detail);
             });
         } finally {
             seed(Hosts.WIN2000, RegistryValue.multiSz(W2K_LIST));
