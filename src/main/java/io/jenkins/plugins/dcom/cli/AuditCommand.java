@@ -25,7 +25,8 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws UsageException {
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.AUDIT, TransportChoice.of(connection.transport, settings), settings)
-                .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).build();
+                .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency())
+                .maxAuthFailures(connection.maxAuthFailures()).build();
         return FleetRun.run("Audit", ComplianceEngine.newRunId(), options, fleet.loadInventory(), fleet.reportDir, parent.out);
     }
 }

@@ -38,11 +38,20 @@ final class ConnectionOptions {
     @Option(names = "--truststore-password-env", paramLabel = "NAME", description = "Environment variable holding the truststore password (default: changeit).")
     String truststorePasswordEnv;
 
+    @Option(names = "--max-auth-failures", paramLabel = "N", defaultValue = "1", description = "Failed logons the run accepts "
+            + "before it stops trying the account on further hosts, so a wrong password cannot lock it (default: ${DEFAULT-VALUE}).")
+    int maxAuthFailures;
+
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Time to open a connection (default: ${DEFAULT-VALUE}).")
     int connectTimeout;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Time to wait for an answer (default: ${DEFAULT-VALUE}).")
     int timeout;
+
+    /** @return {@code --max-auth-failures}, checked */
+    int maxAuthFailures() throws UsageException {
+        return Bounds.check("--max-auth-failures", maxAuthFailures, 1, 1000);
+    }
 
     /**
      * @param environment the process environment (a parameter, so tests can give their own)

@@ -47,7 +47,8 @@ final class RemediateCommand implements Callable<Integer> {
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.REMEDIATE, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).dryRun(dryRun)
-                .restart(restart.policy()).backups(new BackupStore(backups)).build();
+                .restart(restart.policy()).backups(new BackupStore(backups))
+                .maxAuthFailures(connection.maxAuthFailures()).build();
         if (!dryRun) {
             FleetRun.prepare(fleet.reportDir); // first: the backups go below it by default
             try {

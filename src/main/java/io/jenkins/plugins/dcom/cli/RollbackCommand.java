@@ -68,7 +68,8 @@ final class RollbackCommand implements Callable<Integer> {
         }
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.ROLLBACK, TransportChoice.of(connection.transport, settings), settings)
-                .dryRun(dryRun).force(force).restart(restart.policy()).concurrency(Bounds.concurrency(concurrency)).build();
+                .dryRun(dryRun).force(force).restart(restart.policy()).concurrency(Bounds.concurrency(concurrency))
+                .maxAuthFailures(connection.maxAuthFailures()).build();
         FleetRun.prepare(reportDir);
         parent.out.println("Rollback of run " + runDir.getFileName() + ": " + records.size() + " hosts" + (dryRun ? ", dry run" : ""));
         RunResult result;

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LabCounters {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong unauthorized = new AtomicLong();
+    private final AtomicLong rejectedLogons = new AtomicLong();
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong handshakes = new AtomicLong();
     private final AtomicLong commands = new AtomicLong();
@@ -28,8 +29,12 @@ public final class LabCounters {
         }
     }
 
-    void challenged() {
+    /** @param withCredentials whether the request carried credentials (then they were wrong: a failed logon) */
+    void challenged(boolean withCredentials) {
         unauthorized.incrementAndGet();
+        if (withCredentials) {
+            rejectedLogons.incrementAndGet();
+        }
     }
 
     void command() {
@@ -43,6 +48,11 @@ public final class LabCounters {
     /** @return requests answered 401 (sent without, or with wrong, credentials) */
     public long unauthorized() {
         return unauthorized.get();
+    }
+
+    /** @return logons refused for wrong credentials: what raises a Windows account's bad-password count */
+    public long rejectedLogons() {
+        return rejectedLogons.get();
     }
 
     public long connections() {

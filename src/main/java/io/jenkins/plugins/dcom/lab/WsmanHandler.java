@@ -39,7 +39,7 @@ final class WsmanHandler implements HttpHandler {
                 send(exchange, 405, "text/plain", "");
             } else if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 drain(exchange.getRequestBody());
-                host.counters().challenged();
+                host.counters().challenged(exchange.getRequestHeaders().getFirst("Authorization") != null);
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"WSMAN\"");
                 send(exchange, 401, "text/plain", "");
             } else {

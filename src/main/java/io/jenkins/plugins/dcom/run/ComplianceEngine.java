@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs one audit, remediation or rollback over a fleet with bounded parallelism. Every host of the input has a
- * result in the output, in input order, whatever happened to it.
+ * result in the output, in input order, whatever happened to it. An {@link AccountGuard} keeps a wrong password
+ * from being tried on more hosts than the run allows.
  */
 public final class ComplianceEngine {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -41,12 +42,13 @@ public final class ComplianceEngine {
     /** Audits or remediates every host of the inventory. */
     public RunResult run(String runId, Inventory inventory) throws InterruptedException {
         final HostProcessor processor = new HostProcessor(options, runId);
+        final AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
         List<Callable<HostResult>> jobs = new ArrayList<>();
         for (final Target target : inventory.getTargets()) {
             jobs.add(new Callable<HostResult>() {
                 @Override
-                public HostResult call() {
-                    return processor.process(target);
+                public HostResult call() throws InterruptedException {
+                    return guard.run(target, () -> processor.process(target));
                 }
             });
         }
@@ -56,14 +58,15 @@ public final class ComplianceEngine {
     /** Rolls back every record, each against the host it names. */
     public RunResult rollback(String runId, List<Target> targets, List<BackupRecord> records) throws InterruptedException {
         final RollbackProcessor processor = new RollbackProcessor(options);
+        final AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
         List<Callable<HostResult>> jobs = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             final Target target = targets.get(i);
             final BackupRecord record = records.get(i);
             jobs.add(new Callable<HostResult>() {
                 @Override
-                public HostResult call() {
-                    return processor.process(target, record);
+                public HostResult call() throws InterruptedException {
+                    return guard.run(target, () -> processor.process(target, record));
                 }
             });
         }

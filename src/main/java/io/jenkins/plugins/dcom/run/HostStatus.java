@@ -12,7 +12,7 @@ public enum HostStatus {
     RESTART_PENDING(Outcome.NON_COMPLIANT),
     /** Does not comply (an audit, a dry run, or a plan that could not be applied). */
     NON_COMPLIANT(Outcome.NON_COMPLIANT),
-    /** Rollback left the value alone because it changed since the run. */
+    /** Not done on purpose: rollback left a value that changed since the run, or the host was not tried after failed logons. */
     SKIPPED(Outcome.NON_COMPLIANT),
     /** Could not be reached, or did not come back after a restart. */
     UNREACHABLE(Outcome.FAILED),

@@ -18,6 +18,7 @@ public final class RunOptions {
     private final BackupStore backups;
     private final int concurrency;
     private final boolean force;
+    private final int maxAuthFailures;
 
     private RunOptions(Builder builder) {
         this.mode = builder.mode;
@@ -28,6 +29,7 @@ public final class RunOptions {
         this.restart = builder.restart;
         this.backups = builder.backups;
         this.concurrency = builder.concurrency;
+        this.maxAuthFailures = builder.maxAuthFailures;
         this.force = builder.force;
     }
 
@@ -73,7 +75,12 @@ public final class RunOptions {
         return force;
     }
 
-    /** Builds options; audit, no restart, concurrency 8 unless told otherwise. */
+    /** @return how many failed logons the run accepts before it stops trying the account (default 1) */
+    public int getMaxAuthFailures() {
+        return maxAuthFailures;
+    }
+
+    /** Builds options; audit, no restart, concurrency 8, one failed logon at most, unless told otherwise. */
     public static final class Builder {
         private final Mode mode;
         private final Transports transports;
@@ -84,6 +91,7 @@ public final class RunOptions {
         private BackupStore backups;
         private int concurrency = DEFAULT_CONCURRENCY;
         private boolean force;
+        private int maxAuthFailures = 1;
 
         private Builder(Mode mode, Transports transports, ConnectionSettings connection) {
             this.mode = mode;
@@ -116,6 +124,14 @@ public final class RunOptions {
                 throw new IllegalArgumentException("concurrency " + value + " is out of range; use 1-256");
             }
             this.concurrency = value;
+            return this;
+        }
+
+        public Builder maxAuthFailures(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("max auth failures " + value + " is out of range; use 1 or more");
+            }
+            this.maxAuthFailures = value;
             return this;
         }
 
