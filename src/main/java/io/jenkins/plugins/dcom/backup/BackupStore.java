@@ -2,14 +2,11 @@ package io.jenkins.plugins.dcom.backup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.jenkins.plugins.dcom.text.OutputFolders;
+import io.jenkins.plugins.dcom.text.OutputFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +34,7 @@ public final class BackupStore {
      * @throws IOException naming the folder and what is wrong
      */
     public void prepare() throws IOException {
-        OutputFolders.prepare("--backup-dir", directory);
+        OutputFiles.prepare("--backup-dir", directory);
     }
 
     /**
@@ -57,12 +54,8 @@ public final class BackupStore {
     public Path save(String fileKey, BackupRecord record) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(fileKey + ".json");
-        Path temporary = directory.resolve(fileKey + ".json.tmp");
-        JSON.writeValue(temporary.toFile(), record);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        return Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OutputFiles.replace(file, JSON.writeValueAsBytes(record));
+        return file;
     }
 
     /**

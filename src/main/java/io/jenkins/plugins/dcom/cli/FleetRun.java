@@ -5,7 +5,7 @@ import io.jenkins.plugins.dcom.report.ReportWriter;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.RunOptions;
 import io.jenkins.plugins.dcom.run.RunResult;
-import io.jenkins.plugins.dcom.text.OutputFolders;
+import io.jenkins.plugins.dcom.text.OutputFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ final class FleetRun {
     /** Checks the report folder before the run, so that a run never changes hosts it cannot report on. */
     static void prepare(Path reportDir) throws UsageException {
         try {
-            OutputFolders.prepare("--report-dir", reportDir);
+            OutputFiles.prepare("--report-dir", reportDir);
         } catch (IOException e) {
             throw new UsageException(e.getMessage(), e);
         }

@@ -1,10 +1,13 @@
 package io.jenkins.plugins.dcom.plugin;
 
 import hudson.model.Action;
+import hudson.model.Run;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,22 +19,35 @@ import org.kohsuke.stapler.StaplerResponse;
 
 /**
  * A build's compliance result: counts and a row per host on the build page, and the run's own reports
- * ({@code index.html}, {@code report.json}, {@code junit.xml}) kept in the build's folder.
+ * ({@code index.html} with its stylesheet, {@code report.json}, {@code junit.xml}) kept in the build's folder.
+ *
+ * <p>The reports are found from the build being shown, never from a stored path, so they stay reachable when
+ * the job is renamed or moved. They are served as Jenkins serves user content: only regular files of that folder
+ * (never through a link), with the Content-Security-Policy Jenkins' {@code DirectoryBrowserSupport} sets, which
+ * Hudson 3.3.2 does not, so both servers behave alike.
  */
 public final class ComplianceBuildAction implements Action {
     static final String URL_NAME = "dcom-compliance";
     static final String FOLDER = "dcom-compliance";
+    /** The header Jenkins' DirectoryBrowserSupport sets on workspace and artifact content (its default). */
+    static final String CONTENT_SECURITY_POLICY = "sandbox allow-same-origin; default-src 'none'; img-src 'self'; style-src 'self';";
 
     private final List<HostRow> hosts;
     private final String mode;
     private final int exitCode;
-    private final String reportDirectory;
+    /** Read from builds saved by 0.1, which stored an absolute path; no longer used. */
+    @SuppressWarnings("unused")
+    private transient String reportDirectory;
 
-    ComplianceBuildAction(List<HostRow> hosts, String mode, int exitCode, File reportDirectory) {
+    ComplianceBuildAction(List<HostRow> hosts, String mode, int exitCode) {
         this.hosts = new ArrayList<HostRow>(hosts);
         this.mode = mode;
         this.exitCode = exitCode;
-        this.reportDirectory = reportDirectory.getAbsolutePath();
+    }
+
+    /** @return the folder in the build's own directory where the step keeps the reports */
+    static File folder(Run<?, ?> build) {
+        return new File(build.getRootDir(), FOLDER);
     }
 
     @Override
@@ -94,26 +110,38 @@ public final class ComplianceBuildAction implements Action {
         return count;
     }
 
-    /** Serves the run's self-contained HTML report. */
+    /** Serves the HTML report at {@code report/} and its stylesheet at {@code report/report.css}. */
     public void doReport(StaplerRequest request, StaplerResponse response) throws IOException, ServletException {
-        serve(response, "index.html", "text/html;charset=UTF-8");
+        String rest = request.getRestOfPath();
+        if (rest.isEmpty() && !request.getRequestURI().endsWith("/")) {
+            response.sendRedirect2("report/"); // so that the page's relative link to its stylesheet resolves
+        } else if (rest.isEmpty() || "/".equals(rest) || "/index.html".equals(rest)) {
+            serve(request, response, "index.html", "text/html;charset=UTF-8");
+        } else if ("/report.css".equals(rest)) {
+            serve(request, response, "report.css", "text/css;charset=UTF-8");
+        } else {
+            response.sendError(404);
+        }
     }
 
     /** Serves the run's report.json. */
     public void doJson(StaplerRequest request, StaplerResponse response) throws IOException, ServletException {
-        serve(response, "report.json", "application/json;charset=UTF-8");
+        serve(request, response, "report.json", "application/json;charset=UTF-8");
     }
 
-    private void serve(StaplerResponse response, String name, String type) throws IOException {
-        File file = new File(reportDirectory, name);
-        if (!file.isFile()) {
+    private void serve(StaplerRequest request, StaplerResponse response, String name, String type) throws IOException {
+        Run<?, ?> build = request.findAncestorObject(Run.class);
+        Path file = build == null ? null : folder(build).toPath().resolve(name);
+        if (file == null || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             response.sendError(404);
             return;
         }
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType(type);
         OutputStream out = response.getOutputStream();
         try {
-            Files.copy(file.toPath(), out);
+            Files.copy(file, out);
         } finally {
             out.close();
         }

@@ -108,11 +108,10 @@ final class ComplianceStep {
     }
 
     private boolean finish(int exit, FilePath reports) throws IOException, InterruptedException {
-        File kept = new File(build.getRootDir(), ComplianceBuildAction.FOLDER);
-        if (reports.child("report.json").exists()) {
-            reports.copyRecursiveTo(new FilePath(kept));
+        File kept = ComplianceBuildAction.folder(build);
+        if (ReportFiles.keep(reports, kept, listener.getLogger()).contains("report.json")) {
             build.addAction(new ComplianceBuildAction(ReportReader.hosts(new File(kept, "report.json")), settings.mode.name(),
-                    exit, kept));
+                    exit));
             listener.getLogger().println("DCOM compliance: report kept with the build; JUnit file for the JUnit publisher: "
                     + CliArguments.REPORT_DIR + "/junit.xml");
         }

@@ -6,24 +6,25 @@ import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.UntrustedText;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code index.html}: one self-contained page (inline CSS, no script, no external resource): the run, the counts
+ * {@code index.html}: one page with its stylesheet beside it (no inline style, no script, no external resource, so
+ * it renders under Jenkins' Content-Security-Policy for user content): the run, the counts
  * by status, an overview table, then one table per host with before, after, diff and status.
  */
 public final class HtmlReport {
     private HtmlReport() {
     }
 
-    public static void write(RunResult run, Path file) throws IOException {
-        Files.write(file, render(run).getBytes(StandardCharsets.UTF_8));
+    /** The stylesheet beside {@code index.html}: a CI server's Content-Security-Policy blocks inline styles. */
+    public static final String STYLESHEET = "report.css";
+
+    /** @return the content of {@link #STYLESHEET} */
+    public static String stylesheet() {
+        return CSS;
     }
 
     public static String render(RunResult run) {
@@ -31,7 +32,7 @@ public final class HtmlReport {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>DCOM protocol compliance: ").append(Html.escape(run.getPolicy())).append("</title>")
-                .append("<style>").append(CSS).append("</style></head><body>\n");
+                .append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\"></head><body>\n");
         header(run, html);
         counts(run, html);
         overview(run, html);

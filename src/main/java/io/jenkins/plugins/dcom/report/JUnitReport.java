@@ -4,10 +4,8 @@ import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.UntrustedText;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -22,8 +20,10 @@ public final class JUnitReport {
     private JUnitReport() {
     }
 
-    public static void write(RunResult run, Path file) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+    /** @return the report as UTF-8 bytes */
+    public static byte[] bytes(RunResult run) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
@@ -31,8 +31,9 @@ public final class JUnitReport {
             xml.writeEndDocument();
             xml.close();
         } catch (XMLStreamException e) {
-            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot write junit.xml: " + e.getMessage(), e);
         }
+        return out.toByteArray();
     }
 
     private static void suite(RunResult run, XMLStreamWriter xml) throws XMLStreamException {

@@ -12,7 +12,6 @@ import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,8 +29,9 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static void write(RunResult run, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), tree(run));
+    /** @return the report as UTF-8 (ASCII) bytes */
+    public static byte[] bytes(RunResult run) throws IOException {
+        return JSON.writeValueAsBytes(tree(run));
     }
 
     /** @return the report as a JSON tree */

@@ -1,24 +1,36 @@
 package io.jenkins.plugins.dcom.text;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
- * Checks, before a run changes any host, that a folder the run must write to (reports, backups) can take files:
- * it is a folder, or can be made one, and a new file can be created in it. A run then never changes a host and
- * fails afterwards for want of a place to record it.
+ * Where the tool writes (reports, backups): folders checked before a run changes any host, and files written so
+ * that nothing found at their path is ever followed. A workspace is untrusted in a CI server: a report path that
+ * someone made a symbolic link to a file elsewhere must not get that file overwritten.
  */
-public final class OutputFolders {
-    private OutputFolders() {
+public final class OutputFiles {
+    private OutputFiles() {
     }
 
     /**
+     * Checks that a folder can take new files: it is a folder (not a file, and not a symbolic link), or can be made
+     * one, and a new file can be created in it.
+     *
      * @param option the option that named the folder, for the message
      * @throws IOException with a message naming the option, the folder and what is wrong
      */
     public static void prepare(String option, Path folder) throws IOException {
-        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+        if (Files.isSymbolicLink(folder)) {
+            throw new IOException(option + " " + folder + " is a symbolic link; give the folder itself, so that nothing "
+                    + "is written where the link points");
+        }
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(option + " " + folder + " is a file, not a folder; give a folder");
         }
         try {
@@ -27,6 +39,28 @@ public final class OutputFolders {
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             throw new IOException(option + " " + folder + " cannot take new files (" + e.getClass().getSimpleName()
                     + "); give a folder this user may write to", e);
+        }
+    }
+
+    /**
+     * Replaces a file whole: the content goes to a new file of a fresh name beside it (created exclusively, so no
+     * link is followed), is synced, and is renamed over the target. Whatever was at the target, a link included,
+     * is replaced as an entry of the folder; what a link pointed to is never touched. A reader sees the old file
+     * or the new one, never half of it.
+     */
+    public static void replace(Path target, byte[] content) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                out.write(content);
+                out.flush();
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
     }
 }

@@ -193,6 +193,41 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aReportFileThatIsALinkIsReplacedAndWhatItPointsToIsLeftAlone() throws Exception {
+        Path secret = Files.write(dir.resolve("secret.key"), "master-key-bytes".getBytes(StandardCharsets.UTF_8));
+        Path reports = Files.createDirectories(dir.resolve("r"));
+        for (String name : new String[] {"index.html", "report.json", "junit.xml", "report.css"}) {
+            Files.createSymbolicLink(reports.resolve(name), secret);
+        }
+        try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
+            Path inventory = fleet.writeInventory(dir.resolve("fleet.txt"));
+            int exit = run(Arrays.asList("audit", "--inventory", inventory.toString(), "--user", "labadmin",
+                    "--password-env", "LAB_PASSWORD", "--allow-http", "--report-dir", reports.toString()));
+
+            assertThat(exit).isEqualTo(2);
+        }
+        assertThat(new String(Files.readAllBytes(secret), StandardCharsets.UTF_8)).isEqualTo("master-key-bytes");
+        assertThat(Files.isSymbolicLink(reports.resolve("index.html"))).isFalse();
+        assertThat(new String(Files.readAllBytes(reports.resolve("index.html")), StandardCharsets.UTF_8)).contains("NT4");
+    }
+
+    @Test
+    void aReportFolderThatIsALinkIsRefused() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(dir.resolve("report-link"), elsewhere);
+
+        List<String> args = audit(inventory("server01\n"));
+        args.set(args.indexOf("--report-dir") + 1, link.toString());
+        int exit = run(args);
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(output()).contains("--report-dir").contains("symbolic link");
+        try (java.util.stream.Stream<Path> files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void aNonAsciiPasswordIsNeverSentAsQuestionMarksWithBasic() throws Exception {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
             Path inventory = fleet.writeInventory(dir.resolve("fleet.txt"));

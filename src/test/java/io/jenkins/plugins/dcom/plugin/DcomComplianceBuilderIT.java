@@ -2,6 +2,10 @@ package io.jenkins.plugins.dcom.plugin;
 
 import com.gargoylesoftware.htmlunit.Page;
 import com.gargoylesoftware.htmlunit.html.HtmlPage;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractBuild;
+import hudson.model.BuildListener;
 import hudson.model.Cause;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
@@ -16,10 +20,12 @@ import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.transport.winrm.LabFixture;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import org.jvnet.hudson.test.HudsonTestCase;
+import org.jvnet.hudson.test.TestBuilder;
 
 /**
  * The build step in Hudson's real harness, against lab fleets started by each test. JUnit 3 style, as the
@@ -97,7 +103,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertTrue(web.getPage(build).asText().contains("DCOM protocol compliance"));
         String hostPage = web.getPage(build, "dcom-compliance/").asText();
         assertTrue(hostPage, hostPage.contains("NT4") && hostPage.contains("NON_COMPLIANT") && hostPage.contains("W2K"));
-        Page report = web.goTo(build.getUrl() + "dcom-compliance/report", "text/html");
+        Page report = web.goTo(build.getUrl() + "dcom-compliance/report/", "text/html");
         assertTrue(report.getWebResponse().getContentAsString().contains("ncacn_ip_tcp must be first"));
         assertEquals(NT4[0], fleet.host("NT4").registry().data().get(0));
     }
@@ -214,5 +220,93 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         String viaHttp = createWebClient().goTo("descriptorByName/" + DcomComplianceBuilder.class.getName()
                 + "/checkServers?value=bad%26host&inventoryFile=", "text/html").getWebResponse().getContentAsString();
         assertTrue(viaHttp, viaHttp.contains("not a valid host name"));
+    }
+
+    /** Plants a symbolic link in the workspace before the step runs, as a committer or job configurer could. */
+    private static TestBuilder plant(final String path, final File target) {
+        return new TestBuilder() {
+            @Override
+            public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener) throws IOException {
+                File link = new File(build.getWorkspace().getRemote(), path);
+                link.getParentFile().mkdirs();
+                Files.deleteIfExists(link.toPath());
+                Files.createSymbolicLink(link.toPath(), target.toPath());
+                return true;
+            }
+        };
+    }
+
+    public void testAReportPathPlantedAsALinkNeitherOverwritesItsTargetNorGetsServed() throws Exception {
+        String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        File secret = File.createTempFile("controller-secret", ".key");
+        Files.write(secret.toPath(), "master-key-bytes".getBytes(StandardCharsets.UTF_8));
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(plant("dcom-compliance-report/index.html", secret));
+        project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+
+        FreeStyleBuild build = project.scheduleBuild2(0).get();
+
+        assertBuildStatus(Result.SUCCESS, build);
+        assertEquals("master-key-bytes", new String(Files.readAllBytes(secret.toPath()), StandardCharsets.UTF_8));
+        File kept = new File(build.getRootDir(), "dcom-compliance/index.html");
+        assertFalse(Files.isSymbolicLink(kept.toPath()));
+        String page = createWebClient().goTo(build.getUrl() + "dcom-compliance/report/", "text/html").getWebResponse()
+                .getContentAsString();
+        assertFalse(page.contains("master-key-bytes"));
+        assertTrue(page.contains("DCOM protocol compliance"));
+    }
+
+    public void testOnlyRegularReportFilesAreKeptAndALinkIsRefusedWithAMessage() throws Exception {
+        File workspace = createTmpDir();
+        File reports = new File(workspace, "dcom-compliance-report");
+        reports.mkdirs();
+        File secret = File.createTempFile("controller-secret", ".key");
+        Files.write(secret.toPath(), "master-key-bytes".getBytes(StandardCharsets.UTF_8));
+        Files.write(new File(reports, "report.json").toPath(), "{}".getBytes(StandardCharsets.UTF_8));
+        Files.createSymbolicLink(new File(reports, "index.html").toPath(), secret.toPath());
+        Files.write(new File(reports, "other.txt").toPath(), "x".getBytes(StandardCharsets.UTF_8));
+        File kept = new File(createTmpDir(), "kept");
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+
+        java.util.List<String> copied = ReportFiles.keep(new FilePath(reports), kept, new java.io.PrintStream(console, true));
+
+        assertEquals(java.util.Arrays.asList("report.json"), copied);
+        assertFalse(new File(kept, "index.html").exists());
+        assertFalse(new File(kept, "other.txt").exists());
+        assertTrue(console.toString(), console.toString().contains("not keeping dcom-compliance-report/index.html"));
+    }
+
+    public void testTheReportIsServedWithJenkinsContentSecurityPolicyAndItsStylesheet() throws Exception {
+        String servers = startLab(LabHostSpec.host("NT4", NT4));
+        FreeStyleBuild build = build(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+        WebClient web = createWebClient();
+
+        Page report = web.goTo(build.getUrl() + "dcom-compliance/report/", "text/html");
+        Page css = web.goTo(build.getUrl() + "dcom-compliance/report/report.css", "text/css");
+
+        assertEquals(ComplianceBuildAction.CONTENT_SECURITY_POLICY, report.getWebResponse().getResponseHeaderValue("Content-Security-Policy"));
+        assertEquals("nosniff", report.getWebResponse().getResponseHeaderValue("X-Content-Type-Options"));
+        String html = report.getWebResponse().getContentAsString();
+        assertFalse("no inline style or script", html.contains("<style") || html.contains("<script") || html.contains(" style="));
+        assertTrue(html.contains("<link rel=\"stylesheet\" href=\"report.css\">"));
+        assertTrue(css.getWebResponse().getContentAsString().contains("font:"));
+        assertEquals(ComplianceBuildAction.CONTENT_SECURITY_POLICY, css.getWebResponse().getResponseHeaderValue("Content-Security-Policy"));
+        web.setThrowExceptionOnFailingStatusCode(false);
+        assertEquals(404, web.goTo(build.getUrl() + "dcom-compliance/report/..%2F..%2Fbuild.xml", "text/html")
+                .getWebResponse().getStatusCode());
+    }
+
+    public void testReportsStayReachableAfterTheJobIsRenamed() throws Exception {
+        String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        FreeStyleProject project = createFreeStyleProject("before-rename");
+        project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+        FreeStyleBuild build = project.scheduleBuild2(0).get();
+
+        project.renameTo("after-rename");
+
+        FreeStyleBuild renamed = project.getBuildByNumber(build.getNumber());
+        Page report = createWebClient().goTo(renamed.getUrl() + "dcom-compliance/report/", "text/html");
+        assertTrue(renamed.getUrl(), renamed.getUrl().contains("after-rename"));
+        assertTrue(report.getWebResponse().getContentAsString().contains("DCOM protocol compliance"));
     }
 }
