@@ -47,23 +47,64 @@ final class CliJar {
     }
 
     /**
-     * Copies the jar to the node unless a copy with the same digest is there.
+     * Copies the jar to the node unless a copy with the same digest is there. Safe when builds on one node (shards,
+     * matrix cells) install at the same time: each copies to a temporary file of its own, checks its digest and
+     * renames it into place; a build that finds the place taken by an identical copy uses that one. The digest of
+     * the jar used is always checked, so a damaged or foreign copy is replaced, never run.
      *
-     * @return the jar on the node
+     * @return the jar on the node, with the bundled jar's digest
      */
     static FilePath installOn(Node node, FilePath bundled) throws IOException, InterruptedException {
         FilePath root = node.getRootPath();
         if (root == null) {
             throw new IOException("the node " + node.getDisplayName() + " is offline");
         }
-        String digest = bundled.digest();
-        FilePath target = root.child("dcom-compliance").child("cli-" + digest.substring(0, 16) + ".jar");
-        if (!target.exists()) {
-            target.getParent().mkdirs();
-            FilePath partial = target.getParent().child(target.getName() + ".part");
-            partial.copyFrom(bundled);
-            partial.renameTo(target);
+        String digest = digest(bundled);
+        FilePath folder = root.child("dcom-compliance");
+        FilePath target = folder.child("cli-" + digest.substring(0, 16) + ".jar");
+        if (target.exists() && digest.equals(digest(target))) {
+            return target;
+        }
+        folder.mkdirs();
+        FilePath copy = folder.createTempFile("cli-", ".part");
+        try {
+            copy.copyFrom(bundled);
+            String copied = digest(copy);
+            if (!digest.equals(copied)) {
+                throw new IOException("copying the command-line jar to " + node.getDisplayName() + " damaged it (digest "
+                        + copied + ", " + copy.length() + " bytes, not " + digest + "); try again");
+            }
+            moveIntoPlace(copy, target);
+        } finally {
+            copy.delete();
+        }
+        if (!digest.equals(digest(target))) {
+            throw new IOException(target.getRemote() + " on " + node.getDisplayName() + " is not the plugin's command-line "
+                    + "jar (another digest), and it could not be replaced; delete it");
         }
         return target;
+    }
+
+    /**
+     * Hudson 3.3.2's {@code FilePath.digest()} reads through one buffer shared by the whole JVM, so two digests at
+     * once (builds starting together) come out wrong; the plugin's digests are taken one at a time.
+     */
+    private static synchronized String digest(FilePath file) throws IOException, InterruptedException {
+        return file.digest();
+    }
+
+    /** Jenkins' renameTo refuses an existing target, Hudson's replaces it: either way a wrong copy must go first. */
+    private static void moveIntoPlace(FilePath copy, FilePath target) throws IOException, InterruptedException {
+        if (target.exists() && !digest(copy).equals(digest(target))) {
+            target.delete();
+        }
+        try {
+            copy.renameTo(target);
+        } catch (IOException takenMeanwhile) {
+            if (!target.exists()) {
+                throw takenMeanwhile;
+            }
+            // another build put a copy there first; its digest is checked by the caller
+        }
     }
 }

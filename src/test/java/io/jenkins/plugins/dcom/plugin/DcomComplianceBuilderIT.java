@@ -309,4 +309,25 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertTrue(renamed.getUrl(), renamed.getUrl().contains("after-rename"));
         assertTrue(report.getWebResponse().getContentAsString().contains("DCOM protocol compliance"));
     }
+
+    public void testBuildsStartingTogetherOnOneNodeInstallOneGoodCopyOfTheCommandLine() throws Exception {
+        String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        hudson.setNumExecutors(4);
+        FilePath bundled = CliJar.bundled();
+        FilePath folder = hudson.getRootPath().child("dcom-compliance");
+        folder.child("cli-" + bundled.digest().substring(0, 16) + ".jar").write("a damaged copy", "UTF-8");
+        java.util.List<java.util.concurrent.Future<FreeStyleBuild>> builds = new java.util.ArrayList<java.util.concurrent.Future<FreeStyleBuild>>();
+        for (int i = 0; i < 4; i++) {
+            FreeStyleProject project = createFreeStyleProject("shard-" + i);
+            project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+            builds.add(project.scheduleBuild2(0));
+        }
+
+        for (java.util.concurrent.Future<FreeStyleBuild> build : builds) {
+            assertBuildStatus(Result.SUCCESS, build.get());
+        }
+        java.util.List<FilePath> files = folder.list();
+        assertEquals(files.toString(), 1, files.size());
+        assertEquals(bundled.digest(), files.get(0).digest());
+    }
 }
