@@ -85,7 +85,9 @@ class RealHudsonIT {
                 .doesNotContain(LabFixture.PASSWORD);
         String hosts = hudson.get("job/" + JOB + "/1/dcom-compliance/").body();
         assertThat(hosts).contains("NT4").contains("W2K").contains("DOWN").contains("NON_COMPLIANT");
-        assertThat(hudson.get("job/" + JOB + "/1/dcom-compliance/report").body()).contains("ncacn_ip_tcp must be first");
+        java.net.http.HttpResponse<String> report = hudson.get("job/" + JOB + "/1/dcom-compliance/report/");
+        assertThat(report.body()).contains("ncacn_ip_tcp must be first");
+        assertThat(report.headers().firstValue("Content-Security-Policy")).hasValue(ComplianceBuildAction.CONTENT_SECURITY_POLICY);
         assertThat(hudson.get("job/" + JOB + "/1/").body()).contains("DCOM protocol compliance");
         assertThat(fleet.host("NT4").registry().data()).containsExactly(NT4);
     }
@@ -103,5 +105,46 @@ class RealHudsonIT {
         assertThat(fleet.host("NT4").restarts().get(0).getComment()).isEqualTo("DCOM order from a real Hudson");
         assertThat(hudson.get("job/" + JOB + "/").body()).contains("dcom-compliance/trend");
         assertThat(hudson.get("job/" + JOB + "/dcom-compliance/trend").body()).startsWith("<svg");
+    }
+
+    /**
+     * The README's steps as a newcomer follows them, in a fresh home: the lab started with the README's command
+     * line, the committed demo job (work/jobs/dcom-lab-demo/config.xml) created as it is, Build Now. Its password
+     * must work on a machine that never saved the job (an encrypted one would not decrypt there).
+     */
+    @Test
+    @Order(4)
+    void theReadmeDemoJobRemediatesTheLabInAFreshHome() throws Exception {
+        Path basedir = Paths.get(System.getProperty("basedir", "."));
+        String config = new String(java.nio.file.Files.readAllBytes(basedir.resolve("work/jobs/dcom-lab-demo/config.xml")),
+                StandardCharsets.UTF_8);
+        ProcessBuilder lab = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty("dcom.compliance.cliJar"), "lab", "--password-env", "DCOM_LAB_PASSWORD",
+                "--dir", hudson.home().resolve("lab").toString(), "--seconds", "200")
+                .redirectErrorStream(true).redirectOutput(work.resolve("lab.log").toFile());
+        lab.environment().put("DCOM_LAB_PASSWORD", "dcom-lab-demo");
+        Process process = lab.start();
+        try {
+            Path inventory = hudson.home().resolve("lab/inventory.txt");
+            for (int i = 0; i < 100 && !java.nio.file.Files.exists(inventory); i++) {
+                Thread.sleep(200);
+            }
+            assertThat(inventory).as("the lab started (see lab.log)").exists();
+            assertThat(hudson.post("createItem?name=dcom-lab-demo", config).statusCode()).isEqualTo(200);
+
+            hudson.build("dcom-lab-demo", 1);
+
+            String report = hudson.get("job/dcom-lab-demo/1/dcom-compliance/json").body();
+            com.fasterxml.jackson.databind.JsonNode hosts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report).get("hosts");
+            java.util.Map<String, String> statuses = new java.util.HashMap<>();
+            for (com.fasterxml.jackson.databind.JsonNode host : hosts) {
+                statuses.put(host.get("name").asText(), host.get("status").asText());
+            }
+            assertThat(statuses).containsEntry("SMS-SITE-01", "REMEDIATED").containsEntry("SMS-SITE-02", "REMEDIATED")
+                    .containsEntry("SMS-ADMIN-01", "COMPLIANT").doesNotContainValue("AUTH_FAILED");
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
     }
 }
