@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.Defaults;
+
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.inventory.InventoryException;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.Defaults;
+
 import io.jenkins.plugins.dcom.run.RestartPolicy;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
 import picocli.CommandLine.Option;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.Defaults;
+
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.BackupStore;
 import io.jenkins.plugins.dcom.inventory.Target;

@@ -8,6 +8,7 @@ import hudson.model.BuildListener;
 import hudson.model.JDK;
 import hudson.model.Node;
 import hudson.model.Result;
+import io.jenkins.plugins.dcom.contract.BuildSummary;
 import io.jenkins.plugins.dcom.policy.Presets;
 import java.io.File;
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class ComplianceStep {
             return false;
         }
         FilePath reports = workspace.child(CliArguments.REPORT_DIR);
-        reports.child("report.json").delete();
+        reports.child(BuildSummary.FILE).delete();
         List<String> command = new ArrayList<String>();
         command.add(java(node));
         command.add("-jar");
@@ -109,9 +110,9 @@ final class ComplianceStep {
 
     private boolean finish(int exit, FilePath reports) throws IOException, InterruptedException {
         File kept = ComplianceBuildAction.folder(build);
-        if (ReportFiles.keep(reports, kept, listener.getLogger()).contains("report.json")) {
-            build.addAction(new ComplianceBuildAction(ReportReader.hosts(new File(kept, "report.json")), settings.mode.name(),
-                    exit));
+        if (ReportFiles.keep(reports, kept, listener.getLogger()).contains(BuildSummary.FILE)) {
+            build.addAction(new ComplianceBuildAction(ReportReader.hosts(new File(kept, BuildSummary.FILE)),
+                    settings.mode.name(), exit));
             listener.getLogger().println("DCOM compliance: report kept with the build; JUnit file for the JUnit publisher: "
                     + CliArguments.REPORT_DIR + "/junit.xml");
         }

@@ -11,7 +11,7 @@ import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
-import io.jenkins.plugins.dcom.cli.Defaults;
+import io.jenkins.plugins.dcom.contract.Defaults;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;

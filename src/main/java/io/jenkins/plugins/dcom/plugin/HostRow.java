@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import java.util.List;
+
 /** One host of a build's result, as the build page shows it; persisted with the build. */
 public final class HostRow {
     private final String address;
@@ -84,7 +86,19 @@ public final class HostRow {
         return split(diff);
     }
 
+    /** @return the elements one a line (builds saved by 0.1 joined them with ", ", which {@link #split} still reads) */
+    static String join(List<String> elements) {
+        StringBuilder joined = new StringBuilder();
+        for (String element : elements) {
+            joined.append(joined.length() == 0 ? "" : "\n").append(element);
+        }
+        return joined.toString();
+    }
+
     private static String[] split(String joined) {
-        return joined == null || joined.isEmpty() ? new String[0] : joined.split(", ");
+        if (joined == null || joined.isEmpty()) {
+            return new String[0];
+        }
+        return joined.indexOf('\n') >= 0 || !joined.contains(", ") ? joined.split("\n", -1) : joined.split(", ");
     }
 }

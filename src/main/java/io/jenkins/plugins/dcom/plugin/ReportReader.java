@@ -1,49 +1,30 @@
 package io.jenkins.plugins.dcom.plugin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jenkins.plugins.dcom.text.UntrustedText;
+import io.jenkins.plugins.dcom.contract.BuildSummary;
+import io.jenkins.plugins.dcom.text.InputFiles;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the engine's {@code report.json} (schema 1, docs/reports.md) into what the build page shows. What hosts
- * sent is shown as {@link UntrustedText} shows it: report.json keeps the exact text, the page never shows it raw.
+ * Reads the command line's {@link BuildSummary} into what the build page shows, with the JDK alone: the server
+ * needs no JSON library for it. The file comes from an untrusted workspace: it is read bounded, and every value
+ * is shown as {@code UntrustedText} shows it.
  */
 final class ReportReader {
     private ReportReader() {
     }
 
-    static List<HostRow> hosts(File reportJson) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(reportJson);
-        if (root.path("schema").asInt() != 1) {
-            throw new IOException(reportJson + ": report schema " + root.path("schema") + " is not 1");
-        }
+    static List<HostRow> hosts(File summary) throws IOException {
+        byte[] bytes = InputFiles.read(summary.toPath(), BuildSummary.MAX_BYTES);
         List<HostRow> rows = new ArrayList<HostRow>();
-        for (JsonNode host : root.path("hosts")) {
-            rows.add(new HostRow(host.path("address").asText(), text(host, "name"), host.path("role").asText(),
-                    host.path("transport").asText(), host.path("status").asText(), host.path("outcome").asText(),
-                    UntrustedText.line(host.path("message").asText()), list(host.get("before")), list(host.get("after")),
-                    list(host.get("diff"))));
+        for (BuildSummary.Host host : BuildSummary.read(new ByteArrayInputStream(bytes))) {
+            rows.add(new HostRow(host.get("address"), host.get("name"), host.get("role"), host.get("transport"),
+                    host.get("status"), host.get("outcome"), host.get("message"), HostRow.join(host.list("before")),
+                    HostRow.join(host.list("after")), HostRow.join(host.list("diff"))));
         }
         return rows;
-    }
-
-    private static String text(JsonNode host, String field) {
-        JsonNode value = host.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    private static String list(JsonNode array) {
-        if (array == null || array.isNull()) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder();
-        for (JsonNode item : array) {
-            text.append(text.length() == 0 ? "" : ", ").append(UntrustedText.entry(item.asText()));
-        }
-        return text.toString();
     }
 }

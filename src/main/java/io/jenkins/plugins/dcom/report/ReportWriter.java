@@ -1,9 +1,13 @@
 package io.jenkins.plugins.dcom.report;
 
 import io.jenkins.plugins.dcom.run.RunResult;
+import io.jenkins.plugins.dcom.contract.BuildSummary;
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.text.OutputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,6 +31,19 @@ public final class ReportWriter {
         OutputFiles.replace(directory.resolve(JUNIT), JUnitReport.bytes(run));
         OutputFiles.replace(directory.resolve(CSS), HtmlReport.stylesheet().getBytes(StandardCharsets.UTF_8));
         OutputFiles.replace(directory.resolve(HTML), HtmlReport.render(run).getBytes(StandardCharsets.UTF_8));
+        OutputFiles.replace(directory.resolve(BuildSummary.FILE), summary(run));
         return directory;
+    }
+
+    /** @return the build step's summary of the run ({@link BuildSummary}) */
+    static byte[] summary(RunResult run) throws IOException {
+        BuildSummary.Writer summary = new BuildSummary.Writer();
+        for (HostResult host : run.getHosts()) {
+            Target target = host.getTarget();
+            summary.host(new String[] {target.address(), target.getName(), target.getRole().label(), host.getTransport(),
+                host.getStatus().name(), host.getStatus().outcome().name(), host.getMessage()},
+                    Arrays.asList(host.getBefore(), host.getAfter(), host.diff().lines()));
+        }
+        return summary.bytes();
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.run;
 
+import io.jenkins.plugins.dcom.contract.Defaults;
+
 import io.jenkins.plugins.dcom.backup.BackupStore;
 import io.jenkins.plugins.dcom.policy.Policy;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
@@ -7,7 +9,7 @@ import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 /** Everything a run needs besides the inventory. */
 public final class RunOptions {
     /** Hosts processed at once unless told otherwise. */
-    public static final int DEFAULT_CONCURRENCY = 8;
+    public static final int DEFAULT_CONCURRENCY = Defaults.CONCURRENCY;
 
     private final Mode mode;
     private final Policy policy;

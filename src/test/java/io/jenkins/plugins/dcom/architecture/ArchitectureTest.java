@@ -17,7 +17,8 @@ class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
     private static final String[] ENGINE = {BASE + ".policy..", BASE + ".inventory..", BASE + ".plan..",
-        BASE + ".transport..", BASE + ".run..", BASE + ".backup..", BASE + ".report..", BASE + ".lab..", BASE + ".cli.."};
+        BASE + ".transport..", BASE + ".run..", BASE + ".backup..", BASE + ".report..", BASE + ".lab..", BASE + ".cli..",
+        BASE + ".text..", BASE + ".contract.."};
 
     @Test
     void engineShouldNotDependOnTheCiServer() {
@@ -52,6 +53,17 @@ class ArchitectureTest {
                 .resideInAnyPackage(BASE + ".run..", BASE + ".transport.winrm..", BASE + ".transport.rrp..", BASE + ".lab..",
                         BASE + ".report..", BASE + ".backup..", "com.xebialabs..", "org.jinterop..")
                 .because("the build step launches the command-line jar on the build's node; it only validates with the engine's parsers")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theServerSideShouldNotReachTheCommandLinesLibrariesOrEngine() {
+        noClasses().that().resideInAnyPackage(BASE + ".plugin..", BASE + ".policy..", BASE + ".inventory..", BASE + ".text..",
+                BASE + ".contract..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.xebialabs..", "org.jinterop..", "jcifs..", "rpc..",
+                        "ndr..", "com.fasterxml..", "picocli..", BASE + ".run..", BASE + ".report..", BASE + ".backup..",
+                        BASE + ".cli..", BASE + ".lab..", BASE + ".transport.winrm..", BASE + ".transport.rrp..")
+                .because("the .hpi puts only these packages (and SnakeYAML) on the server's class path; see ServerSideClassesIT")
                 .check(CLASSES);
     }
 

@@ -1,15 +1,16 @@
-package io.jenkins.plugins.dcom.cli;
+package io.jenkins.plugins.dcom.contract;
 
-import io.jenkins.plugins.dcom.run.RunOptions;
-
-/** The command line's defaults, shared with the build step's form so both behave alike. */
+/**
+ * The command line's defaults, shared with the build step's form so both behave alike. Part of the contract
+ * between the two: the server loads this class, never the engine's.
+ */
 public final class Defaults {
     /** Default restart comment: goes to the event log and to logged-on users. */
     public static final String RESTART_COMMENT = "DCOM protocol order changed (KB272937) by dcom-protocol-compliance";
     /** Default warning time before a restart, as {@code shutdown /t}. */
     public static final int RESTART_DELAY_SECONDS = 60;
     /** Default number of hosts processed at once. */
-    public static final int CONCURRENCY = RunOptions.DEFAULT_CONCURRENCY;
+    public static final int CONCURRENCY = 8;
 
     private Defaults() {
     }

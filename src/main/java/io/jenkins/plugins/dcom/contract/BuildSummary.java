@@ -1,0 +1,127 @@
+package io.jenkins.plugins.dcom.contract;
+
+import io.jenkins.plugins.dcom.text.UntrustedText;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What the command line hands the build step about a run: {@value #FILE} beside the reports, one entry per host, in
+ * the JDK's {@link Properties} format, so that the server reads it without a JSON library (the controller loads only
+ * the plugin, its parsers and YAML) and without json-lib's habit of turning strings that look like JSON into JSON.
+ *
+ * <p>Everything in it that a host sent is already shown as {@link UntrustedText} shows it; the reader applies the
+ * same again, since the file comes from an untrusted workspace. Keys: {@code schema}, {@code hosts}, then for host
+ * {@code i} (from 1) {@code host.i.address|name|role|transport|status|outcome|message}, and the lists
+ * {@code host.i.before|after|diff}, one element a line.
+ */
+public final class BuildSummary {
+    /** The file's name in the report folder. */
+    public static final String FILE = "build-summary.properties";
+    /** Version of the keys; raised on any incompatible change. */
+    public static final int SCHEMA = 1;
+    /** Largest file read: some 100,000 hosts. */
+    public static final int MAX_BYTES = 64 * 1024 * 1024;
+
+    private static final String[] FIELDS = {"address", "name", "role", "transport", "status", "outcome", "message"};
+    private static final String[] LISTS = {"before", "after", "diff"};
+
+    private BuildSummary() {
+    }
+
+    /** One host, as the build page shows it. */
+    public static final class Host {
+        private final Properties values;
+        private final int index;
+
+        Host(Properties values, int index) {
+            this.values = values;
+            this.index = index;
+        }
+
+        /** @return a field ({@code address}, {@code name}, ...), shown safely, or {@code null} when absent */
+        public String get(String field) {
+            String value = values.getProperty("host." + index + "." + field);
+            return value == null ? null : UntrustedText.line(value);
+        }
+
+        /** @return a list ({@code before}, {@code after}, {@code diff}), each element shown safely; empty when absent */
+        public List<String> list(String name) {
+            List<String> elements = new ArrayList<String>();
+            String value = values.getProperty("host." + index + "." + name);
+            if (value != null && !value.isEmpty()) {
+                for (String element : value.split("\n", -1)) {
+                    elements.add(UntrustedText.line(element));
+                }
+            }
+            return elements;
+        }
+    }
+
+    /** Builds the file's content. */
+    public static final class Writer {
+        private final Properties values = new Properties();
+        private int hosts;
+
+        /**
+         * @param fields the values of {@code address, name, role, transport, status, outcome, message}, in that order
+         * @param lists  the entries of {@code before, after, diff}, in that order; {@code null} for none
+         */
+        public Writer host(String[] fields, List<List<String>> lists) {
+            hosts++;
+            for (int i = 0; i < FIELDS.length; i++) {
+                if (fields[i] != null) {
+                    values.setProperty("host." + hosts + "." + FIELDS[i], UntrustedText.line(fields[i]));
+                }
+            }
+            for (int i = 0; i < LISTS.length; i++) {
+                List<String> list = lists.get(i);
+                if (list != null) {
+                    StringBuilder joined = new StringBuilder();
+                    for (String element : list) {
+                        joined.append(joined.length() == 0 ? "" : "\n").append(UntrustedText.entry(element));
+                    }
+                    values.setProperty("host." + hosts + "." + LISTS[i], joined.toString());
+                }
+            }
+            return this;
+        }
+
+        /** @return the file's bytes (ISO 8859-1 with escapes, as Properties stores) */
+        public byte[] bytes() throws IOException {
+            values.setProperty("schema", String.valueOf(SCHEMA));
+            values.setProperty("hosts", String.valueOf(hosts));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            values.store(out, "DCOM compliance: the build step's summary of one run (see docs/reports.md)");
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Reads the file.
+     *
+     * @return the hosts in run order
+     * @throws IOException when it is not a summary of this schema
+     */
+    public static List<Host> read(InputStream in) throws IOException {
+        Properties values = new Properties();
+        values.load(in);
+        if (!String.valueOf(SCHEMA).equals(values.getProperty("schema"))) {
+            throw new IOException(FILE + ": schema " + values.getProperty("schema") + " is not " + SCHEMA);
+        }
+        int count;
+        try {
+            count = Integer.parseInt(values.getProperty("hosts", ""));
+        } catch (NumberFormatException e) {
+            throw new IOException(FILE + ": no host count", e);
+        }
+        List<Host> hosts = new ArrayList<Host>();
+        for (int i = 1; i <= count && values.containsKey("host." + i + ".status"); i++) {
+            hosts.add(new Host(values, i));
+        }
+        return hosts;
+    }
+}
