@@ -3,7 +3,6 @@ package io.jenkins.plugins.dcom.plugin;
 import hudson.FilePath;
 import hudson.PluginWrapper;
 import hudson.model.Hudson;
-import hudson.model.Node;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -47,20 +46,15 @@ final class CliJar {
     }
 
     /**
-     * Copies the jar to the node unless a copy with the same digest is there. Safe when builds on one node (shards,
+     * Copies the jar into a folder of the build's node unless a copy with the same digest is there. Safe when builds on one node (shards,
      * matrix cells) install at the same time: each copies to a temporary file of its own, checks its digest and
      * renames it into place; a build that finds the place taken by an identical copy uses that one. The digest of
      * the jar used is always checked, so a damaged or foreign copy is replaced, never run.
      *
      * @return the jar on the node, with the bundled jar's digest
      */
-    static FilePath installOn(Node node, FilePath bundled) throws IOException, InterruptedException {
-        FilePath root = node.getRootPath();
-        if (root == null) {
-            throw new IOException("the node " + node.getDisplayName() + " is offline");
-        }
+    static FilePath installIn(FilePath folder, FilePath bundled) throws IOException, InterruptedException {
         String digest = digest(bundled);
-        FilePath folder = root.child("dcom-compliance");
         FilePath target = folder.child("cli-" + digest.substring(0, 16) + ".jar");
         if (target.exists() && digest.equals(digest(target))) {
             return target;
@@ -71,7 +65,7 @@ final class CliJar {
             copy.copyFrom(bundled);
             String copied = digest(copy);
             if (!digest.equals(copied)) {
-                throw new IOException("copying the command-line jar to " + node.getDisplayName() + " damaged it (digest "
+                throw new IOException("copying the command-line jar to " + folder.getRemote() + " damaged it (digest "
                         + copied + ", " + copy.length() + " bytes, not " + digest + "); try again");
             }
             moveIntoPlace(copy, target);
@@ -79,7 +73,7 @@ final class CliJar {
             copy.delete();
         }
         if (!digest.equals(digest(target))) {
-            throw new IOException(target.getRemote() + " on " + node.getDisplayName() + " is not the plugin's command-line "
+            throw new IOException(target.getRemote() + " on the build's node is not the plugin's command-line "
                     + "jar (another digest), and it could not be replaced; delete it");
         }
         return target;

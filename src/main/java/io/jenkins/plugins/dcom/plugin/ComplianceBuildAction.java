@@ -26,7 +26,7 @@ import org.kohsuke.stapler.StaplerResponse;
  * (never through a link), with the Content-Security-Policy Jenkins' {@code DirectoryBrowserSupport} sets, which
  * Hudson 3.3.2 does not, so both servers behave alike.
  */
-public final class ComplianceBuildAction implements Action {
+public class ComplianceBuildAction implements Action {
     static final String URL_NAME = "dcom-compliance";
     static final String FOLDER = "dcom-compliance";
     /** The header Jenkins' DirectoryBrowserSupport sets on workspace and artifact content (its default). */

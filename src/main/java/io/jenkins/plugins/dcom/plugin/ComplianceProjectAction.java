@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dcom.plugin;
 
-import hudson.model.AbstractBuild;
-import hudson.model.AbstractProject;
+import hudson.model.Job;
+import hudson.model.Run;
 import hudson.model.Action;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,9 +17,9 @@ import org.kohsuke.stapler.StaplerResponse;
 public final class ComplianceProjectAction implements Action {
     private static final int BUILDS = 30;
 
-    private final AbstractProject<?, ?> project;
+    private final Job<?, ?> project;
 
-    ComplianceProjectAction(AbstractProject<?, ?> project) {
+    public ComplianceProjectAction(Job<?, ?> project) {
         this.project = project;
     }
 
@@ -38,13 +38,13 @@ public final class ComplianceProjectAction implements Action {
         return ComplianceBuildAction.URL_NAME;
     }
 
-    public AbstractProject<?, ?> getProject() {
+    public Job<?, ?> getProject() {
         return project;
     }
 
     /** @return the newest build with a compliance result, or {@code null} */
-    public AbstractBuild<?, ?> getLastResultBuild() {
-        for (AbstractBuild<?, ?> build : project.getBuilds()) {
+    public Run<?, ?> getLastResultBuild() {
+        for (Run<?, ?> build : project.getBuilds()) {
             if (build.getAction(ComplianceBuildAction.class) != null) {
                 return build;
             }
@@ -55,7 +55,7 @@ public final class ComplianceProjectAction implements Action {
     /** @return oldest first, at most the last 30 builds with a result: number, compliant, non-compliant, failed */
     public List<int[]> getTrend() {
         List<int[]> points = new ArrayList<int[]>();
-        for (AbstractBuild<?, ?> build : project.getBuilds()) {
+        for (Run<?, ?> build : project.getBuilds()) {
             ComplianceBuildAction result = build.getAction(ComplianceBuildAction.class);
             if (result != null) {
                 points.add(new int[] {build.getNumber(), result.getCompliant(), result.getNonCompliant(), result.getFailed()});

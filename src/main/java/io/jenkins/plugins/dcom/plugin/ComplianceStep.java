@@ -3,11 +3,10 @@ package io.jenkins.plugins.dcom.plugin;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.AbstractBuild;
-import hudson.model.BuildListener;
 import hudson.model.JDK;
 import hudson.model.Node;
-import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
 import io.jenkins.plugins.dcom.policy.Presets;
 import java.io.File;
@@ -19,48 +18,63 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One run of the build step: writes the form's inventory and policy into the workspace, runs the command-line
- * jar as a child process on the build's node (the password in its environment only), keeps the reports with
- * the build, adds the result to the build page and sets the build result from the exit code.
+ * One run of the build step, for the freestyle builder and the Pipeline step alike: writes the form's inventory and
+ * policy into the workspace, installs and runs the command-line jar as a child process on the build's node (the
+ * password in its environment only), keeps the reports with the build and adds the result to the build page. The
+ * caller turns the exit code into the build result, as its kind of job expects.
  */
 final class ComplianceStep {
+    /** The exit code when the command line could not be started (the console says why). */
+    static final int NOT_RUN = 1;
+
     private final StepSettings settings;
     private final String password;
-    private final AbstractBuild<?, ?> build;
+    private final Run<?, ?> run;
     private final Launcher launcher;
-    private final BuildListener listener;
+    private final TaskListener listener;
+    private List<HostRow> hosts;
 
-    ComplianceStep(StepSettings settings, String password, AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener) {
+    ComplianceStep(StepSettings settings, String password, Run<?, ?> run, Launcher launcher, TaskListener listener) {
         this.settings = settings;
         this.password = password;
-        this.build = build;
+        this.run = run;
         this.launcher = launcher;
         this.listener = listener;
     }
 
-    /** @return {@code false} when the build must fail */
-    boolean run(EnvVars environment) throws IOException, InterruptedException {
+    /**
+     * @param workspace   the build's workspace on its node
+     * @param toolFolder  a folder on the node for the command-line jar
+     * @param java        the java executable on the node
+     * @param environment the build's environment, handed to the child with the password added
+     * @return the command line's exit code, or {@link #NOT_RUN}
+     */
+    int run(FilePath workspace, FilePath toolFolder, String java, EnvVars environment) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        FilePath workspace = build.getWorkspace();
-        Node node = build.getBuiltOn();
-        if (workspace == null || node == null) {
-            log.println("DCOM compliance: the build has no workspace or its node is offline");
-            return false;
-        }
         String inventory = inventory(workspace);
         if (inventory == null) {
-            return false;
+            return NOT_RUN;
         }
         FilePath reports = workspace.child(CliArguments.REPORT_DIR);
         reports.child(BuildSummary.FILE).delete();
         List<String> command = new ArrayList<String>();
-        command.add(java(node));
+        command.add(java);
         command.add("-jar");
-        command.add(CliJar.installOn(node, CliJar.bundled()).getRemote());
+        command.add(CliJar.installIn(toolFolder, CliJar.bundled()).getRemote());
         command.addAll(CliArguments.of(settings, inventory, policy(workspace)));
-        log.println("DCOM compliance: " + settings.mode.getLabel() + " on " + node.getDisplayName());
+        log.println("DCOM compliance: " + settings.mode.getLabel());
         int exit = launcher.launch().cmds(command).envs(childEnvironment(environment)).stdout(listener).pwd(workspace).join();
-        return finish(exit, reports);
+        hosts = keep(reports);
+        return exit;
+    }
+
+    /** @return the java of the node's JDK installation when the job names one, else {@code java} on the PATH */
+    static String java(JDK jdk, Node node, Launcher launcher, TaskListener listener) throws IOException, InterruptedException {
+        String executable = launcher.isUnix() ? "java" : "java.exe";
+        if (jdk == null) {
+            return executable;
+        }
+        return jdk.forNode(node, listener).getHome() + (launcher.isUnix() ? "/bin/" : "\\bin\\") + executable;
     }
 
     private Map<String, String> childEnvironment(EnvVars environment) {
@@ -98,29 +112,19 @@ final class ComplianceStep {
         return CliArguments.INPUT_DIR + "/" + name;
     }
 
-    private String java(Node node) throws IOException, InterruptedException {
-        String executable = launcher.isUnix() ? "java" : "java.exe";
-        JDK jdk = build.getProject().getJDK();
-        if (jdk == null) {
-            return executable;
+    /** Keeps the reports with the build; @return the hosts for the build page, or {@code null} when there are none */
+    private List<HostRow> keep(FilePath reports) throws IOException, InterruptedException {
+        File kept = ComplianceBuildAction.folder(run);
+        if (!ReportFiles.keep(reports, kept, listener.getLogger()).contains(BuildSummary.FILE)) {
+            return null;
         }
-        JDK onNode = jdk.forNode(node, listener);
-        return onNode.getHome() + (launcher.isUnix() ? "/bin/" : "\\bin\\") + executable;
+        listener.getLogger().println("DCOM compliance: report kept with the build; JUnit file for the JUnit publisher: "
+                + CliArguments.REPORT_DIR + "/junit.xml");
+        return ReportReader.hosts(new File(kept, BuildSummary.FILE));
     }
 
-    private boolean finish(int exit, FilePath reports) throws IOException, InterruptedException {
-        File kept = ComplianceBuildAction.folder(build);
-        if (ReportFiles.keep(reports, kept, listener.getLogger()).contains(BuildSummary.FILE)) {
-            build.addAction(new ComplianceBuildAction(ReportReader.hosts(new File(kept, BuildSummary.FILE)),
-                    settings.mode.name(), exit));
-            listener.getLogger().println("DCOM compliance: report kept with the build; JUnit file for the JUnit publisher: "
-                    + CliArguments.REPORT_DIR + "/junit.xml");
-        }
-        Result result = ResultMapping.of(exit, settings);
-        if (result != Result.SUCCESS) {
-            listener.getLogger().println("DCOM compliance: exit code " + exit + " sets the build to " + result);
-            build.setResult(result);
-        }
-        return result != Result.FAILURE;
+    /** @return the hosts of the last {@link #run}, or {@code null} when it left no report */
+    List<HostRow> hosts() {
+        return hosts;
     }
 }

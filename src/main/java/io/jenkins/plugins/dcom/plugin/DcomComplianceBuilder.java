@@ -1,12 +1,15 @@
 package io.jenkins.plugins.dcom.plugin;
 
 import hudson.EnvVars;
+import hudson.FilePath;
 import hudson.Extension;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.Action;
 import hudson.model.BuildListener;
+import hudson.model.Node;
+import hudson.model.Result;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import hudson.util.FormValidation;
@@ -139,7 +142,26 @@ public final class DcomComplianceBuilder extends Builder {
             throws InterruptedException, IOException {
         EnvVars environment = build.getEnvironment(listener);
         environment.overrideAll(build.getBuildVariables());
-        return new ComplianceStep(expand(environment), Secret.toString(password), build, launcher, listener).run(environment);
+        FilePath workspace = build.getWorkspace();
+        Node node = build.getBuiltOn();
+        FilePath root = node == null ? null : node.getRootPath();
+        if (workspace == null || root == null) {
+            listener.getLogger().println("DCOM compliance: the build has no workspace or its node is offline");
+            return false;
+        }
+        StepSettings settings = expand(environment);
+        ComplianceStep step = new ComplianceStep(settings, Secret.toString(password), build, launcher, listener);
+        int exit = step.run(workspace, root.child("dcom-compliance"),
+                ComplianceStep.java(build.getProject().getJDK(), node, launcher, listener), environment);
+        if (step.hosts() != null) {
+            build.addAction(new ComplianceBuildAction(step.hosts(), settings.mode.name(), exit));
+        }
+        Result result = ResultMapping.of(exit, settings);
+        if (result != Result.SUCCESS) {
+            listener.getLogger().println("DCOM compliance: exit code " + exit + " sets the build to " + result);
+            build.setResult(result);
+        }
+        return result != Result.FAILURE;
     }
 
     /** Build parameters and environment variables expand in every text field. */

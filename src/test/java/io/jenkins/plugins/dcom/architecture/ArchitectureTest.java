@@ -68,6 +68,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyThePipelineClassesShouldTouchJenkinsOnlyTypesAndNothingElseShouldReachThem() {
+        noClasses().that().haveNameNotMatching(".*Pipeline.*")
+                .should().dependOnClassesThat().resideInAnyPackage("jenkins.tasks..", "jenkins.model..", "org.jenkinsci..")
+                .orShould().dependOnClassesThat().haveNameMatching(".*Pipeline.*")
+                .because("Hudson must never load a class that needs a Jenkins-only type; see DcomCompliancePipelineStep")
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesShouldBeFreeOfCycles() {
         slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(CLASSES);
     }

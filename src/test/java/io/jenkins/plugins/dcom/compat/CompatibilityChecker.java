@@ -81,6 +81,50 @@ final class CompatibilityChecker {
                 return;
             }
         }
+        checkJenkinsOnlyOverride(reference);
+    }
+
+    /**
+     * A method named like one of a Jenkins-only supertype's (SimpleBuildStep, RunAction2, ...) must have one of its
+     * signatures: one that differs overrides nothing, and Jenkins would call the interface's default instead.
+     */
+    private void checkJenkinsOnlyOverride(Reference reference) {
+        for (String supertype : pluginSupertypes(reference.owner)) {
+            if (hudson.type(supertype) != null || jenkins.type(supertype) == null) {
+                continue;
+            }
+            boolean named = false;
+            for (String type : jenkinsTypeAndSupertypes(supertype)) {
+                for (ApiListing.Member member : jenkins.declared(type)) {
+                    if (member.kind.equals("method") && member.name.equals(reference.name)) {
+                        named = true;
+                        if (sameParams(member.params, reference.params)) {
+                            judge(member, reference);
+                            return;
+                        }
+                    }
+                }
+            }
+            if (named) {
+                errors.add("does not override " + supertype + "." + reference.name + " (no such signature in Jenkins): " + reference);
+                return;
+            }
+        }
+    }
+
+    private List<String> jenkinsTypeAndSupertypes(String type) {
+        List<String> types = new ArrayList<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add(type);
+        while (!queue.isEmpty()) {
+            String next = queue.poll();
+            ApiListing.Type listed = jenkins.type(next);
+            if (listed != null && !types.contains(next)) {
+                types.add(next);
+                queue.addAll(listed.interfaces);
+            }
+        }
+        return types;
     }
 
     private void judge(ApiListing.Member member, Reference reference) {

@@ -79,4 +79,30 @@ class JenkinsCompatibilityTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void gateShouldRejectAPipelineMethodThatOverridesNothingInJenkins() throws Exception {
+        BytecodeReferences plugin = plugin();
+        Reference wrong = new Reference(Reference.Kind.OVERRIDE, "io.jenkins.plugins.dcom.plugin.DcomCompliancePipelineStep",
+                "perform", "(hudson.model.Run,hudson.FilePath,hudson.Launcher,hudson.EnvVars,hudson.model.TaskListener)", "Example");
+
+        CompatibilityChecker checker = new CompatibilityChecker(jenkins, hudson, plugin).check(Collections.singletonList(wrong));
+
+        assertThat(checker.errors).singleElement().asString().startsWith("does not override jenkins.tasks.SimpleBuildStep.perform");
+    }
+
+    @Test
+    void thePipelineStepsOverridesMatchJenkinsSignatures() throws Exception {
+        BytecodeReferences plugin = plugin();
+        java.util.List<Reference> overrides = new java.util.ArrayList<>();
+        for (Reference reference : plugin.references()) {
+            if (reference.kind == Reference.Kind.OVERRIDE && reference.owner.contains("Pipeline")) {
+                overrides.add(reference);
+            }
+        }
+        CompatibilityChecker checker = new CompatibilityChecker(jenkins, hudson, plugin).check(overrides);
+
+        assertThat(overrides).extracting(reference -> reference.name).contains("perform", "onAttached", "onLoad", "getProjectActions");
+        assertThat(checker.errors).isEmpty();
+    }
 }

@@ -330,4 +330,70 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertEquals(files.toString(), 1, files.size());
         assertEquals(bundled.digest(), files.get(0).digest());
     }
+
+    /**
+     * Runs the Pipeline step's perform(Run, FilePath, EnvVars, Launcher, TaskListener) inside a real build, as
+     * Jenkins' CoreStep does (Hudson has no Pipeline; the Jenkins-only declarations are on the test class path).
+     */
+    private FreeStyleBuild runPipelineStep(DcomCompliancePipelineStep step, String password) throws Exception {
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(new PipelineStepRunner(step, password));
+        return project.scheduleBuild2(0).get();
+    }
+
+    /** Calls the Pipeline step as CoreStep does; not saved with the job (transient fields). */
+    private static final class PipelineStepRunner extends TestBuilder {
+        private final transient DcomCompliancePipelineStep step;
+        private final transient String password;
+
+        PipelineStepRunner(DcomCompliancePipelineStep step, String password) {
+            this.step = step;
+            this.password = password;
+        }
+
+        @Override
+        public boolean perform(AbstractBuild<?, ?> build, Launcher launcher, BuildListener listener)
+                throws InterruptedException, IOException {
+            hudson.EnvVars env = build.getEnvironment(listener);
+            if (password != null) {
+                env.put(step.getPasswordVariable(), password);
+            }
+            step.perform(build, build.getWorkspace(), env, launcher, listener);
+            return true;
+        }
+    }
+
+    public void testThePipelineStepAuditsWithThePasswordFromItsVariableAndMarksNonComplianceUnstable() throws Exception {
+        String servers = startLab(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep("labadmin");
+        step.setServers(servers);
+        step.setAllowHttp(true);
+        step.setPasswordVariable("LAB_PW");
+
+        FreeStyleBuild build = runPipelineStep(step, LabFixture.PASSWORD);
+
+        assertBuildStatus(Result.UNSTABLE, build);
+        PipelineComplianceAction result = build.getAction(PipelineComplianceAction.class);
+        assertNotNull(getLog(build), result);
+        assertEquals(2, result.getHosts().size());
+        assertEquals(1, result.getNonCompliant());
+        assertFalse(getLog(build).contains(LabFixture.PASSWORD));
+        assertTrue(new File(build.getWorkspace().getRemote() + "@tmp", "dcom-compliance").isDirectory());
+    }
+
+    public void testThePipelineStepStopsThePipelineWhenAServerFailsOrThePasswordIsNotBound() throws Exception {
+        String servers = startLab(LabHostSpec.host("DOWN", NT4).fault(LabFault.UNREACHABLE));
+        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep("labadmin");
+        step.setServers(servers);
+        step.setAllowHttp(true);
+
+        FreeStyleBuild failed = runPipelineStep(step, LabFixture.PASSWORD);
+        FreeStyleBuild unbound = runPipelineStep(step, null);
+
+        assertBuildStatus(Result.FAILURE, failed);
+        assertTrue(getLog(failed), getLog(failed).contains("exit code 3 fails the build"));
+        assertBuildStatus(Result.FAILURE, unbound);
+        assertTrue(getLog(unbound), getLog(unbound).contains("DCOM_PASSWORD holds no password")
+                && getLog(unbound).contains("withCredentials"));
+    }
 }

@@ -1,0 +1,115 @@
+package io.jenkins.plugins.dcom.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.AnnotationVisitor;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The compile-time declarations of Jenkins-only types (src/jenkins-stubs) say exactly what Jenkins has, and the
+ * hand-written {@code @Symbol} index names exactly the classes that carry the annotation: a drift in either
+ * compiles fine and fails only in a Jenkins, where it cannot be tested here.
+ */
+class JenkinsOnlyDeclarationsTest {
+    private static ApiListing jenkins;
+
+    @BeforeAll
+    static void readListing() throws Exception {
+        jenkins = ApiListing.read("jenkins-core-api");
+    }
+
+    private static Set<String> declared(Class<?> type) {
+        Set<String> methods = new TreeSet<>();
+        for (Method method : type.getDeclaredMethods()) {
+            List<String> params = new ArrayList<>();
+            for (Class<?> param : method.getParameterTypes()) {
+                params.add(param.getName());
+            }
+            methods.add(method.getName() + "(" + String.join(",", params) + ")" + (method.isDefault() ? " default" : " abstract"));
+        }
+        return methods;
+    }
+
+    private static Set<String> listed(String type) {
+        Set<String> methods = new TreeSet<>();
+        for (ApiListing.Member member : jenkins.declared(type)) {
+            if (member.kind.equals("method")) {
+                methods.add(member.name + member.params + (member.flags.contains("default") ? " default" : " abstract"));
+            }
+        }
+        return methods;
+    }
+
+    @Test
+    void theDeclarationsHaveJenkinsSignatures() throws Exception {
+        for (String type : new String[] {"jenkins.tasks.SimpleBuildStep", "jenkins.tasks.SimpleBuildStep$LastBuildAction",
+            "jenkins.model.RunAction2"}) {
+            assertThat(declared(Class.forName(type))).as(type).isEqualTo(listed(type)).isNotEmpty();
+        }
+        assertThat(Class.forName("jenkins.tasks.SimpleBuildStep").getInterfaces()).extracting(Class::getName)
+                .containsExactly("hudson.tasks.BuildStep");
+    }
+
+    @Test
+    void theAnnotationsAreKeptAtRunTimeWhereJenkinsReadsThem() throws Exception {
+        Class<?> symbol = Class.forName("org.jenkinsci.Symbol");
+        Class<?> setter = Class.forName("org.kohsuke.stapler.DataBoundSetter");
+
+        assertThat(symbol.getAnnotation(Retention.class).value()).isEqualTo(RetentionPolicy.RUNTIME);
+        assertThat(symbol.getAnnotation(Target.class).value()).containsExactly(ElementType.TYPE);
+        assertThat(symbol.getDeclaredMethod("value").getReturnType()).isEqualTo(String[].class);
+        assertThat(setter.getAnnotation(Retention.class).value()).isEqualTo(RetentionPolicy.RUNTIME);
+        assertThat(setter.getAnnotation(Target.class).value()).containsExactlyInAnyOrder(ElementType.METHOD, ElementType.FIELD);
+        assertThat(jenkins.type("jenkins.tasks.SimpleBuildStep")).isNotNull();
+    }
+
+    @Test
+    void theSymbolIndexNamesEveryClassThatCarriesSymbolAndNothingElse() throws Exception {
+        Path classes = Paths.get(System.getProperty("basedir", ".")).resolve("target/classes");
+        Set<String> annotated = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(path -> path.toString().endsWith(".class"))::iterator) {
+                ClassReader reader = new ClassReader(Files.readAllBytes(file));
+                reader.accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                        if ("Lorg/jenkinsci/Symbol;".equals(descriptor)) {
+                            assertThat(visible).as("RUNTIME retention in " + reader.getClassName()).isTrue();
+                            annotated.add(reader.getClassName().replace('/', '.'));
+                        }
+                        return null;
+                    }
+                }, ClassReader.SKIP_CODE);
+            }
+        }
+        Set<String> index = new TreeSet<>();
+        try (InputStream in = JenkinsOnlyDeclarationsTest.class.getResourceAsStream("/META-INF/services/annotations/org.jenkinsci.Symbol")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.trim().isEmpty()) {
+                    index.add(line.trim());
+                }
+            }
+        }
+        assertThat(annotated).containsExactly("io.jenkins.plugins.dcom.plugin.DcomCompliancePipelineStep$DescriptorImpl");
+        assertThat(index).isEqualTo(annotated);
+    }
+}
