@@ -221,9 +221,14 @@ final class CompatibilityChecker {
         return true;
     }
 
+    /**
+     * JDK types by reflection; {@code javax.servlet} types from the servlet API Jenkins ships (jetty-servlet-api
+     * 4.0.9, copied to target/jenkins-servlet-api by the build), not from Hudson's servlet 2.4 on the test class path.
+     */
     private static ApiListing.Member inJdk(String type, String kind, String name, String params) {
         try {
-            for (Class<?> c = Class.forName(type); c != null; c = c.getSuperclass()) {
+            ClassLoader loader = type.startsWith("javax.servlet.") ? JenkinsServletApi.loader() : CompatibilityChecker.class.getClassLoader();
+            for (Class<?> c = Class.forName(type, false, loader); c != null; c = c.getSuperclass()) {
                 if (declaresInJdk(c, kind, name, params)) {
                     return new ApiListing.Member(c.getName(), kind, name, params, "?", "public");
                 }

@@ -105,4 +105,15 @@ class JenkinsCompatibilityTest {
         assertThat(overrides).extracting(reference -> reference.name).contains("perform", "onAttached", "onLoad", "getProjectActions");
         assertThat(checker.errors).isEmpty();
     }
+
+    @Test
+    void servletMembersAreCheckedAgainstTheServletApiJenkinsShips() throws Exception {
+        Reference servlet4Only = new Reference(Reference.Kind.METHOD, "org.kohsuke.stapler.StaplerRequest", "newPushBuilder", "()", "Example");
+        Reference nowhere = new Reference(Reference.Kind.METHOD, "org.kohsuke.stapler.StaplerResponse", "setHeaderTwice",
+                "(java.lang.String,java.lang.String)", "Example");
+
+        CompatibilityChecker checker = new CompatibilityChecker(jenkins, hudson, plugin()).check(java.util.Arrays.asList(servlet4Only, nowhere));
+
+        assertThat(checker.errors).singleElement().asString().contains("setHeaderTwice");
+    }
 }
