@@ -48,11 +48,6 @@ public final class RegistryValue {
         return type >= 0 && type < TYPE_NAMES.length ? TYPE_NAMES[type] : "type " + Integer.toUnsignedString(type);
     }
 
-    /** @return the type code for a name {@code reg.exe} prints, or -1 */
-    public static int typeCode(String name) {
-        return Arrays.asList(TYPE_NAMES).indexOf(name);
-    }
-
     public int getType() {
         return type;
     }

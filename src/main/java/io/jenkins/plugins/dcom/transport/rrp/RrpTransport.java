@@ -88,25 +88,10 @@ final class RrpTransport implements RegistryTransport {
         }
     }
 
+    /** @return the shutdown call's WERROR, or the RPC fault code when the server has no such call (for the fallback) */
     private int invoke(ShutdownCall call) throws TransportException {
-        try {
-            stub().call(Endpoint.IDEMPOTENT, call);
-            return call.getStatus();
-        } catch (IOException e) {
-            TransportException network = WinErrors.network(address, e, "the restart request");
-            if (network != null) {
-                throw network;
-            }
-            Integer fault = RpcFaults.code(e);
-            if (fault != null) {
-                return fault;
-            }
-            throw new TransportException(FailureKind.PROTOCOL_ERROR, address,
-                    "the restart request failed (" + e.getClass().getSimpleName() + ")");
-        } catch (RuntimeException e) {
-            throw new TransportException(FailureKind.PROTOCOL_ERROR, address,
-                    "the restart request failed (" + e.getClass().getSimpleName() + ")");
-        }
+        Integer fault = send(call, "the restart request");
+        return fault != null ? fault : call.getStatus();
     }
 
     private JIPolicyHandle openHklm() throws TransportException {
@@ -165,19 +150,34 @@ final class RrpTransport implements RegistryTransport {
 
     /** Sends one call on the winreg pipe; network failures and RPC faults are classified. */
     private void call(NdrObject call, String operation) throws TransportException {
+        Integer fault = send(call, operation);
+        if (fault != null) {
+            throw WinErrors.of(address, fault, operation);
+        }
+    }
+
+    /**
+     * Sends one call; the one place where what j-Interop throws is classified.
+     *
+     * @return the RPC fault code the server answered instead of a result, or {@code null} when the call returned
+     * @throws TransportException for network failures and anything else unexpected
+     */
+    private Integer send(NdrObject call, String operation) throws TransportException {
         try {
             stub().call(Endpoint.IDEMPOTENT, call);
+            return null;
         } catch (IOException e) {
             TransportException network = WinErrors.network(address, e, operation);
             if (network != null) {
                 throw network;
             }
             Integer fault = RpcFaults.code(e);
-            throw fault != null ? WinErrors.of(address, fault, operation) : new TransportException(FailureKind.PROTOCOL_ERROR,
-                    address, operation + " failed (" + e.getClass().getSimpleName() + ")");
+            if (fault != null) {
+                return fault;
+            }
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, address, operation + " failed (" + e.getClass().getSimpleName() + ")");
         } catch (RuntimeException e) {
-            throw new TransportException(FailureKind.PROTOCOL_ERROR, address,
-                    operation + " failed (" + e.getClass().getSimpleName() + ")");
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, address, operation + " failed (" + e.getClass().getSimpleName() + ")");
         }
     }
 
