@@ -11,5 +11,7 @@ public enum LabFault {
     /** {@code DCOM Protocols} does not exist. */
     VALUE_MISSING,
     /** {@code DCOM Protocols} is REG_SZ instead of REG_MULTI_SZ. */
-    REG_SZ
+    REG_SZ,
+    /** Another shutdown is already pending: {@code shutdown /r} exits 1190 and schedules nothing. */
+    RESTART_ALREADY_SCHEDULED
 }

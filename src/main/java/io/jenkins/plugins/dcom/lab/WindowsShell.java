@@ -29,12 +29,19 @@ final class WindowsShell {
     private final LabRegistry registry;
     private final boolean denyWrite;
     private final RestartHandler restarts;
+    private boolean restartAlreadyScheduled;
 
     WindowsShell(String computerName, LabRegistry registry, boolean denyWrite, RestartHandler restarts) {
         this.computerName = computerName;
         this.registry = registry;
         this.denyWrite = denyWrite;
         this.restarts = restarts;
+    }
+
+    /** Makes {@code shutdown /r} answer as Windows does while another shutdown is pending (exit 1190). */
+    WindowsShell restartAlreadyScheduled(boolean value) {
+        this.restartAlreadyScheduled = value;
+        return this;
     }
 
     /** Runs a command line as WinRM does: through {@code cmd.exe /c}. */
@@ -152,6 +159,9 @@ final class WindowsShell {
         }
         if (denyWrite) {
             return CommandOutput.error(computerName + ": Access is denied.(5)" + CRLF, 5);
+        }
+        if (restartAlreadyScheduled) {
+            return CommandOutput.error(computerName + ": A system shutdown has already been scheduled.(1190)" + CRLF, 1190);
         }
         restarts.restartRequested(new RestartRecord(delay, comment, options.get("/d")));
         return CommandOutput.ok("");

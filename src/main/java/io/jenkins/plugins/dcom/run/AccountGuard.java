@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * domain account's bad-password count, and a fleet run tries the account on every host: so until one host has
  * accepted the logon, hosts are tried one at a time, and once the run has seen as many failed logons as it
  * allows (one by default), the hosts not yet tried are not tried at all: they end {@link HostStatus#SKIPPED}
- * with the reason. After the first accepted logon the password is known good and hosts run in parallel.
+ * with the reason. After the first accepted logon the password is known good: hosts run in parallel, and a logon
+ * refused later (a host outside the domain's trust, a local account that differs) no longer stops the run, since
+ * it does not count against the account's password.
  *
  * <p>Thread-safe; one guard per run.
  */
@@ -25,33 +27,41 @@ final class AccountGuard {
     private int failures;
     private String firstFailedHost;
     private boolean proven;
-    private boolean probing;
+    /** Until a logon is proven, the index of the one host that may try next: hosts are tried in inventory order. */
+    private int nextProbe;
 
     AccountGuard(int maxFailures, Transports transports) {
         this.maxFailures = maxFailures;
         this.transports = transports;
     }
 
-    /** Runs one host's job under the guard; @return its result, or SKIPPED when the account may not be tried */
-    HostResult run(Target target, Supplier<HostResult> job) throws InterruptedException {
+    /**
+     * Runs one host's job under the guard.
+     *
+     * @param index the host's place in the run, from 0: until a logon is proven, hosts are tried one at a time in
+     *              this order, so the run is the same every time
+     * @return its result, or SKIPPED when the account may not be tried
+     */
+    HostResult run(int index, Target target, Supplier<HostResult> job) throws InterruptedException {
         synchronized (this) {
-            while (!proven && probing && failures < maxFailures) {
+            while (!proven && failures < maxFailures && index != nextProbe) {
                 wait();
             }
-            if (failures >= maxFailures) {
+            if (!proven && failures >= maxFailures) {
+                nextProbe++;
+                notifyAll();
                 return skipped(target);
             }
-            probing = !proven;
         }
         HostResult result = job.get();
         synchronized (this) {
-            if (result.getFailure() == FailureKind.AUTH_FAILED) {
+            if (result.getFailure() == FailureKind.AUTH_FAILED && !proven) {
                 failures++;
                 firstFailedHost = firstFailedHost == null ? target.label() : firstFailedHost;
             } else if (result.getBefore() != null || AFTER_LOGON.contains(result.getFailure())) {
                 proven = true;
             }
-            probing = false;
+            nextProbe = Math.max(nextProbe, index + 1);
             notifyAll();
         }
         return result;

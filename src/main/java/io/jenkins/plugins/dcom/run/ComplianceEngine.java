@@ -44,11 +44,13 @@ public final class ComplianceEngine {
         final HostProcessor processor = new HostProcessor(options, runId);
         final AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
         List<Callable<HostResult>> jobs = new ArrayList<>();
-        for (final Target target : inventory.getTargets()) {
+        for (int i = 0; i < inventory.getTargets().size(); i++) {
+            final int index = i;
+            final Target target = inventory.getTargets().get(i);
             jobs.add(new Callable<HostResult>() {
                 @Override
                 public HostResult call() throws InterruptedException {
-                    return guard.run(target, () -> processor.process(target));
+                    return guard.run(index, target, () -> processor.process(target));
                 }
             });
         }
@@ -61,12 +63,13 @@ public final class ComplianceEngine {
         final AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
         List<Callable<HostResult>> jobs = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
+            final int index = i;
             final Target target = targets.get(i);
             final BackupRecord record = records.get(i);
             jobs.add(new Callable<HostResult>() {
                 @Override
                 public HostResult call() throws InterruptedException {
-                    return guard.run(target, () -> processor.process(target, record));
+                    return guard.run(index, target, () -> processor.process(target, record));
                 }
             });
         }

@@ -17,6 +17,8 @@ final class Failures {
                 return HostStatus.AUTH_FAILED;
             case ACCESS_DENIED:
                 return HostStatus.ACCESS_DENIED;
+            case RESTART_ALREADY_SCHEDULED:
+                return HostStatus.RESTART_PENDING;
             default:
                 return HostStatus.ERROR;
         }

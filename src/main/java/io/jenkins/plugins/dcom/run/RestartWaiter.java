@@ -88,10 +88,10 @@ final class RestartWaiter {
 
     /**
      * A host told to restart at once may close the connection before the answer to the request arrives; that is
-     * the restart under way. A refusal (access denied, authentication) is not.
+     * the restart under way. Any answer is not: a refusal comes with its Windows error code (ShutdownAnswers).
      */
     private static boolean droppedWhileGoingDown(FailureKind kind) {
-        return kind == FailureKind.UNREACHABLE || kind == FailureKind.TIMEOUT || kind == FailureKind.PROTOCOL_ERROR;
+        return kind == FailureKind.UNREACHABLE || kind == FailureKind.TIMEOUT;
     }
 
     /** @return the failure when the host does not answer, {@code null} while it still does */

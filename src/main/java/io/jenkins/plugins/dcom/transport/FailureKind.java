@@ -13,6 +13,9 @@ public enum FailureKind {
     MALFORMED_VALUE("DCOM Protocols holds data that is no list of protocol names; look at it with regedit, delete it and set the protocols with dcomcnfg"),
     TIMEOUT("the host did not answer in time; raise --timeout or check the network and the host's load"),
     TLS_FAILED("the HTTPS certificate was not trusted or did not match the host name; give --truststore with the host's CA, or fix the certificate"),
+    RESTART_ALREADY_SCHEDULED("a shutdown is already scheduled on the host (someone or something ran shutdown): the new value "
+            + "takes effect when it happens; to restart now, cancel it there with shutdown /a and run again with --restart"),
+    RESTART_REFUSED("the host refused the restart request; see the Windows error, restart the server by hand when it allows"),
     INVALID_VALUE("a value failed validation before it was sent; nothing was sent to the host"),
     PROTOCOL_ERROR("the remote service answered in an unexpected way; see the detail");
 

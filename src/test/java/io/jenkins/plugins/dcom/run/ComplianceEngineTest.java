@@ -166,4 +166,18 @@ class ComplianceEngineTest {
             assertThat(run.getHosts().get(1).getMessage()).contains("--force");
         }
     }
+
+    @Test
+    void shouldReportARestartAlreadyScheduledAsPendingWithTheReasonAndNotWaitForIt() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4).fault(LabFault.RESTART_ALREADY_SCHEDULED))) {
+            RestartPolicy restart = RestartPolicy.after(new RestartRequest(0, "KB272937 fix"), 300, 900, 50);
+            HostResult result = lab.run(lab.options(Mode.REMEDIATE, dir).restart(restart).build()).getHosts().get(0);
+
+            assertThat(result.getStatus()).as(result.getMessage()).isEqualTo(HostStatus.RESTART_PENDING);
+            assertThat(result.getFailure()).isEqualTo(FailureKind.RESTART_ALREADY_SCHEDULED);
+            assertThat(result.getMessage()).contains("1190").contains("shutdown /a");
+            assertThat(result.getPhaseMillis()).as("no wait for a restart that was not added").doesNotContainKeys("wait-down", "wait-up");
+            assertThat(lab.fleet.host("NT4").registry().data()).containsExactlyElementsOf(FIXED);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
+import io.jenkins.plugins.dcom.transport.ShutdownAnswers;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import java.io.IOException;
 import java.net.UnknownHostException;
@@ -83,8 +84,8 @@ final class RrpTransport implements RegistryTransport {
     @Override
     public void restart(RestartRequest request) throws TransportException {
         int status = ShutdownRequests.send(this::invoke, request);
-        if (!ShutdownRequests.accepted(status)) {
-            throw WinErrors.of(address, status, "the restart request");
+        if (!ShutdownAnswers.isRestarting(status)) {
+            throw ShutdownAnswers.refusal(address, status);
         }
     }
 

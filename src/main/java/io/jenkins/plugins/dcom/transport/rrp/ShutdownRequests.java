@@ -16,7 +16,7 @@ final class ShutdownRequests {
     private ShutdownRequests() {
     }
 
-    /** @return the status of the last call sent: 0 or ERROR_SHUTDOWN_IN_PROGRESS when the host accepted */
+    /** @return the status of the last call sent, judged by {@code ShutdownAnswers} */
     static int send(Invoker invoker, RestartRequest request) throws TransportException {
         int status = invoker.invoke(new ShutdownCall(ShutdownCall.OPNUM_EX, request.getComment(), request.getDelaySeconds(),
                 true, request.getReasonCode()));
@@ -30,9 +30,5 @@ final class ShutdownRequests {
     private static boolean lacksOpnum30(int status) {
         return status == WinErrors.ERROR_CALL_NOT_IMPLEMENTED || status == WinErrors.ERROR_NOT_SUPPORTED
                 || status == WinErrors.RPC_NCA_OP_RNG_ERROR || status == WinErrors.ERROR_INVALID_PARAMETER;
-    }
-
-    static boolean accepted(int status) {
-        return status == 0 || status == WinErrors.ERROR_SHUTDOWN_IN_PROGRESS;
     }
 }

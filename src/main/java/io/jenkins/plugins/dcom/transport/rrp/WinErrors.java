@@ -22,7 +22,6 @@ final class WinErrors {
     static final int ERROR_NOT_SUPPORTED = 50;
     static final int ERROR_INVALID_PARAMETER = 87;
     static final int ERROR_CALL_NOT_IMPLEMENTED = 120;
-    static final int ERROR_SHUTDOWN_IN_PROGRESS = 1115;
     static final int NT_STATUS_ACCESS_DENIED = 0xC0000022;
     static final int NT_STATUS_LOGON_FAILURE = 0xC000006D;
     static final int NT_STATUS_ACCOUNT_RESTRICTION = 0xC000006E;

@@ -12,6 +12,7 @@ import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
+import io.jenkins.plugins.dcom.transport.ShutdownAnswers;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import java.util.List;
 
@@ -64,8 +65,8 @@ final class WinRmTransport implements RegistryTransport {
     @Override
     public void restart(RestartRequest request) throws TransportException {
         Output output = run(RegCommands.restart(request));
-        if (output.exit != 0) {
-            throw RegQueryOutput.failure(host, output.exit, output.stderr + output.stdout);
+        if (!ShutdownAnswers.isRestarting(output.exit)) {
+            throw ShutdownAnswers.refusal(host, output.exit); // shutdown.exe exits with the Win32 error
         }
     }
 

@@ -35,7 +35,7 @@ class ShutdownRequestsTest {
         int status = send(WinErrors.ERROR_ACCESS_DENIED);
 
         assertThat(status).isEqualTo(WinErrors.ERROR_ACCESS_DENIED);
-        assertThat(ShutdownRequests.accepted(status)).isFalse();
+        assertThat(io.jenkins.plugins.dcom.transport.ShutdownAnswers.isRestarting(status)).isFalse();
         assertThat(opnums).containsExactly(30);
     }
 }
