@@ -13,5 +13,10 @@ public enum LabFault {
     /** {@code DCOM Protocols} is REG_SZ instead of REG_MULTI_SZ. */
     REG_SZ,
     /** Another shutdown is already pending: {@code shutdown /r} exits 1190 and schedules nothing. */
-    RESTART_ALREADY_SCHEDULED
+    RESTART_ALREADY_SCHEDULED,
+    /**
+     * Not a failure but what a de-DE Windows is: {@code reg} and {@code shutdown} answer in German, with the same
+     * exit codes, as Microsoft's de-DE documentation quotes them.
+     */
+    GERMAN_WINDOWS
 }

@@ -66,7 +66,8 @@ public final class LabHost {
         server = tls == null ? HttpServer.create(new InetSocketAddress(address, port), 64) : https();
         port = server.getAddress().getPort();
         WindowsShell shell = new WindowsShell(spec.getName().toUpperCase(java.util.Locale.ROOT), registry,
-                spec.has(LabFault.DENY_WRITE), this::restartRequested).restartAlreadyScheduled(spec.has(LabFault.RESTART_ALREADY_SCHEDULED));
+                spec.has(LabFault.DENY_WRITE), this::restartRequested).restartAlreadyScheduled(spec.has(LabFault.RESTART_ALREADY_SCHEDULED))
+                .german(spec.has(LabFault.GERMAN_WINDOWS));
         server.createContext("/wsman", new WsmanHandler(this, shell));
         server.setExecutor(executor);
         server.start();

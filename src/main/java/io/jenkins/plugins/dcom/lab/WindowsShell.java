@@ -17,8 +17,10 @@ final class WindowsShell {
     private static final String KEY_LONG = "HKEY_LOCAL_MACHINE\\SOFTWARE\\MICROSOFT\\RPC";
     private static final String KEY_PRINTED = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Rpc";
     private static final String VALUE = "DCOM Protocols";
-    private static final String NOT_FOUND = "ERROR: The system was unable to find the specified registry key or value." + CRLF;
-    private static final String ACCESS_DENIED = "ERROR: Access is denied." + CRLF;
+    private static final String NOT_FOUND_EN = "ERROR: The system was unable to find the specified registry key or value." + CRLF;
+    private static final String ACCESS_DENIED_EN = "ERROR: Access is denied." + CRLF;
+    private static final String NOT_FOUND_DE = "FEHLER: Der angegebene Registrierungsschl\u00fcssel bzw. Wert wurde nicht gefunden." + CRLF;
+    private static final String ACCESS_DENIED_DE = "FEHLER: Zugriff verweigert" + CRLF;
 
     /** Receives accepted restart requests. */
     interface RestartHandler {
@@ -30,6 +32,7 @@ final class WindowsShell {
     private final boolean denyWrite;
     private final RestartHandler restarts;
     private boolean restartAlreadyScheduled;
+    private boolean german;
 
     WindowsShell(String computerName, LabRegistry registry, boolean denyWrite, RestartHandler restarts) {
         this.computerName = computerName;
@@ -42,6 +45,20 @@ final class WindowsShell {
     WindowsShell restartAlreadyScheduled(boolean value) {
         this.restartAlreadyScheduled = value;
         return this;
+    }
+
+    /** Makes the tools answer in German, as a de-DE Windows does; exit codes stay the same. */
+    WindowsShell german(boolean value) {
+        this.german = value;
+        return this;
+    }
+
+    private String notFound() {
+        return german ? NOT_FOUND_DE : NOT_FOUND_EN;
+    }
+
+    private String accessDenied() {
+        return german ? ACCESS_DENIED_DE : ACCESS_DENIED_EN;
     }
 
     /** Runs a command line as WinRM does: through {@code cmd.exe /c}. */
@@ -92,14 +109,27 @@ final class WindowsShell {
         Options options = Options.parse(args.subList(Math.min(1, args.size()), args.size()),
                 Arrays.asList("/v", "/se"), Collections.<String>emptyList());
         String separator = options == null ? null : options.get("/se");
+        if (args.size() == 1) {
+            return queryKey(args.get(0));
+        }
         if (args.isEmpty() || options == null || options.get("/v") == null || separator != null && separator.length() != 1) {
             return CommandOutput.error("ERROR: Invalid syntax." + CRLF + "Type \"REG QUERY /?\" for usage." + CRLF, 1);
         }
         if (!isRpcKey(args.get(0)) || !VALUE.equalsIgnoreCase(options.get("/v")) || registry.type() == null) {
-            return CommandOutput.error(NOT_FOUND, 1);
+            return CommandOutput.error(notFound(), 1);
         }
         return CommandOutput.ok(CRLF + KEY_PRINTED + CRLF + "    " + VALUE + "    " + registry.type() + "    "
                 + printed(registry.type(), registry.data(), separator == null ? "\\0" : separator) + CRLF + CRLF);
+    }
+
+    /** {@code reg query KEY}: the key and its values; the lab's Rpc key always exists, its value may not. */
+    private CommandOutput queryKey(String key) {
+        if (!isRpcKey(key)) {
+            return CommandOutput.error(notFound(), 1);
+        }
+        String value = registry.type() == null ? "" : "    " + VALUE + "    " + registry.type() + "    "
+                + printed(registry.type(), registry.data(), "\\0") + CRLF;
+        return CommandOutput.ok(CRLF + KEY_PRINTED + CRLF + value + CRLF);
     }
 
     private static String printed(String type, List<String> data, String separator) {
@@ -113,10 +143,10 @@ final class WindowsShell {
             return CommandOutput.error("ERROR: Invalid syntax." + CRLF + "Type \"REG ADD /?\" for usage." + CRLF, 1);
         }
         if (!isRpcKey(args.get(0)) || !VALUE.equalsIgnoreCase(options.get("/v"))) {
-            return CommandOutput.error(ACCESS_DENIED, 1);
+            return CommandOutput.error(accessDenied(), 1);
         }
         if (denyWrite) {
-            return CommandOutput.error(ACCESS_DENIED, 1);
+            return CommandOutput.error(accessDenied(), 1);
         }
         if (!options.has("/f") && registry.type() != null) {
             return CommandOutput.error("Value " + VALUE + " exists, overwrite(Yes/No)? The operation was canceled by the user."
@@ -128,7 +158,7 @@ final class WindowsShell {
         }
         String data = options.get("/d") == null ? "" : options.get("/d");
         registry.set(type, "REG_MULTI_SZ".equals(type) ? split(data, options.get("/s")) : Collections.singletonList(data));
-        return CommandOutput.ok("The operation completed successfully." + CRLF + CRLF);
+        return CommandOutput.ok((german ? "Der Vorgang wurde erfolgreich beendet." : "The operation completed successfully.") + CRLF + CRLF);
     }
 
     private static List<String> split(String data, String separator) {
@@ -158,10 +188,11 @@ final class WindowsShell {
             return CommandOutput.error(usage, 87);
         }
         if (denyWrite) {
-            return CommandOutput.error(computerName + ": Access is denied.(5)" + CRLF, 5);
+            return CommandOutput.error(computerName + (german ? ": Zugriff verweigert(5)" : ": Access is denied.(5)") + CRLF, 5);
         }
         if (restartAlreadyScheduled) {
-            return CommandOutput.error(computerName + ": A system shutdown has already been scheduled.(1190)" + CRLF, 1190);
+            return CommandOutput.error(computerName + (german ? ": Das Herunterfahren des Systems wurde bereits geplant.(1190)"
+                    : ": A system shutdown has already been scheduled.(1190)") + CRLF, 1190);
         }
         restarts.restartRequested(new RestartRecord(delay, comment, options.get("/d")));
         return CommandOutput.ok("");

@@ -25,6 +25,11 @@ final class RegCommands {
         return appendQuery(new CmdLine());
     }
 
+    /** {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc"}: lists the key; exit 0 when it exists and can be read. */
+    static CmdLine queryKey() {
+        return new CmdLine().addArgument("reg").addArgument("query").addArgument(ProtocolValues.KEY);
+    }
+
     /** {@code reg add ... /t REG_MULTI_SZ /d a\0b /f &&} the two queries of {@link #query()} */
     static CmdLine writeAndReadBack(List<String> protocols) {
         CmdLine cmd = new CmdLine()

@@ -5,11 +5,11 @@ import io.jenkins.plugins.dcom.transport.MultiSz;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,12 +37,10 @@ final class RegQueryOutput {
      * @param stdout what it printed
      * @param stderr what it printed on stderr
      * @return the value, rebuilt from the printed entries (so not {@link RegistryValue#isExact() exact})
-     * @throws TransportException classified from the exit code and the error text
+     * @throws TransportException {@link FailureKind#WRONG_TYPE}, {@link FailureKind#MALFORMED_VALUE} or
+     *                            {@link FailureKind#PROTOCOL_ERROR}; the caller classifies a non-zero exit itself
      */
-    static RegistryValue value(String host, int exit, String stdout, String stderr) throws TransportException {
-        if (exit != 0) {
-            throw failure(host, exit, stderr.trim().isEmpty() ? stdout : stderr);
-        }
+    static RegistryValue value(String host, String stdout) throws TransportException {
         List<String[]> lines = new ArrayList<>();
         for (String line : stdout.split("\r?\n")) {
             Matcher matcher = VALUE_LINE.matcher(line);
@@ -84,18 +82,10 @@ final class RegQueryOutput {
         return Arrays.asList(data.split(Pattern.quote(separator), -1));
     }
 
-    /** Classifies a failed {@code reg} or {@code shutdown} command by its exit code and its error text. */
-    static TransportException failure(String host, int exit, String errorText) {
-        String text = errorText.trim();
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("access is denied")) {
-            return new TransportException(FailureKind.ACCESS_DENIED, host, "Windows answered: " + excerpt(text));
-        }
-        if (lower.contains("unable to find the specified registry key or value")) {
-            return new TransportException(FailureKind.VALUE_MISSING, host, "Windows answered: " + excerpt(text));
-        }
-        return new TransportException(FailureKind.PROTOCOL_ERROR, host,
-                "the command failed with exit code " + exit + ": " + excerpt(text));
+    /** @return what Windows printed on failure, on one line, shortened, for a message (localized: never classified) */
+    static String answered(String stdout, String stderr) {
+        String text = stderr.trim().isEmpty() ? stdout : stderr;
+        return "Windows answered: " + UntrustedText.line(excerpt(text));
     }
 
     private static String excerpt(String text) {

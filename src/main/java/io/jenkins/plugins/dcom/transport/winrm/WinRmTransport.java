@@ -31,17 +31,43 @@ final class WinRmTransport implements RegistryTransport {
         this.options = options;
     }
 
+    /**
+     * {@code reg.exe} exits 1 for every failure and says why only in localized text, so a failed read is told
+     * apart by asking again, language-neutrally: if the key itself can be listed, the value is what is missing.
+     */
     @Override
     public RegistryValue read() throws TransportException {
         Output output = run(RegCommands.query());
-        return RegQueryOutput.value(host, output.exit, output.stdout, output.stderr);
+        if (output.exit == 0) {
+            return RegQueryOutput.value(host, output.stdout);
+        }
+        boolean keyReadable = run(RegCommands.queryKey()).exit == 0;
+        throw new TransportException(FailureKind.VALUE_MISSING, host, (keyReadable ? ProtocolValues.VALUE
+                + " does not exist under " + ProtocolValues.KEY : "the key " + ProtocolValues.KEY
+                + " does not exist, or this account cannot read it") + " (reg.exe exit " + output.exit + "; "
+                + RegQueryOutput.answered(output.stdout, output.stderr) + ")");
     }
 
+    /**
+     * Writes and reads back in one command. When it fails, a read tells, language-neutrally, whether the write was
+     * refused (the value is unchanged: access denied, the one reason {@code reg add} fails on an existing key) or
+     * the value is gone.
+     */
     @Override
     public RegistryValue write(List<String> protocols) throws TransportException {
         ProtocolValues.check(host, protocols);
         Output output = run(RegCommands.writeAndReadBack(protocols));
-        return RegQueryOutput.value(host, output.exit, output.stdout, output.stderr);
+        if (output.exit == 0) {
+            return RegQueryOutput.value(host, output.stdout);
+        }
+        List<String> now = read().protocols(host);
+        if (now.equals(protocols)) {
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, host, "the value was written but reading it back "
+                    + "failed (reg.exe exit " + output.exit + "; " + RegQueryOutput.answered(output.stdout, output.stderr) + ")");
+        }
+        throw new TransportException(FailureKind.ACCESS_DENIED, host, "reg add was refused and the value is unchanged (reg.exe exit "
+                + output.exit + "; " + RegQueryOutput.answered(output.stdout, output.stderr) + "); a local administrator other "
+                + "than the built-in Administrator also needs LocalAccountTokenFilterPolicy=1 under UAC remote restrictions");
     }
 
     /** Restores only a REG_MULTI_SZ of safe names: the entries go on a {@code reg add} command line. */
