@@ -14,6 +14,10 @@ public enum LabFault {
     REG_SZ,
     /** Another shutdown is already pending: {@code shutdown /r} exits 1190 and schedules nothing. */
     RESTART_ALREADY_SCHEDULED,
+    /** {@code shutdown /r} is accepted (exit 0), then aborted ({@code shutdown /a}): the host never goes down. */
+    RESTART_ABORTED,
+    /** Right after accepting a restart, the host drops its connections for half a second without rebooting. */
+    NETWORK_BLIP,
     /**
      * Not a failure but what a de-DE Windows is: {@code reg} and {@code shutdown} answer in German, with the same
      * exit codes, as Microsoft's de-DE documentation quotes them.

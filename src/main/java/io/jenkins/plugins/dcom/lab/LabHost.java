@@ -28,6 +28,10 @@ public final class LabHost {
     private final LabCounters counters = new LabCounters();
     private final List<RestartRecord> restarts = Collections.synchronizedList(new ArrayList<RestartRecord>());
     private final java.util.concurrent.atomic.AtomicInteger comebacks = new java.util.concurrent.atomic.AtomicInteger();
+    /** Boots since the lab started: only a real restart counts, not a dropped connection. */
+    private final java.util.concurrent.atomic.AtomicInteger boots = new java.util.concurrent.atomic.AtomicInteger();
+    /** The boot time of the lab's first boot, in .NET ticks, as PowerShell prints LastBootUpTime. */
+    private final long firstBootTicks = 638_000_000_000_000_000L + (System.currentTimeMillis() % 1_000_000) * 10_000L;
     private final LabTls tls;
     private final Executor executor;
     private final ScheduledExecutorService scheduler;
@@ -66,7 +70,7 @@ public final class LabHost {
         server = tls == null ? HttpServer.create(new InetSocketAddress(address, port), 64) : https();
         port = server.getAddress().getPort();
         WindowsShell shell = new WindowsShell(spec.getName().toUpperCase(java.util.Locale.ROOT), registry,
-                spec.has(LabFault.DENY_WRITE), this::restartRequested).restartAlreadyScheduled(spec.has(LabFault.RESTART_ALREADY_SCHEDULED))
+                spec.has(LabFault.DENY_WRITE), this::restartRequested).restartAlreadyScheduled(spec.has(LabFault.RESTART_ALREADY_SCHEDULED)).bootTicks(this::bootTicks)
                 .german(spec.has(LabFault.GERMAN_WINDOWS));
         server.createContext("/wsman", new WsmanHandler(this, shell));
         server.setExecutor(executor);
@@ -93,21 +97,45 @@ public final class LabHost {
 
     private void restartRequested(RestartRecord request) {
         restarts.add(request);
-        scheduler.schedule(this::goDown, request.getDelaySeconds() * 1000L + SHUTDOWN_MILLIS, TimeUnit.MILLISECONDS);
+        if (spec.has(LabFault.NETWORK_BLIP)) {
+            scheduler.schedule(this::blip, 50, TimeUnit.MILLISECONDS);
+        }
+        if (!spec.has(LabFault.RESTART_ABORTED)) {
+            scheduler.schedule(this::goDown, request.getDelaySeconds() * 1000L + SHUTDOWN_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Drops every connection for half a second, without a reboot. */
+    private void blip() {
+        stop();
+        scheduler.schedule(() -> comeBack(false), 500, TimeUnit.MILLISECONDS);
     }
 
     private void goDown() {
         stop();
-        scheduler.schedule(this::comeBack, spec.getDowntimeMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> comeBack(true), spec.getDowntimeMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void comeBack() {
+    private void comeBack(boolean rebooted) {
         try {
+            if (rebooted) {
+                boots.incrementAndGet();
+            }
             start();
-            comebacks.incrementAndGet();
+            if (rebooted) {
+                comebacks.incrementAndGet();
+            }
         } catch (IOException e) {
-            scheduler.schedule(this::comeBack, 200, TimeUnit.MILLISECONDS);
+            if (rebooted) {
+                boots.decrementAndGet();
+            }
+            scheduler.schedule(() -> comeBack(rebooted), 200, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** @return the current boot's time in ticks: it changes with every reboot, and only then */
+    long bootTicks() {
+        return firstBootTicks + boots.get() * 600_000_000L;
     }
 
     void simulateLatency() {

@@ -17,6 +17,8 @@ final class WindowsShell {
     private static final String KEY_LONG = "HKEY_LOCAL_MACHINE\\SOFTWARE\\MICROSOFT\\RPC";
     private static final String KEY_PRINTED = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Rpc";
     private static final String VALUE = "DCOM Protocols";
+    /** What the WinRM transport asks PowerShell for (RegCommands.BOOT_TIME_SCRIPT; the lab must not depend on it). */
+    private static final String BOOT_TIME_SCRIPT = "(Get-CimInstance Win32_OperatingSystem).LastBootUpTime.ToUniversalTime().Ticks";
     private static final String NOT_FOUND_EN = "ERROR: The system was unable to find the specified registry key or value." + CRLF;
     private static final String ACCESS_DENIED_EN = "ERROR: Access is denied." + CRLF;
     private static final String NOT_FOUND_DE = "FEHLER: Der angegebene Registrierungsschl\u00fcssel bzw. Wert wurde nicht gefunden." + CRLF;
@@ -33,6 +35,7 @@ final class WindowsShell {
     private final RestartHandler restarts;
     private boolean restartAlreadyScheduled;
     private boolean german;
+    private java.util.function.LongSupplier bootTicks = () -> 0L;
 
     WindowsShell(String computerName, LabRegistry registry, boolean denyWrite, RestartHandler restarts) {
         this.computerName = computerName;
@@ -44,6 +47,12 @@ final class WindowsShell {
     /** Makes {@code shutdown /r} answer as Windows does while another shutdown is pending (exit 1190). */
     WindowsShell restartAlreadyScheduled(boolean value) {
         this.restartAlreadyScheduled = value;
+        return this;
+    }
+
+    /** Where {@code powershell ... LastBootUpTime...Ticks} takes the boot time from. */
+    WindowsShell bootTicks(java.util.function.LongSupplier value) {
+        this.bootTicks = value;
         return this;
     }
 
@@ -99,6 +108,9 @@ final class WindowsShell {
         }
         if ("shutdown".equals(program)) {
             return shutdown(rest);
+        }
+        if ("powershell".equals(program)) {
+            return powershell(rest);
         }
         return CommandOutput.error("'" + args.get(0) + "' is not recognized as an internal or external command," + CRLF
                 + "operable program or batch file." + CRLF, 1);
@@ -196,6 +208,17 @@ final class WindowsShell {
         }
         restarts.restartRequested(new RestartRecord(delay, comment, options.get("/d")));
         return CommandOutput.ok("");
+    }
+
+    /** The one PowerShell command the transport sends: the last boot time in UTC ticks. */
+    private CommandOutput powershell(List<String> args) {
+        boolean bootTime = args.size() == 4 && "-noprofile".equalsIgnoreCase(args.get(0))
+                && "-noninteractive".equalsIgnoreCase(args.get(1)) && "-command".equalsIgnoreCase(args.get(2))
+                && BOOT_TIME_SCRIPT.equals(args.get(3));
+        if (!bootTime) {
+            return CommandOutput.error("The lab runs one PowerShell command only: " + BOOT_TIME_SCRIPT + CRLF, 1);
+        }
+        return CommandOutput.ok(bootTicks.getAsLong() + CRLF);
     }
 
     private static boolean isRpcKey(String key) {

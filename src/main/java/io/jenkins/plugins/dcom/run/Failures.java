@@ -18,6 +18,7 @@ final class Failures {
             case ACCESS_DENIED:
                 return HostStatus.ACCESS_DENIED;
             case RESTART_ALREADY_SCHEDULED:
+            case NOT_REBOOTED:
                 return HostStatus.RESTART_PENDING;
             default:
                 return HostStatus.ERROR;

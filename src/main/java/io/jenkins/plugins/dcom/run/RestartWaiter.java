@@ -10,8 +10,12 @@ import io.jenkins.plugins.dcom.transport.TransportFactory;
 import java.util.List;
 
 /**
- * Restarts a host and waits, in two bounded phases, for it to go away and to answer again; the first successful
- * read after the restart is the re-audit. The elapsed time of each phase goes into the host's result.
+ * Restarts a host and waits, within bounds, until it has rebooted; then reads the value again (the re-audit).
+ *
+ * <p>"Went away and came back" is not proof: a connection can drop during the countdown, and a restart can be
+ * aborted. Where the host gives a boot marker ({@link RegistryTransport#bootMarker()}), the reboot is proven by a
+ * changed marker, and a host whose marker never changed ends {@link FailureKind#NOT_REBOOTED}. Where it gives none,
+ * the host must be seen away and then answering again. The elapsed time of each phase goes into the result.
  */
 final class RestartWaiter {
     private final RestartPolicy policy;
@@ -31,6 +35,7 @@ final class RestartWaiter {
      */
     List<String> restartAndReaudit(Target target, RegistryTransport session, HostResult.Builder result)
             throws TransportException, InterruptedException {
+        String bootBefore = session.bootMarker();
         Stopwatch request = new Stopwatch();
         try {
             session.restart(policy.getRequest());
@@ -42,8 +47,49 @@ final class RestartWaiter {
             result.phase("restart-request", request.millis());
         }
         session.close();
+        if (bootBefore != null) {
+            return waitForNewBoot(target, bootBefore, result);
+        }
         waitUntilGone(target, result);
         return waitUntilBack(target, result);
+    }
+
+    /**
+     * Polls until the host answers with another boot marker, within the delay and both wait limits. Timings: until
+     * it was first seen away ("wait-down"), then until it answered from its new boot ("wait-up").
+     */
+    private List<String> waitForNewBoot(Target target, String bootBefore, HostResult.Builder result)
+            throws TransportException, InterruptedException {
+        Stopwatch total = new Stopwatch();
+        long limit = (policy.getRequest().getDelaySeconds() + (long) policy.getDownTimeoutSeconds() + policy.getUpTimeoutSeconds()) * 1000L;
+        long goneAt = -1;
+        TransportException last = null;
+        try {
+            while (total.millis() <= limit) {
+                Thread.sleep(policy.getPollMillis());
+                try (RegistryTransport session = factory.open(target, settings)) {
+                    String boot = session.bootMarker();
+                    if (boot != null && !boot.equals(bootBefore)) {
+                        result.phase("wait-down", goneAt < 0 ? total.millis() : goneAt);
+                        result.phase("wait-up", goneAt < 0 ? 0 : total.millis() - goneAt);
+                        return session.read().protocols(target.address());
+                    }
+                    last = null;
+                } catch (TransportException away) {
+                    goneAt = goneAt < 0 ? total.millis() : goneAt;
+                    last = away;
+                }
+            }
+        } finally {
+            result.phase("wait-reboot", total.millis());
+        }
+        if (last != null) {
+            throw new TransportException(FailureKind.UNREACHABLE, target.address(), "the host went away for its restart but did "
+                    + "not answer within " + limit / 1000 + " s (last: " + last.getDetail() + ")");
+        }
+        throw new TransportException(FailureKind.NOT_REBOOTED, target.address(), "the host answered for " + limit / 1000
+                + " s after accepting the restart, always with the boot time it had before" + (goneAt < 0 ? ""
+                : " (it dropped the connection once, without rebooting)"));
     }
 
     private void waitUntilGone(Target target, HostResult.Builder result) throws TransportException, InterruptedException {

@@ -15,6 +15,8 @@ public enum FailureKind {
     TLS_FAILED("the HTTPS certificate was not trusted or did not match the host name; give --truststore with the host's CA, or fix the certificate"),
     RESTART_ALREADY_SCHEDULED("a shutdown is already scheduled on the host (someone or something ran shutdown): the new value "
             + "takes effect when it happens; to restart now, cancel it there with shutdown /a and run again with --restart"),
+    NOT_REBOOTED("the host accepted the restart but its boot time did not change: the restart was aborted (shutdown /a) "
+            + "or is still to come; the value is written and takes effect at the next restart"),
     RESTART_REFUSED("the host refused the restart request; see the Windows error, restart the server by hand when it allows"),
     INVALID_VALUE("a value failed validation before it was sent; nothing was sent to the host"),
     PROTOCOL_ERROR("the remote service answered in an unexpected way; see the detail");

@@ -47,6 +47,16 @@ public interface RegistryTransport extends AutoCloseable {
      */
     void restart(RestartRequest request) throws TransportException;
 
+    /**
+     * Reads what identifies the host's current boot, to prove that a restart happened: a host that went away and
+     * came back has not necessarily rebooted (a dropped connection, an aborted restart).
+     *
+     * @return a text that changes with every boot, or {@code null} when this transport or host cannot say
+     */
+    default String bootMarker() throws TransportException {
+        return null;
+    }
+
     /** Closes the session; never throws. */
     @Override
     void close();

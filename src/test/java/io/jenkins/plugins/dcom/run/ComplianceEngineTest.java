@@ -139,11 +139,11 @@ class ComplianceEngineTest {
     @Test
     void shouldReportAHostThatDoesNotComeBackInTimeAsUnreachable() throws Exception {
         try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4).downtime(5000))) {
-            RestartPolicy restart = RestartPolicy.after(new RestartRequest(0, "KB272937 fix"), 10, 1, 100);
+            RestartPolicy restart = RestartPolicy.after(new RestartRequest(0, "KB272937 fix"), 1, 1, 100);
             HostResult result = lab.run(lab.options(Mode.REMEDIATE, dir).restart(restart).build()).getHosts().get(0);
 
             assertThat(result.getStatus()).isEqualTo(HostStatus.UNREACHABLE);
-            assertThat(result.getMessage()).contains("did not answer within 1 s").contains("ncacn_ip_tcp: 2 -> 1");
+            assertThat(result.getMessage()).contains("did not answer within 2 s").contains("ncacn_ip_tcp: 2 -> 1");
             assertThat(result.getBackupFile()).isNotNull();
         }
     }
@@ -177,6 +177,32 @@ class ComplianceEngineTest {
             assertThat(result.getFailure()).isEqualTo(FailureKind.RESTART_ALREADY_SCHEDULED);
             assertThat(result.getMessage()).contains("1190").contains("shutdown /a");
             assertThat(result.getPhaseMillis()).as("no wait for a restart that was not added").doesNotContainKeys("wait-down", "wait-up");
+            assertThat(lab.fleet.host("NT4").registry().data()).containsExactlyElementsOf(FIXED);
+        }
+    }
+
+    @Test
+    void shouldProveTheRebootByTheBootTimeNotByAConnectionThatDroppedDuringTheCountdown() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4).fault(LabFault.NETWORK_BLIP).downtime(300))) {
+            RestartPolicy restart = RestartPolicy.after(new RestartRequest(2, "KB272937 fix"), 10, 20, 50);
+
+            HostResult result = lab.run(lab.options(Mode.REMEDIATE, dir).restart(restart).build()).getHosts().get(0);
+
+            assertThat(lab.fleet.host("NT4").completedRestarts()).as("the run ended only after the real reboot").isEqualTo(1);
+            assertThat(result.getStatus()).as(result.getMessage()).isEqualTo(HostStatus.REMEDIATED);
+        }
+    }
+
+    @Test
+    void shouldReportAnAbortedRestartAsNotRebootedWithTheValueWritten() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("NT4", NT4).fault(LabFault.RESTART_ABORTED))) {
+            RestartPolicy restart = RestartPolicy.after(new RestartRequest(0, "KB272937 fix"), 1, 1, 100);
+
+            HostResult result = lab.run(lab.options(Mode.REMEDIATE, dir).restart(restart).build()).getHosts().get(0);
+
+            assertThat(result.getStatus()).as(result.getMessage()).isEqualTo(HostStatus.RESTART_PENDING);
+            assertThat(result.getFailure()).isEqualTo(FailureKind.NOT_REBOOTED);
+            assertThat(result.getMessage()).contains("boot time");
             assertThat(lab.fleet.host("NT4").registry().data()).containsExactlyElementsOf(FIXED);
         }
     }

@@ -25,6 +25,15 @@ final class RegCommands {
         return appendQuery(new CmdLine());
     }
 
+    /** The PowerShell that prints the last boot time in UTC ticks: the same digits in every language. */
+    static final String BOOT_TIME_SCRIPT = "(Get-CimInstance Win32_OperatingSystem).LastBootUpTime.ToUniversalTime().Ticks";
+
+    /** {@code powershell -NoProfile -NonInteractive -Command "<BOOT_TIME_SCRIPT>"}, as Ansible reads boot time. */
+    static CmdLine bootTime() {
+        return new CmdLine().addArgument("powershell").addArgument("-NoProfile").addArgument("-NonInteractive")
+                .addArgument("-Command").addArgument(BOOT_TIME_SCRIPT);
+    }
+
     /** {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc"}: lists the key; exit 0 when it exists and can be read. */
     static CmdLine queryKey() {
         return new CmdLine().addArgument("reg").addArgument("query").addArgument(ProtocolValues.KEY);

@@ -88,6 +88,14 @@ final class WinRmTransport implements RegistryTransport {
         return write(protocols);
     }
 
+    /** @return the last boot time in UTC ticks, or {@code null} where PowerShell's CIM cmdlets are missing (2008 and older) */
+    @Override
+    public String bootMarker() throws TransportException {
+        Output output = run(RegCommands.bootTime());
+        String ticks = output.stdout.trim();
+        return output.exit == 0 && ticks.matches("[0-9]{1,20}") ? ticks : null;
+    }
+
     @Override
     public void restart(RestartRequest request) throws TransportException {
         Output output = run(RegCommands.restart(request));
