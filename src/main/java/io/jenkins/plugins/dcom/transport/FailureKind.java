@@ -12,7 +12,8 @@ public enum FailureKind {
     WRONG_TYPE("DCOM Protocols must be REG_MULTI_SZ; Windows ignores it otherwise. Delete the value and set the protocols with dcomcnfg"),
     MALFORMED_VALUE("DCOM Protocols holds data that is no list of protocol names; look at it with regedit, delete it and set the protocols with dcomcnfg"),
     TIMEOUT("the host did not answer in time; raise --timeout or check the network and the host's load"),
-    TLS_FAILED("the HTTPS certificate was not trusted or did not match the host name; give --truststore with the host's CA, or fix the certificate"),
+    TLS_FAILED("the HTTPS handshake failed: as the detail says, trust the host's certificate (--truststore with its CA) and "
+            + "list the host under the name it carries, or let the host offer TLS 1.2"),
     RESTART_ALREADY_SCHEDULED("a shutdown is already scheduled on the host (someone or something ran shutdown): the new value "
             + "takes effect when it happens; to restart now, cancel it there with shutdown /a and run again with --restart"),
     NOT_REBOOTED("the host accepted the restart but its boot time did not change: the restart was aborted (shutdown /a) "

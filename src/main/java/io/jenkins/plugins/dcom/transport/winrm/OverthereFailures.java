@@ -46,11 +46,25 @@ final class OverthereFailures {
         if (cause instanceof UnknownHostException) {
             return new TransportException(FailureKind.UNREACHABLE, host, "the host name does not resolve");
         }
+        if (cause instanceof SSLException && isProtocolMismatch(cause)) {
+            return new TransportException(FailureKind.TLS_FAILED, host, "the host offers no TLS version this Java accepts "
+                    + "(Java disables TLS 1.0/1.1; Windows Server 2008 has no TLS 1.2, 2008 R2 has it off by default): enable "
+                    + "TLS 1.2 on the host, or use --allow-http on a trusted network");
+        }
         if (cause instanceof SSLException || cause instanceof CertificateException) {
             return new TransportException(FailureKind.TLS_FAILED, host,
                     "the HTTPS handshake failed (" + cause.getClass().getSimpleName() + ")");
         }
         return classifyHttpStatus(host, cause.getMessage());
+    }
+
+    /**
+     * The JDK's own handshake failures when no protocol version is shared (its messages, not the host's): "No
+     * appropriate protocol", or the peer's protocol_version alert.
+     */
+    private static boolean isProtocolMismatch(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        return message.contains("No appropriate protocol") || message.contains("protocol_version");
     }
 
     private static TransportException classifyHttpStatus(String host, String message) {
@@ -60,7 +74,9 @@ final class OverthereFailures {
         }
         int status = Integer.parseInt(matcher.group(2));
         if (status == 401) {
-            return new TransportException(FailureKind.AUTH_FAILED, host, "the WinRM service rejected the credentials (HTTP 401)");
+            return new TransportException(FailureKind.AUTH_FAILED, host, "the WinRM service rejected the credentials (HTTP 401): "
+                    + "a wrong password, Basic authentication off for a local account, or a local administrator other than the "
+                    + "built-in Administrator, whose remote token UAC filters unless LocalAccountTokenFilterPolicy=1");
         }
         if (status == 403) {
             return new TransportException(FailureKind.ACCESS_DENIED, host, "the WinRM service refused the user (HTTP 403)");
