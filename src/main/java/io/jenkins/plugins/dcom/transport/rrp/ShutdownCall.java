@@ -51,7 +51,9 @@ final class ShutdownCall extends NdrObject {
         writeMessage(ndr);
         ndr.getBuffer().align(4);
         ndr.writeUnsignedLong(timeoutSeconds);
-        ndr.writeUnsignedSmall(0); // bForceAppsClosed: let users save (a delay above 0 forces anyway, as shutdown /t does)
+        // bForceAppsClosed as shutdown.exe sets it ("/t greater than 0 implies /f"), so both transports restart alike;
+        // FALSE with a delay would let a console application with unsaved data hold the shutdown "in progress".
+        ndr.writeUnsignedSmall(timeoutSeconds > 0 ? 1 : 0);
         ndr.writeUnsignedSmall(reboot ? 1 : 0);
         if (opnum == OPNUM_EX) {
             ndr.getBuffer().align(4);

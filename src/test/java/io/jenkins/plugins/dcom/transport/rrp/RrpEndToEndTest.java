@@ -124,6 +124,7 @@ class RrpEndToEndTest {
         assertThat(requests).singleElement().asString()
                 .startsWith("DCOM_order_KB272937 ")      // Samba turns spaces into underscores
                 .contains(" -r ")                         // reboot, not power off
+                .contains(" -f ")                         // a delay above 0 forces applications closed, as shutdown /t does
                 .endsWith(" -2147352572");                // 0x80020004: planned, operating system, reconfiguration
         assertThat(fleet.host(Hosts.WIN2000).restartRequests()).as("a compliant host is not restarted").isEmpty();
     }

@@ -29,7 +29,7 @@ class ShutdownCallTest {
         assertThat(request.getInt(24)).as("actual count").isEqualTo(2);
         assertThat(new String(request.array(), 28, 4, java.nio.charset.StandardCharsets.UTF_16LE)).isEqualTo("Hi");
         assertThat(request.getInt(32)).as("dwTimeout, seconds").isEqualTo(45);
-        assertThat(request.get(36)).as("bForceAppsClosed").isZero();
+        assertThat(request.get(36)).as("bForceAppsClosed: a delay above 0 forces, as shutdown /t does").isEqualTo((byte) 1);
         assertThat(request.get(37)).as("bRebootAfterShutdown").isEqualTo((byte) 1);
         assertThat(request.getInt(40)).as("dwReason").isEqualTo(0x80020004);
         assertThat(request.limit()).isEqualTo(44);
@@ -50,5 +50,11 @@ class ShutdownCallTest {
 
         assertThat(request.getInt(24)).isEqualTo(3);
         assertThat(request.getInt(36)).as("6 bytes of text padded to 8, then dwTimeout").isEqualTo(7);
+    }
+
+    @Test
+    void shouldForceApplicationsClosedOnlyWithADelayAsShutdownExeDoes() {
+        assertThat(encode(ShutdownCall.OPNUM_EX, "Hi", 0, 0x80020004).get(36)).isZero();
+        assertThat(encode(ShutdownCall.OPNUM_EX, "Hi", 1, 0x80020004).get(36)).isEqualTo((byte) 1);
     }
 }
