@@ -35,7 +35,7 @@ final class RestartWaiter {
      */
     List<String> restartAndReaudit(Target target, RegistryTransport session, HostResult.Builder result)
             throws TransportException, InterruptedException {
-        String bootBefore = session.bootMarker();
+        String bootBefore = bootMarkerBefore(session);
         Stopwatch request = new Stopwatch();
         try {
             session.restart(policy.getRequest());
@@ -52,6 +52,18 @@ final class RestartWaiter {
         }
         waitUntilGone(target, result);
         return waitUntilBack(target, result);
+    }
+
+    /** @return the boot marker, or {@code null} (judge by gone-then-back) when the host answers but cannot give one */
+    private static String bootMarkerBefore(RegistryTransport session) throws TransportException {
+        try {
+            return session.bootMarker();
+        } catch (TransportException e) {
+            if (e.getKind() == FailureKind.UNREACHABLE || e.getKind() == FailureKind.TIMEOUT || e.getKind() == FailureKind.AUTH_FAILED) {
+                throw e;
+            }
+            return null;
+        }
     }
 
     /**

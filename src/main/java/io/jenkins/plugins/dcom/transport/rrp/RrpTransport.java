@@ -26,6 +26,8 @@ import rpc.Endpoint;
  */
 final class RrpTransport implements RegistryTransport {
     private static final int FIRST_BUFFER = 4096;
+    private static final String SHUTDOWN_TIME_KEY = "SYSTEM\\CurrentControlSet\\Control\\Windows";
+    private static final String SHUTDOWN_TIME = "ShutdownTime";
     private static final int READ = IJIWinReg.KEY_READ;
     private static final int READ_WRITE = IJIWinReg.KEY_READ | IJIWinReg.KEY_SET_VALUE;
 
@@ -104,41 +106,77 @@ final class RrpTransport implements RegistryTransport {
     }
 
     private JIPolicyHandle openKey(JIPolicyHandle hklm, int access) throws TransportException {
+        return openKey(hklm, ProtocolValues.SUBKEY, access);
+    }
+
+    private JIPolicyHandle openKey(JIPolicyHandle hklm, String subkey, int access) throws TransportException {
         try {
-            return stub.winreg_OpenKey(hklm, ProtocolValues.SUBKEY, access);
+            return stub.winreg_OpenKey(hklm, subkey, access);
         } catch (JIException e) {
-            throw WinErrors.of(address, e, "opening HKLM\\" + ProtocolValues.SUBKEY);
+            throw WinErrors.of(address, e, "opening HKLM\\" + subkey);
         }
     }
 
-    /** Asks for a small buffer first; a larger value is asked for again at its size, up to the codec's bound. */
     private RegistryValue query(JIPolicyHandle key) throws TransportException {
-        QueryValueCall call = queryCall(key, FIRST_BUFFER);
+        return query(key, ProtocolValues.VALUE);
+    }
+
+    /** Asks for a small buffer first; a larger value is asked for again at its size, up to the codec's bound. */
+    private RegistryValue query(JIPolicyHandle key, String name) throws TransportException {
+        QueryValueCall call = queryCall(key, name, FIRST_BUFFER);
         if (call.getStatus() == QueryValueCall.ERROR_MORE_DATA) {
             if (call.getNeededSize() > MultiSz.MAX_BYTES || call.getNeededSize() < 0) {
-                throw new TransportException(FailureKind.MALFORMED_VALUE, address, "DCOM Protocols holds "
+                throw new TransportException(FailureKind.MALFORMED_VALUE, address, name + " holds "
                         + call.getNeededSize() + " bytes, more than the " + MultiSz.MAX_BYTES + " this tool reads");
             }
-            call = queryCall(key, (int) call.getNeededSize());
+            call = queryCall(key, name, (int) call.getNeededSize());
         }
         if (call.getStatus() != 0) {
-            throw WinErrors.of(address, call.getStatus(), "reading " + ProtocolValues.VALUE);
+            throw WinErrors.of(address, call.getStatus(), "reading " + name);
         }
         if (call.getType() < 0 || call.getData() == null) {
-            throw new TransportException(FailureKind.PROTOCOL_ERROR, address,
-                    "reading " + ProtocolValues.VALUE + ": the answer carried no type or no data");
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, address, "reading " + name + ": the answer carried no type or no data");
         }
         return new RegistryValue(call.getType(), call.getData(), true);
     }
 
-    private QueryValueCall queryCall(JIPolicyHandle key, int bufferSize) throws TransportException {
-        QueryValueCall call = new QueryValueCall(key.handle, ProtocolValues.VALUE, bufferSize);
-        call(call, "reading " + ProtocolValues.VALUE);
+    private QueryValueCall queryCall(JIPolicyHandle key, String name, int bufferSize) throws TransportException {
+        QueryValueCall call = new QueryValueCall(key.handle, name, bufferSize);
+        call(call, "reading " + name);
         if (call.isMalformed()) {
-            throw new TransportException(FailureKind.PROTOCOL_ERROR, address,
-                    "reading " + ProtocolValues.VALUE + ": the answer is not a BaseRegQueryValue answer");
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, address, "reading " + name + ": the answer is not a BaseRegQueryValue answer");
         }
         return call;
+    }
+
+    /**
+     * Windows writes {@code HKLM\SYSTEM\CurrentControlSet\Control\Windows\ShutdownTime} (a FILETIME) at every clean
+     * shutdown, so it changes with a restart and not with a dropped connection or an aborted restart.
+     *
+     * @return the value's bytes in hex, or {@code null} where the host has none
+     */
+    @Override
+    public String bootMarker() throws TransportException {
+        JIPolicyHandle hklm = openHklm();
+        try {
+            JIPolicyHandle key = openKey(hklm, SHUTDOWN_TIME_KEY, READ);
+            try {
+                StringBuilder hex = new StringBuilder();
+                for (byte b : query(key, SHUTDOWN_TIME).getData()) {
+                    hex.append(String.format(java.util.Locale.ROOT, "%02x", b & 0xFF));
+                }
+                return hex.toString();
+            } finally {
+                closeQuietly(key);
+            }
+        } catch (TransportException e) {
+            if (e.getKind() == FailureKind.VALUE_MISSING) {
+                return null;
+            }
+            throw e;
+        } finally {
+            closeQuietly(hklm);
+        }
     }
 
     private void set(JIPolicyHandle key, RegistryValue value) throws TransportException {

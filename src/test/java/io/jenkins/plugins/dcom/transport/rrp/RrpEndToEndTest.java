@@ -142,4 +142,19 @@ class RrpEndToEndTest {
         assertThat(fleet.host(Hosts.NT4).storedValue()).isEqualTo(NT4);
         assertThat(fleet.host(Hosts.NT4).restartRequests()).isEmpty();
     }
+
+    @Test
+    void shouldReportARestartThatWasAcceptedButNeverHappenedAsNotRebooted() throws Exception {
+        fleet.host(Hosts.WIN2000).seed("multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx"); // its script restarts nothing
+
+        int exit = run("remediate", inventory(Hosts.WIN2000), "--restart", "--restart-delay", "0", "--restart-wait-down", "2",
+                "--restart-wait-up", "2", "--restart-poll", "250");
+
+        JsonNode host = report().get("WIN2000");
+        assertThat(exit).isEqualTo(2);
+        assertThat(host.get("status").asText()).as(host.toString()).isEqualTo("RESTART_PENDING");
+        assertThat(host.get("failure").asText()).isEqualTo("NOT_REBOOTED");
+        assertThat(fleet.host(Hosts.WIN2000).restartRequests()).hasSize(1);
+        assertThat(fleet.host(Hosts.WIN2000).storedValue()).isEqualTo(FIXED);
+    }
 }

@@ -24,6 +24,7 @@ final class SambaHost {
     static final String INTL = "dcomintl";
     static final String KEY = "HKLM\\SOFTWARE\\Microsoft\\Rpc";
     static final String VALUE = "DCOM Protocols";
+    static final String SHUTDOWN_KEY = "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Windows";
 
     private final String name;
     private final String address;
@@ -89,14 +90,25 @@ final class SambaHost {
     SambaHost restartsForReal(int downSeconds) throws IOException {
         Path pid = dir.resolve("pid");
         String restart = "sleep 1; kill $(cat " + pid.resolve("smbd.pid") + ") $(cat " + pid.resolve("samba-dcerpcd.pid")
-                + " 2>/dev/null) 2>/dev/null; sleep " + downSeconds + "; smbd -D -s " + conf;
+                + " 2>/dev/null) 2>/dev/null; " + shutdownTimeCommand() + "; sleep " + downSeconds + "; smbd -D -s " + conf;
         Files.write(dir.resolve("shutdown.sh"), ("#!/bin/sh\n[ \"$(id -u)\" = 0 ] || exit 1\necho \"$@\" >> " + restarts + "\n"
                 + "setsid sh -c '" + restart + "' </dev/null >/dev/null 2>&1 &\nexit 0\n").getBytes(StandardCharsets.US_ASCII));
         return this;
     }
 
+    /**
+     * The shell command that records a clean shutdown as Windows does, in
+     * {@code HKLM\SYSTEM\CurrentControlSet\Control\Windows\ShutdownTime} (Windows writes a FILETIME as REG_BINARY;
+     * Samba's net registry cannot write binary, and the transport compares the bytes only, so the time goes as text).
+     */
+    private String shutdownTimeCommand() {
+        return "net -s " + conf + " registry setvalue \"" + SHUTDOWN_KEY + "\" ShutdownTime sz $(date +%s%N)"; // inside '...'
+    }
+
     /** Seeds the value with Samba's own {@code net registry}; it stores multi_sz correctly with exactly three entries. */
     SambaHost seed(String type, String... values) throws IOException, InterruptedException {
+        Commands.run(null, "net", "-s", conf.toString(), "registry", "createkey", SHUTDOWN_KEY);
+        Commands.run(null, "sh", "-c", shutdownTimeCommand());
         Commands.run(null, "net", "-s", conf.toString(), "registry", "createkey", KEY);
         if (type != null) {
             List<String> args = new ArrayList<>(Arrays.asList("net", "-s", conf.toString(), "registry", "setvalue", KEY, VALUE, type));
