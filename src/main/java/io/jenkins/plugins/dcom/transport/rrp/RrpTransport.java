@@ -97,11 +97,37 @@ final class RrpTransport implements RegistryTransport {
         return fault != null ? fault : call.getStatus();
     }
 
+    /**
+     * Opens HKLM, which opens the winreg pipe. A pipe that is not there yet is asked for once more after a second:
+     * current Windows starts Remote Registry on demand when the pipe is first opened (as impacket retries).
+     */
     private JIPolicyHandle openHklm() throws TransportException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return stub().winreg_OpenHKLM();
+            } catch (JIException e) {
+                TransportException network = WinErrors.network(address, e, "opening HKLM");
+                if (network != null) {
+                    throw network;
+                }
+                if (!WinErrors.isPipeMissing(e.getErrorCode())) {
+                    throw WinErrors.of(address, e.getErrorCode(), "opening HKLM");
+                }
+                if (attempt == 2) {
+                    throw WinErrors.remoteRegistryNotRunning(address, e.getErrorCode());
+                }
+                close();
+                pause();
+            }
+        }
+    }
+
+    private void pause() throws TransportException {
         try {
-            return stub().winreg_OpenHKLM();
-        } catch (JIException e) {
-            throw WinErrors.of(address, e, "opening HKLM");
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, address, "interrupted while waiting for the winreg pipe");
         }
     }
 

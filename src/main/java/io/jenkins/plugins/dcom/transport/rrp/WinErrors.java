@@ -30,6 +30,8 @@ final class WinErrors {
     static final int NT_STATUS_ACCOUNT_LOCKED_OUT = 0xC0000234;
     static final int NT_STATUS_BAD_NETWORK_NAME = 0xC00000CC;
     static final int NT_STATUS_OBJECT_NAME_NOT_FOUND = 0xC0000034;
+    /** The pipe exists but its server is still starting (Remote Registry's trigger start). */
+    static final int NT_STATUS_PIPE_NOT_AVAILABLE = 0xC00000AC;
     /** nca_op_rng_error: the server does not have this opnum. */
     static final int RPC_NCA_OP_RNG_ERROR = 0x1C010002;
 
@@ -60,6 +62,21 @@ final class WinErrors {
             default:
                 return new TransportException(FailureKind.PROTOCOL_ERROR, host, operation + " failed with Windows error " + hex);
         }
+    }
+
+    /** @return whether opening the winreg pipe failed because nothing serves it (yet) */
+    static boolean isPipeMissing(int code) {
+        return code == NT_STATUS_OBJECT_NAME_NOT_FOUND || code == NT_STATUS_PIPE_NOT_AVAILABLE;
+    }
+
+    /**
+     * Opening the {@code winreg} pipe found no server: on current Windows the Remote Registry service is stopped,
+     * disabled or still starting (trigger start). Not a missing value.
+     */
+    static TransportException remoteRegistryNotRunning(String host, int code) {
+        return new TransportException(FailureKind.UNREACHABLE, host, String.format(Locale.ROOT, "the winreg pipe is not "
+                + "there (0x%08X): the Remote Registry service is not running on %s; start it (sc \\\\%s start "
+                + "RemoteRegistry, or set it to Manual or Automatic) and run again", code, host, host));
     }
 
     /** Classifies a failure thrown by j-Interop, walking its causes for network errors first. */
