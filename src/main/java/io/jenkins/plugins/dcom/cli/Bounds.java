@@ -1,18 +1,17 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.Defaults;
+
 /**
  * The range of every numeric option, checked where the option is read, so that no value reaches the engine that
  * would overflow, wait forever or spin: a value out of range is a usage error (exit 1) naming the option and the
  * range. Values too large for their type are refused by picocli's own parsing, also as usage errors.
  */
 final class Bounds {
-    static final long MAX_CONCURRENCY = 256;
     /** A day, in seconds: longer than any network wait worth waiting. */
     static final long DAY = 86_400;
     /** A week, in seconds: the longest wait for a restart. */
     static final long WEEK = 7 * DAY;
-    /** shutdown.exe's own limit for /t. */
-    static final long MAX_RESTART_DELAY = 315_360_000;
 
     private Bounds() {
     }
@@ -26,6 +25,6 @@ final class Bounds {
     }
 
     static int concurrency(long value) throws UsageException {
-        return check("--concurrency", value, 1, MAX_CONCURRENCY);
+        return check("--concurrency", value, 1, Defaults.MAX_CONCURRENCY);
     }
 }

@@ -23,7 +23,7 @@ final class FleetRun {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        prepare(reportDir);
+        prepareOutputs(options, reportDir);
         out.println(title + ": " + inventory.size() + " hosts, " + describe(options) + ", run " + runId);
         RunResult result;
         try {
@@ -37,8 +37,19 @@ final class FleetRun {
 
     /** Checks the report folder before the run, so that a run never changes hosts it cannot report on. */
     static void prepare(Path reportDir) throws UsageException {
+        prepareOutputs(null, reportDir);
+    }
+
+    /**
+     * Checks every folder the run must write to before it touches a host: the reports, then (for a remediation that
+     * writes) the backups, which go below the reports by default.
+     */
+    private static void prepareOutputs(RunOptions options, Path reportDir) throws UsageException {
         try {
             OutputFiles.prepare("--report-dir", reportDir);
+            if (options != null && options.getBackups() != null && !options.isDryRun()) {
+                options.getBackups().prepare();
+            }
         } catch (IOException e) {
             throw new UsageException(e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,14 +48,6 @@ final class RemediateCommand implements Callable<Integer> {
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).dryRun(dryRun)
                 .restart(restart.policy()).backups(new BackupStore(backups))
                 .maxAuthFailures(connection.maxAuthFailures()).build();
-        if (!dryRun) {
-            FleetRun.prepare(fleet.reportDir); // first: the backups go below it by default
-            try {
-                options.getBackups().prepare();
-            } catch (IOException e) {
-                throw new UsageException(e.getMessage(), e);
-            }
-        }
         int exit = FleetRun.run(dryRun ? "Remediate (dry run)" : "Remediate", runId, options, fleet.loadInventory(),
                 fleet.reportDir, parent.out);
         if (!dryRun) {

@@ -31,7 +31,7 @@ final class RestartOptions {
         if (!restart) {
             return RestartPolicy.never();
         }
-        Bounds.check("--restart-delay", delay, 0, Bounds.MAX_RESTART_DELAY);
+        Bounds.check("--restart-delay", delay, 0, RestartRequest.MAX_DELAY_SECONDS);
         Bounds.check("--restart-wait-down", waitDown, 1, Bounds.WEEK);
         Bounds.check("--restart-wait-up", waitUp, 1, Bounds.WEEK);
         Bounds.check("--restart-poll", poll, 100, 60_000);

@@ -11,6 +11,8 @@ public final class Defaults {
     public static final int RESTART_DELAY_SECONDS = 60;
     /** Default number of hosts processed at once. */
     public static final int CONCURRENCY = 8;
+    /** Most hosts processed at once: the command line, the form and the engine all hold to it. */
+    public static final int MAX_CONCURRENCY = 256;
 
     private Defaults() {
     }

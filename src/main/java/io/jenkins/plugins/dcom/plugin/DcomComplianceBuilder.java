@@ -15,6 +15,7 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.dcom.contract.Defaults;
+import io.jenkins.plugins.dcom.transport.RestartRequest;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -243,7 +244,7 @@ public final class DcomComplianceBuilder extends Builder {
         }
 
         public FormValidation doCheckConcurrency(@QueryParameter("value") String value) {
-            return FormChecks.range(value, 1, 256, "Concurrency");
+            return FormChecks.range(value, 1, Defaults.MAX_CONCURRENCY, "Concurrency");
         }
 
         public FormValidation doCheckShard(@QueryParameter("value") String value) {
@@ -251,7 +252,7 @@ public final class DcomComplianceBuilder extends Builder {
         }
 
         public FormValidation doCheckRestartDelay(@QueryParameter("value") String value) {
-            return FormChecks.range(value, 0, 315360000, "Restart delay");
+            return FormChecks.range(value, 0, RestartRequest.MAX_DELAY_SECONDS, "Restart delay");
         }
     }
 }

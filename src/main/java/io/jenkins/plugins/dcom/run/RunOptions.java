@@ -122,8 +122,8 @@ public final class RunOptions {
         }
 
         public Builder concurrency(int value) {
-            if (value < 1 || value > 256) {
-                throw new IllegalArgumentException("concurrency " + value + " is out of range; use 1-256");
+            if (value < 1 || value > Defaults.MAX_CONCURRENCY) {
+                throw new IllegalArgumentException("concurrency " + value + " is out of range; use 1-" + Defaults.MAX_CONCURRENCY);
             }
             this.concurrency = value;
             return this;

@@ -179,7 +179,7 @@ final class RrpTransport implements RegistryTransport {
      * Windows writes {@code HKLM\SYSTEM\CurrentControlSet\Control\Windows\ShutdownTime} (a FILETIME) at every clean
      * shutdown, so it changes with a restart and not with a dropped connection or an aborted restart.
      *
-     * @return the value's bytes in hex, or {@code null} where the host has none
+     * @return the value's bytes (Base64), or {@code null} where the host has none
      */
     @Override
     public String bootMarker() throws TransportException {
@@ -187,11 +187,7 @@ final class RrpTransport implements RegistryTransport {
         try {
             JIPolicyHandle key = openKey(hklm, SHUTDOWN_TIME_KEY, READ);
             try {
-                StringBuilder hex = new StringBuilder();
-                for (byte b : query(key, SHUTDOWN_TIME).getData()) {
-                    hex.append(String.format(java.util.Locale.ROOT, "%02x", b & 0xFF));
-                }
-                return hex.toString();
+                return query(key, SHUTDOWN_TIME).base64();
             } finally {
                 closeQuietly(key);
             }

@@ -44,8 +44,7 @@ final class WinRmTransport implements RegistryTransport {
         boolean keyReadable = run(RegCommands.queryKey()).exit == 0;
         throw new TransportException(FailureKind.VALUE_MISSING, host, (keyReadable ? ProtocolValues.VALUE
                 + " does not exist under " + ProtocolValues.KEY : "the key " + ProtocolValues.KEY
-                + " does not exist, or this account cannot read it") + " (reg.exe exit " + output.exit + "; "
-                + RegQueryOutput.answered(output.stdout, output.stderr) + ")");
+                + " does not exist, or this account cannot read it") + " (" + output.failure() + ")");
     }
 
     /**
@@ -63,11 +62,11 @@ final class WinRmTransport implements RegistryTransport {
         List<String> now = read().protocols(host);
         if (now.equals(protocols)) {
             throw new TransportException(FailureKind.PROTOCOL_ERROR, host, "the value was written but reading it back "
-                    + "failed (reg.exe exit " + output.exit + "; " + RegQueryOutput.answered(output.stdout, output.stderr) + ")");
+                    + "failed (" + output.failure() + ")");
         }
-        throw new TransportException(FailureKind.ACCESS_DENIED, host, "reg add was refused and the value is unchanged (reg.exe exit "
-                + output.exit + "; " + RegQueryOutput.answered(output.stdout, output.stderr) + "); a local administrator other "
-                + "than the built-in Administrator also needs LocalAccountTokenFilterPolicy=1 under UAC remote restrictions");
+        throw new TransportException(FailureKind.ACCESS_DENIED, host, "reg add was refused and the value is unchanged ("
+                + output.failure() + "); a local administrator other than the built-in Administrator also needs "
+                + "LocalAccountTokenFilterPolicy=1 under UAC remote restrictions");
     }
 
     /** Restores only a REG_MULTI_SZ of safe names: the entries go on a {@code reg add} command line. */
@@ -155,6 +154,11 @@ final class WinRmTransport implements RegistryTransport {
             this.exit = exit;
             this.stdout = stdout;
             this.stderr = stderr;
+        }
+
+        /** @return the exit code and what Windows printed, for a message (the text is localized: never classified) */
+        String failure() {
+            return "reg.exe exit " + exit + "; " + RegQueryOutput.answered(stdout, stderr);
         }
     }
 }
