@@ -4,7 +4,8 @@ characters, other types) and check what the tool wrote without trusting the tool
 
 usage: registry_value.py HOST DOMAIN USER get             -> prints "TYPE HEX" (type code in decimal, data in hex)
        registry_value.py HOST DOMAIN USER set TYPE         -> writes the bytes given in hex on standard input
-The password comes from the DCOM_TEST_PASSWORD variable.
+The password comes from the DCOM_TEST_PASSWORD variable; DCOM_TEST_PORT=139 reaches a host over the NetBIOS session
+service (as NT 4.0), calling it *SMBSERVER.
 """
 import os
 import sys
@@ -16,6 +17,9 @@ password = os.environ['DCOM_TEST_PASSWORD']
 
 binding = transport.DCERPCTransportFactory(r'ncacn_np:%s[\pipe\winreg]' % host)
 binding.set_credentials(user, password, domain)
+if os.environ.get('DCOM_TEST_PORT') == '139':
+    binding.set_dport(139)
+    binding.setRemoteName('*SMBSERVER')
 dce = binding.get_dce_rpc()
 dce.connect()
 dce.bind(rrp.MSRPC_UUID_RRP)

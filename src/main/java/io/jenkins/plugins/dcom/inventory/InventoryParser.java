@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * [fe80::1]:5985
  * </pre>
  *
- * Fields: {@code role=site-server|console}, {@code transport=winrm|rrp}, {@code name=<display name>}.
+ * Fields: {@code role=site-server|console}, {@code transport=winrm|rrp}, {@code name=<display name>},
+ * {@code smb=1|2|3} (the registry RPC's SMB version; chosen automatically when absent).
  */
 public final class InventoryParser {
     /** The transports an inventory line may name. */
@@ -33,7 +34,8 @@ public final class InventoryParser {
     private static final Pattern BRACKETED = Pattern.compile("^\\[([^\\]]+)\\](?::(\\d{1,5}))?$");
     private static final Pattern PLAIN = Pattern.compile("^([^:\\[\\]]+)(?::(\\d{1,5}))?$");
     private static final Pattern DISPLAY_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
-    private static final List<String> FIELDS = Arrays.asList("role", "transport", "name");
+    private static final List<String> FIELDS = Arrays.asList("role", "transport", "name", "smb");
+    private static final List<String> SMB_VERSIONS = Arrays.asList("1", "2", "3");
 
     /** Largest inventory file read: 16 MiB, some 200,000 host lines. */
     public static final int MAX_BYTES = 16 * 1024 * 1024;
@@ -101,7 +103,21 @@ public final class InventoryParser {
         if (name != null && !DISPLAY_NAME.matcher(name).matches()) {
             throw new InventoryException(where + ": name '" + name + "' may only hold letters, digits, '.', '_' and '-' (at most 64)");
         }
-        return new Target(hostPort[0], port, role, transport, name, number);
+        return new Target(hostPort[0], port, role, transport, name, smb(fields.get("smb"), transport, where), number);
+    }
+
+    private static Integer smb(String version, String transport, String where) throws InventoryException {
+        if (version == null) {
+            return null;
+        }
+        if (!SMB_VERSIONS.contains(version)) {
+            throw new InventoryException(where + ": smb '" + version + "' is unknown; use smb=1 (NT 4.0 to 2003), smb=2 or smb=3, "
+                    + "or leave it out to choose automatically");
+        }
+        if ("winrm".equals(transport)) {
+            throw new InventoryException(where + ": smb=" + version + " applies to transport=rrp, not winrm; remove one of them");
+        }
+        return Integer.valueOf(version);
     }
 
     private static String[] hostAndPort(String token, String where) throws InventoryException {

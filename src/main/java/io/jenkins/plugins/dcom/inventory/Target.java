@@ -9,14 +9,16 @@ public final class Target {
     private final Role role;
     private final String transport;
     private final String name;
+    private final Integer smb;
     private final int line;
 
-    Target(String host, Integer port, Role role, String transport, String name, int line) {
+    Target(String host, Integer port, Role role, String transport, String name, Integer smb, int line) {
         this.host = host;
         this.port = port;
         this.role = role;
         this.transport = transport;
         this.name = name;
+        this.smb = smb;
         this.line = line;
     }
 
@@ -25,7 +27,12 @@ public final class Target {
         if (!HostNames.isValid(host)) {
             throw new IllegalArgumentException("'" + host + "' is not a host name or address");
         }
-        return new Target(host, port, Role.UNSPECIFIED, transport, null, 0);
+        return new Target(host, port, Role.UNSPECIFIED, transport, null, null, 0);
+    }
+
+    /** @return this target with its SMB major version pinned (1, 2 or 3), for the registry RPC */
+    public Target withSmb(Integer version) {
+        return new Target(host, port, role, transport, name, version, line);
     }
 
     /** @return the host name or address, validated, without brackets */
@@ -50,6 +57,11 @@ public final class Target {
     /** @return a display name from {@code name=}, or {@code null} */
     public String getName() {
         return name;
+    }
+
+    /** @return the SMB major version the line pins with {@code smb=} (1, 2 or 3), or {@code null} to choose automatically */
+    public Integer getSmb() {
+        return smb;
     }
 
     /** @return the inventory line (1-based), 0 when not from an inventory */

@@ -77,7 +77,7 @@ public final class HtmlReport {
         for (HostResult host : run.getHosts()) {
             html.append("<tr><td><a href=\"#").append(anchor(host)).append("\">").append(Html.escape(host.getTarget().label()))
                     .append("</a></td><td>").append(Html.escape(host.getTarget().getRole().label())).append("</td><td>")
-                    .append(Html.escape(host.getTransport())).append("</td><td>").append(badge(host.getStatus()))
+                    .append(Html.escape(host.getTransportShown())).append("</td><td>").append(badge(host.getStatus()))
                     .append("</td><td><code>").append(Html.escape(first(host.getBefore()))).append("</code></td><td><code>")
                     .append(Html.escape(first(host.getAfter()))).append("</code></td><td>")
                     .append(Html.escape(host.getMessage())).append("</td></tr>\n");

@@ -67,7 +67,7 @@ public final class JsonReport {
             host.put("port", target.getPort());
         }
         host.put("address", target.address()).put("name", target.getName()).put("role", target.getRole().label())
-                .put("transport", result.getTransport()).put("status", result.getStatus().name())
+                .put("transport", result.getTransport()).put("channel", result.getChannel()).put("status", result.getStatus().name())
                 .put("outcome", result.getStatus().outcome().name())
                 .put("failure", result.getFailure() == null ? null : result.getFailure().name())
                 .put("message", result.getMessage());

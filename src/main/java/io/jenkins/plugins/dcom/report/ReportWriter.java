@@ -40,7 +40,7 @@ public final class ReportWriter {
         BuildSummary.Writer summary = new BuildSummary.Writer();
         for (HostResult host : run.getHosts()) {
             Target target = host.getTarget();
-            summary.host(new String[] {target.address(), target.getName(), target.getRole().label(), host.getTransport(),
+            summary.host(new String[] {target.address(), target.getName(), target.getRole().label(), host.getTransportShown(),
                 host.getStatus().name(), host.getStatus().outcome().name(), host.getMessage()},
                     Arrays.asList(host.getBefore(), host.getAfter(), host.diff().lines()));
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class HostResult {
     private final Target target;
     private final String transport;
+    private final String channel;
     private final HostStatus status;
     private final List<String> before;
     private final List<String> after;
@@ -27,6 +28,7 @@ public final class HostResult {
     private HostResult(Builder builder) {
         this.target = builder.target;
         this.transport = builder.transport;
+        this.channel = builder.channel;
         this.status = builder.status;
         this.before = copy(builder.before);
         this.after = copy(builder.after);
@@ -48,6 +50,16 @@ public final class HostResult {
 
     public String getTransport() {
         return transport;
+    }
+
+    /** @return how the transport reached the host where it had a choice (the SMB dialect), or {@code null} */
+    public String getChannel() {
+        return channel;
+    }
+
+    /** @return the transport, with the channel in parentheses when there is one: {@code rrp (SMB 3.1.1)} */
+    public String getTransportShown() {
+        return channel == null ? transport : transport + " (" + channel + ")";
     }
 
     public HostStatus getStatus() {
@@ -106,6 +118,7 @@ public final class HostResult {
     public static final class Builder {
         private final Target target;
         private final String transport;
+        private String channel;
         private final long started = System.nanoTime();
         private HostStatus status = HostStatus.ERROR;
         private List<String> before;
@@ -120,6 +133,12 @@ public final class HostResult {
         public Builder(Target target, String transport) {
             this.target = target;
             this.transport = transport;
+        }
+
+        /** Records how the session reached the host; {@code null} leaves it unknown. */
+        public Builder channel(String value) {
+            this.channel = value;
+            return this;
         }
 
         public Builder status(HostStatus value, String text) {

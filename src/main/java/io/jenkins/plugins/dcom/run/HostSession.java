@@ -26,7 +26,11 @@ final class HostSession {
         try {
             TransportFactory factory = options.getTransports().factoryFor(target);
             try (RegistryTransport session = factory.open(target, options.getConnection())) {
-                work.run(factory, session, result);
+                try {
+                    work.run(factory, session, result);
+                } finally {
+                    result.channel(session.channel());
+                }
             }
         } catch (TransportException e) {
             Failures.record(result, e, "");

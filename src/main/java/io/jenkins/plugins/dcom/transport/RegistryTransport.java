@@ -57,6 +57,14 @@ public interface RegistryTransport extends AutoCloseable {
         return null;
     }
 
+    /**
+     * @return how this session reached the host where the transport has a choice (the SMB dialect, for example),
+     * for the report; {@code null} before the first call or where there is no choice
+     */
+    default String channel() {
+        return null;
+    }
+
     /** Closes the session; never throws. */
     @Override
     void close();

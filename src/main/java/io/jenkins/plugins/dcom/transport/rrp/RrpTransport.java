@@ -8,47 +8,38 @@ import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
 import io.jenkins.plugins.dcom.transport.ShutdownAnswers;
 import io.jenkins.plugins.dcom.transport.TransportException;
-import java.io.IOException;
-import java.net.UnknownHostException;
 import java.util.List;
-import org.jinterop.dcom.common.JIDefaultAuthInfoImpl;
-import org.jinterop.dcom.common.JIException;
-import org.jinterop.winreg.IJIWinReg;
-import org.jinterop.winreg.JIPolicyHandle;
-import org.jinterop.winreg.smb.JIWinRegStub;
-import ndr.NdrObject;
-import rpc.Endpoint;
 
 /**
- * One winreg session with one host: open HKLM, open {@code SOFTWARE\Microsoft\Rpc}, query or set
- * {@code DCOM Protocols}, close every handle; the shutdown calls go over the same pipe. The connection is
- * closed by {@link #close()} even after a failure.
+ * One winreg session with one host, whatever SMB stack carries it: open HKLM, open {@code SOFTWARE\Microsoft\Rpc},
+ * query or set {@code DCOM Protocols}, close every handle; the shutdown calls go over the same pipe. The connection
+ * is closed by {@link #close()} even after a failure.
  */
 final class RrpTransport implements RegistryTransport {
     private static final int FIRST_BUFFER = 4096;
     private static final String SHUTDOWN_TIME_KEY = "SYSTEM\\CurrentControlSet\\Control\\Windows";
     private static final String SHUTDOWN_TIME = "ShutdownTime";
-    private static final int READ = IJIWinReg.KEY_READ;
-    private static final int READ_WRITE = IJIWinReg.KEY_READ | IJIWinReg.KEY_SET_VALUE;
+    /** KEY_READ; KEY_READ | KEY_SET_VALUE. */
+    private static final int READ = 0x20019;
+    private static final int READ_WRITE = READ | 0x0002;
+    /** HKLM is opened as impacket and regedit open it; the access that matters is asked for on the key. */
+    private static final int MAXIMUM_ALLOWED = 0x02000000;
 
     private final String address;
-    private final String host;
-    private final JIDefaultAuthInfoImpl credentials;
-    private JIWinRegStub stub;
+    private final WinregPipe pipe;
 
-    RrpTransport(String address, String host, String domain, String user, String password) {
+    RrpTransport(String address, WinregPipe pipe) {
         this.address = address;
-        this.host = host;
-        this.credentials = new JIDefaultAuthInfoImpl(domain, user, password);
+        this.pipe = pipe;
     }
 
     @Override
     public RegistryValue read() throws TransportException {
-        JIPolicyHandle hklm = openHklm();
+        byte[] hklm = openHklm();
         try {
-            JIPolicyHandle key = openKey(hklm, READ);
+            byte[] key = openKey(hklm, ProtocolValues.SUBKEY, READ);
             try {
-                return query(key);
+                return query(key, ProtocolValues.VALUE);
             } finally {
                 closeQuietly(key);
             }
@@ -69,12 +60,12 @@ final class RrpTransport implements RegistryTransport {
             throw new TransportException(FailureKind.INVALID_VALUE, address, "refusing to write " + value.size()
                     + " bytes, more than the " + MultiSz.MAX_BYTES + " this tool reads back");
         }
-        JIPolicyHandle hklm = openHklm();
+        byte[] hklm = openHklm();
         try {
-            JIPolicyHandle key = openKey(hklm, READ_WRITE);
+            byte[] key = openKey(hklm, ProtocolValues.SUBKEY, READ_WRITE);
             try {
                 set(key, value);
-                return query(key);
+                return query(key, ProtocolValues.VALUE);
             } finally {
                 closeQuietly(key);
             }
@@ -85,38 +76,27 @@ final class RrpTransport implements RegistryTransport {
 
     @Override
     public void restart(RestartRequest request) throws TransportException {
-        int status = ShutdownRequests.send(this::invoke, request);
+        int status = ShutdownRequests.send((opnum, stub) -> call(opnum, stub, "the restart request")
+                .status(address, "the restart request"), request);
         if (!ShutdownAnswers.isRestarting(status)) {
             throw ShutdownAnswers.refusal(address, status);
         }
-    }
-
-    /** @return the shutdown call's WERROR, or the RPC fault code when the server has no such call (for the fallback) */
-    private int invoke(ShutdownCall call) throws TransportException {
-        Integer fault = send(call, "the restart request");
-        return fault != null ? fault : call.getStatus();
     }
 
     /**
      * Opens HKLM, which opens the winreg pipe. A pipe that is not there yet is asked for once more after a second:
      * current Windows starts Remote Registry on demand when the pipe is first opened (as impacket retries).
      */
-    private JIPolicyHandle openHklm() throws TransportException {
+    private byte[] openHklm() throws TransportException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return stub().winreg_OpenHKLM();
-            } catch (JIException e) {
-                TransportException network = WinErrors.network(address, e, "opening HKLM");
-                if (network != null) {
-                    throw network;
-                }
-                if (!WinErrors.isPipeMissing(e.getErrorCode())) {
-                    throw WinErrors.of(address, e.getErrorCode(), "opening HKLM");
-                }
+                return pipe.call(WinregStubs.OPEN_LOCAL_MACHINE, WinregStubs.openLocalMachine(MAXIMUM_ALLOWED), "opening HKLM")
+                        .handle(address, "opening HKLM");
+            } catch (WinregPipe.PipeMissing missing) {
                 if (attempt == 2) {
-                    throw WinErrors.remoteRegistryNotRunning(address, e.getErrorCode());
+                    throw WinErrors.remoteRegistryNotRunning(address, missing.status());
                 }
-                close();
+                pipe.close();
                 pause();
             }
         }
@@ -131,48 +111,38 @@ final class RrpTransport implements RegistryTransport {
         }
     }
 
-    private JIPolicyHandle openKey(JIPolicyHandle hklm, int access) throws TransportException {
-        return openKey(hklm, ProtocolValues.SUBKEY, access);
-    }
-
-    private JIPolicyHandle openKey(JIPolicyHandle hklm, String subkey, int access) throws TransportException {
-        try {
-            return stub.winreg_OpenKey(hklm, subkey, access);
-        } catch (JIException e) {
-            throw WinErrors.of(address, e, "opening HKLM\\" + subkey);
-        }
-    }
-
-    private RegistryValue query(JIPolicyHandle key) throws TransportException {
-        return query(key, ProtocolValues.VALUE);
+    private byte[] openKey(byte[] hklm, String subkey, int access) throws TransportException {
+        String operation = "opening HKLM\\" + subkey;
+        return call(WinregStubs.OPEN_KEY, WinregStubs.openKey(hklm, subkey, access), operation).handle(address, operation);
     }
 
     /** Asks for a small buffer first; a larger value is asked for again at its size, up to the codec's bound. */
-    private RegistryValue query(JIPolicyHandle key, String name) throws TransportException {
-        QueryValueCall call = queryCall(key, name, FIRST_BUFFER);
-        if (call.getStatus() == QueryValueCall.ERROR_MORE_DATA) {
-            if (call.getNeededSize() > MultiSz.MAX_BYTES || call.getNeededSize() < 0) {
+    private RegistryValue query(byte[] key, String name) throws TransportException {
+        QueryAnswer answer = queryCall(key, name, FIRST_BUFFER);
+        if (answer.getStatus() == QueryAnswer.ERROR_MORE_DATA) {
+            if (answer.getNeededSize() > MultiSz.MAX_BYTES || answer.getNeededSize() < 0) {
                 throw new TransportException(FailureKind.MALFORMED_VALUE, address, name + " holds "
-                        + call.getNeededSize() + " bytes, more than the " + MultiSz.MAX_BYTES + " this tool reads");
+                        + answer.getNeededSize() + " bytes, more than the " + MultiSz.MAX_BYTES + " this tool reads");
             }
-            call = queryCall(key, name, (int) call.getNeededSize());
+            answer = queryCall(key, name, (int) answer.getNeededSize());
         }
-        if (call.getStatus() != 0) {
-            throw WinErrors.of(address, call.getStatus(), "reading " + name);
+        if (answer.getStatus() != 0) {
+            throw WinErrors.of(address, answer.getStatus(), "reading " + name);
         }
-        if (call.getType() < 0 || call.getData() == null) {
+        if (answer.getType() < 0 || answer.getData() == null) {
             throw new TransportException(FailureKind.PROTOCOL_ERROR, address, "reading " + name + ": the answer carried no type or no data");
         }
-        return new RegistryValue(call.getType(), call.getData(), true);
+        return new RegistryValue(answer.getType(), answer.getData(), true);
     }
 
-    private QueryValueCall queryCall(JIPolicyHandle key, String name, int bufferSize) throws TransportException {
-        QueryValueCall call = new QueryValueCall(key.handle, name, bufferSize);
-        call(call, "reading " + name);
-        if (call.isMalformed()) {
-            throw new TransportException(FailureKind.PROTOCOL_ERROR, address, "reading " + name + ": the answer is not a BaseRegQueryValue answer");
+    private QueryAnswer queryCall(byte[] key, String name, int bufferSize) throws TransportException {
+        String operation = "reading " + name;
+        QueryAnswer answer = QueryAnswer.decode(call(WinregStubs.QUERY_VALUE, WinregStubs.queryValue(key, name, bufferSize),
+                operation).stub(address, operation), bufferSize);
+        if (answer.isMalformed()) {
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, address, operation + ": the answer is not a BaseRegQueryValue answer");
         }
-        return call;
+        return answer;
     }
 
     /**
@@ -183,9 +153,9 @@ final class RrpTransport implements RegistryTransport {
      */
     @Override
     public String bootMarker() throws TransportException {
-        JIPolicyHandle hklm = openHklm();
+        byte[] hklm = openHklm();
         try {
-            JIPolicyHandle key = openKey(hklm, SHUTDOWN_TIME_KEY, READ);
+            byte[] key = openKey(hklm, SHUTDOWN_TIME_KEY, READ);
             try {
                 return query(key, SHUTDOWN_TIME).base64();
             } finally {
@@ -201,78 +171,40 @@ final class RrpTransport implements RegistryTransport {
         }
     }
 
-    private void set(JIPolicyHandle key, RegistryValue value) throws TransportException {
-        SetValueCall call = new SetValueCall(key.handle, ProtocolValues.VALUE, value.getType(), value.getData());
-        call(call, "writing " + ProtocolValues.VALUE);
-        if (call.getStatus() != 0) {
-            throw WinErrors.of(address, call.getStatus(), "writing " + ProtocolValues.VALUE);
+    private void set(byte[] key, RegistryValue value) throws TransportException {
+        String operation = "writing " + ProtocolValues.VALUE;
+        int status = call(WinregStubs.SET_VALUE, WinregStubs.setValue(key, ProtocolValues.VALUE, value.getType(), value.getData()),
+                operation).status(address, operation);
+        if (status != 0) {
+            throw WinErrors.of(address, status, operation);
         }
     }
 
-    /** Sends one call on the winreg pipe; network failures and RPC faults are classified. */
-    private void call(NdrObject call, String operation) throws TransportException {
-        Integer fault = send(call, operation);
-        if (fault != null) {
-            throw WinErrors.of(address, fault, operation);
-        }
-    }
-
-    /**
-     * Sends one call; the one place where what j-Interop throws is classified.
-     *
-     * @return the RPC fault code the server answered instead of a result, or {@code null} when the call returned
-     * @throws TransportException for network failures and anything else unexpected
-     */
-    private Integer send(NdrObject call, String operation) throws TransportException {
+    /** Sends one call on an open pipe: a pipe that vanishes after HKLM was opened is a failure, not a retry. */
+    private RpcAnswer call(int opnum, byte[] stub, String operation) throws TransportException {
         try {
-            stub().call(Endpoint.IDEMPOTENT, call);
-            return null;
-        } catch (IOException e) {
-            TransportException network = WinErrors.network(address, e, operation);
-            if (network != null) {
-                throw network;
-            }
-            Integer fault = RpcFaults.code(e);
-            if (fault != null) {
-                return fault;
-            }
-            throw new TransportException(FailureKind.PROTOCOL_ERROR, address, operation + " failed (" + e.getClass().getSimpleName() + ")");
-        } catch (RuntimeException e) {
-            throw new TransportException(FailureKind.PROTOCOL_ERROR, address, operation + " failed (" + e.getClass().getSimpleName() + ")");
+            return pipe.call(opnum, stub, operation);
+        } catch (WinregPipe.PipeMissing missing) {
+            throw WinErrors.remoteRegistryNotRunning(address, missing.status());
         }
     }
 
-    private JIWinRegStub stub() throws TransportException {
-        if (stub == null) {
-            try {
-                stub = new JIWinRegStub(credentials, host);
-                stub.getProperties().setProperty(PipePassword.PROPERTY, PipePassword.forUrl(credentials.getPassword()));
-            } catch (UnknownHostException e) {
-                throw new TransportException(FailureKind.UNREACHABLE, address, "the host name does not resolve");
-            }
-        }
-        return stub;
-    }
-
-    private void closeQuietly(JIPolicyHandle handle) {
+    private void closeQuietly(byte[] handle) {
         try {
-            stub.winreg_CloseKey(handle);
-        } catch (JIException | RuntimeException e) {
+            pipe.call(WinregStubs.CLOSE_KEY, WinregStubs.closeKey(handle), "closing a key");
+        } catch (TransportException | WinregPipe.PipeMissing | RuntimeException e) {
             // the connection is closed next; a handle left open dies with it
         }
     }
 
     @Override
+    public String channel() {
+        return pipe.dialect();
+    }
+
+    @Override
     public void close() {
-        if (stub != null) {
-            try {
-                stub.closeConnection();
-            } catch (JIException | RuntimeException e) {
-                // nothing more to release
-            } finally {
-                stub = null;
-            }
-        }
+        pipe.close();
     }
 
     @Override

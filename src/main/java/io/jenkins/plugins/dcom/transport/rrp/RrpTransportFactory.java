@@ -8,19 +8,31 @@ import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
 import io.jenkins.plugins.dcom.transport.UserForms;
+import com.hierynomus.mssmb2.SMB2Dialect;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The remote registry RPC ([MS-RRP] {@code winreg} over SMB named pipes) through j-Interop, for hosts without
- * WinRM such as Windows NT 4.0. SMB1 and NTLM only (jcifs); port 445.
+ * The remote registry RPC ([MS-RRP] {@code winreg} over SMB named pipes), for hosts without WinRM such as Windows
+ * NT 4.0, and for any Windows with Remote Registry running. Two SMB stacks, one per generation, chosen per host:
+ * SMB 2.0.2-3.1.1 through smbj and rapid7's dcerpc (Vista/2008 and later; all that Server 2019 and later have), and
+ * SMB1 through j-Interop on jcifs (NT 4.0, 2000, 2003), which also reaches the NetBIOS session service on 139 where
+ * 445 is refused, as on NT 4.0. A host line may pin the version with {@code smb=1|2|3}; otherwise SMB2/3 is tried
+ * first and SMB1 only when the host offers nothing newer ({@link AutoDialectPipe}). NTLM logon on both.
  *
  * <p>jcifs reads its timeouts once per process, when its classes load: the first factory of a process sets them
  * from its settings (the command line serves one run per process).
  */
 public final class RrpTransportFactory implements TransportFactory {
-    /** The SMB port; jcifs cannot use another. */
+    /** The SMB port; jcifs cannot use another (it falls back to 139 by itself). */
     public static final int PORT = 445;
+    private static final List<SMB2Dialect> SMB2 = Arrays.asList(SMB2Dialect.SMB_2_1, SMB2Dialect.SMB_2_0_2);
+    private static final List<SMB2Dialect> SMB3 = Arrays.asList(SMB2Dialect.SMB_3_1_1, SMB2Dialect.SMB_3_0_2, SMB2Dialect.SMB_3_0);
+    private static final List<SMB2Dialect> SMB2_AND_3 = Arrays.asList(SMB2Dialect.SMB_3_1_1, SMB2Dialect.SMB_3_0_2,
+            SMB2Dialect.SMB_3_0, SMB2Dialect.SMB_2_1, SMB2Dialect.SMB_2_0_2);
     /** Held so the levels set here are not lost when the loggers would otherwise be collected. */
     private static final Logger JINTEROP_LOG = Logger.getLogger("org.jinterop");
     /** j-Interop's RPC layer logs every packet at INFO through this one. */
@@ -76,7 +88,21 @@ public final class RrpTransportFactory implements TransportFactory {
         if (problem != null) {
             throw new TransportException(FailureKind.INVALID_VALUE, target.address(), problem);
         }
+        return new RrpTransport(target.address(), pipe(target, settings));
+    }
+
+    private static WinregPipe pipe(Target target, ConnectionSettings settings) {
+        Credentials credentials = settings.getCredentials();
         String domain = credentials.getDomain() == null ? "" : credentials.getDomain();
-        return new RrpTransport(target.address(), target.getHost(), domain, credentials.getAccount(), credentials.getPassword());
+        Supplier<WinregPipe> smb1 = () -> new Smb1Pipe(target.address(), target.getHost(), domain, credentials.getAccount(),
+                credentials.getPassword());
+        Integer pinned = target.getSmb();
+        if (pinned != null && pinned == 1) {
+            return smb1.get();
+        }
+        Smb2Pipe smb2 = new Smb2Pipe(target.address(), target.getHost(), PORT, domain, credentials.getAccount(),
+                credentials.getPassword(), pinned == null ? SMB2_AND_3 : pinned == 2 ? SMB2 : SMB3,
+                settings.getConnectTimeoutMillis(), settings.getSocketTimeoutMillis());
+        return pinned == null ? new AutoDialectPipe(smb2, smb1) : smb2;
     }
 }

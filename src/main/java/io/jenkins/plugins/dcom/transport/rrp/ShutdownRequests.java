@@ -10,7 +10,7 @@ import io.jenkins.plugins.dcom.transport.TransportException;
 final class ShutdownRequests {
     /** Sends one call on the winreg pipe and returns the WERROR or RPC fault status. */
     interface Invoker {
-        int invoke(ShutdownCall call) throws TransportException;
+        int invoke(int opnum, byte[] stub) throws TransportException;
     }
 
     private ShutdownRequests() {
@@ -18,11 +18,11 @@ final class ShutdownRequests {
 
     /** @return the status of the last call sent, judged by {@code ShutdownAnswers} */
     static int send(Invoker invoker, RestartRequest request) throws TransportException {
-        int status = invoker.invoke(new ShutdownCall(ShutdownCall.OPNUM_EX, request.getComment(), request.getDelaySeconds(),
-                true, request.getReasonCode()));
+        int status = invoker.invoke(WinregStubs.SHUTDOWN_EX, WinregStubs.shutdown(WinregStubs.SHUTDOWN_EX, request.getComment(),
+                request.getDelaySeconds(), true, request.getReasonCode()));
         if (lacksOpnum30(status)) {
-            status = invoker.invoke(new ShutdownCall(ShutdownCall.OPNUM_LEGACY, request.getComment(),
-                    request.getDelaySeconds(), true, 0));
+            status = invoker.invoke(WinregStubs.SHUTDOWN_LEGACY, WinregStubs.shutdown(WinregStubs.SHUTDOWN_LEGACY,
+                    request.getComment(), request.getDelaySeconds(), true, 0));
         }
         return status;
     }

@@ -136,8 +136,7 @@ final class WinErrors {
     }
 
     static TransportException smb1Refused(String host, String operation) {
-        return new TransportException(FailureKind.UNREACHABLE, host, operation + ": the host refuses SMB1, the only dialect "
-                + "j-Interop speaks (SMB1 is off on every current Windows). Use transport=winrm for this host, "
-                + "or enable SMB1 on it if your policy allows");
+        return new TransportException(FailureKind.UNREACHABLE, host, operation + ": the host refuses SMB1 (NT LM 0.12), as every "
+                + "current Windows does; remove smb=1 from its inventory line so that SMB2/3 is used, or use transport=winrm");
     }
 }

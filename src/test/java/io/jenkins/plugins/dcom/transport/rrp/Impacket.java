@@ -69,7 +69,7 @@ final class Impacket {
         try {
             List<String> command = new ArrayList<>(Arrays.asList(script.toString(), host.address(), "LAB", SambaHost.ADMIN));
             command.addAll(Arrays.asList(args));
-            return run(input, command.toArray(new String[0]));
+            return run(input, host.shape().port(), command.toArray(new String[0]));
         } finally {
             Files.delete(script);
         }
@@ -77,14 +77,15 @@ final class Impacket {
 
     /** Runs a Python script with the system interpreter, the test password in DCOM_TEST_PASSWORD; asserts exit 0. */
     static String python(String... args) throws IOException, InterruptedException {
-        return run(null, args);
+        return run(null, 445, args);
     }
 
-    private static String run(String input, String... args) throws IOException, InterruptedException {
+    private static String run(String input, int port, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(Arrays.asList(PYTHON));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DCOM_TEST_PASSWORD", SambaFleet.PASSWORD);
+        builder.environment().put("DCOM_TEST_PORT", String.valueOf(port));
         Process process = builder.start();
         try (java.io.OutputStream stdin = process.getOutputStream()) {
             if (input != null) {

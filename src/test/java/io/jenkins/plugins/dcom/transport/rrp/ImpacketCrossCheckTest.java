@@ -31,7 +31,7 @@ class ImpacketCrossCheckTest {
     }
 
     private static RegistryTransport open(Hosts host) throws Exception {
-        ConnectionSettings settings = RrpOverSambaTest.settings(SambaFleet.PASSWORD);
+        ConnectionSettings settings = RrpSambaContract.settings(SambaFleet.PASSWORD);
         return new RrpTransportFactory(settings).open(Target.of(fleet.host(host).address(), null, "rrp"), settings);
     }
 

@@ -80,7 +80,7 @@ class RrpEndToEndTest {
                 fleet.host(Hosts.NT4).address() + " name=NT4", fleet.host(Hosts.WIN2000).address() + " name=WIN2000",
                 fleet.host(Hosts.VALUE_MISSING).address() + " name=MISSING", fleet.host(Hosts.REG_SZ).address() + " name=REGSZ",
                 fleet.host(Hosts.READ_ONLY).address() + " name=READONLY", fleet.host(Hosts.UNREACHABLE).address() + " name=DOWN",
-                fleet.noSmb1().address() + " name=NOSMB1") + "\n").getBytes(StandardCharsets.UTF_8));
+                fleet.noSmb1().address() + " name=SMB2ONLY") + "\n").getBytes(StandardCharsets.UTF_8));
 
         int exit = run("remediate", inventory);
 
@@ -93,10 +93,26 @@ class RrpEndToEndTest {
         assertThat(hosts.get("REGSZ").get("failure").asText()).isEqualTo("WRONG_TYPE");
         assertThat(hosts.get("READONLY").get("status").asText()).isEqualTo("ACCESS_DENIED");
         assertThat(hosts.get("DOWN").get("status").asText()).isEqualTo("UNREACHABLE");
-        assertThat(hosts.get("NOSMB1").get("status").asText()).isEqualTo("UNREACHABLE");
-        assertThat(hosts.get("NOSMB1").get("message").asText()).contains("refuses SMB1").contains("transport=winrm");
+        assertThat(hosts.get("SMB2ONLY").get("status").asText()).as("a host without SMB1, as Server 2019+").isEqualTo("RESTART_PENDING");
+        assertThat(hosts.get("SMB2ONLY").get("channel").asText()).isEqualTo("SMB 3.1.1");
+        assertThat(hosts.get("WIN2000").get("channel").asText()).as("SMB2/3 first where the host has both").isEqualTo("SMB 3.1.1");
         assertThat(fleet.host(Hosts.READ_ONLY).storedValue()).isEqualTo(NT4);
         assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).doesNotContain(SambaFleet.PASSWORD);
+    }
+
+    @Test
+    void shouldUseThePinnedSmbVersionAndSayWhatToChangeWhenTheHostRefusesIt() throws Exception {
+        Path inventory = Files.write(dir.resolve("pinned.txt"), (fleet.noSmb1().address() + " name=SMB1PINNED smb=1\n"
+                + fleet.host(Hosts.WIN2000).address() + " name=SMB2PINNED smb=2\n").getBytes(StandardCharsets.UTF_8));
+
+        int exit = run("audit", inventory);
+
+        Map<String, JsonNode> hosts = report();
+        assertThat(exit).isEqualTo(3);
+        assertThat(hosts.get("SMB1PINNED").get("status").asText()).isEqualTo("UNREACHABLE");
+        assertThat(hosts.get("SMB1PINNED").get("message").asText()).contains("refuses SMB1").contains("remove smb=1");
+        assertThat(hosts.get("SMB2PINNED").get("status").asText()).isEqualTo("COMPLIANT");
+        assertThat(hosts.get("SMB2PINNED").get("channel").asText()).isEqualTo("SMB 2.1");
     }
 
     @Test

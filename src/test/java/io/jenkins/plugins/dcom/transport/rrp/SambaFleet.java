@@ -31,8 +31,11 @@ final class SambaFleet implements AutoCloseable {
     private final SambaHost noSmb1;
     private final Path root;
 
-    private SambaFleet(Path root) {
+    private final SmbShape shape;
+
+    private SambaFleet(Path root, SmbShape shape) {
         this.root = root;
+        this.shape = shape;
         int octet = 101;
         for (Hosts host : Hosts.values()) {
             hosts.put(host, new SambaHost(host.name(), "127.0.0." + octet++, root));
@@ -40,12 +43,18 @@ final class SambaFleet implements AutoCloseable {
         noSmb1 = new SambaHost(NO_SMB1, "127.0.0." + octet, root);
     }
 
+    /** Starts the contract's hosts as Windows 2008-2016 with SMB1 still on ({@link SmbShape#DUAL}). */
     static SambaFleet start() throws Exception {
+        return start(SmbShape.DUAL);
+    }
+
+    /** Starts the contract's hosts, all of one shape, and the SMB2-only host. */
+    static SambaFleet start(SmbShape shape) throws Exception {
         requireSamba();
         ensureUsers();
         // Readable by all: smbd impersonates the non-admin account, which must reach the host's directories.
         SambaFleet fleet = new SambaFleet(Files.createTempDirectory("dcom-samba",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))));
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x"))), shape);
         try {
             fleet.startAll();
         } catch (Exception e) {
@@ -80,12 +89,12 @@ final class SambaFleet implements AutoCloseable {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> started = new ArrayList<>();
-            started.add(pool.submit(() -> up(hosts.get(Hosts.NT4), true, true, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
-            started.add(pool.submit(() -> up(hosts.get(Hosts.WIN2000), true, true, "multi_sz", "ncacn_ip_tcp", "ncacn_spx", "ncacn_nb_nb")));
-            started.add(pool.submit(() -> up(hosts.get(Hosts.VALUE_MISSING), true, true, null)));
-            started.add(pool.submit(() -> up(hosts.get(Hosts.REG_SZ), true, true, "sz", "ncacn_ip_tcp")));
-            started.add(pool.submit(() -> up(hosts.get(Hosts.READ_ONLY), false, true, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
-            started.add(pool.submit(() -> up(noSmb1, true, false, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
+            started.add(pool.submit(() -> up(hosts.get(Hosts.NT4), true, shape, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
+            started.add(pool.submit(() -> up(hosts.get(Hosts.WIN2000), true, shape, "multi_sz", "ncacn_ip_tcp", "ncacn_spx", "ncacn_nb_nb")));
+            started.add(pool.submit(() -> up(hosts.get(Hosts.VALUE_MISSING), true, shape, null)));
+            started.add(pool.submit(() -> up(hosts.get(Hosts.REG_SZ), true, shape, "sz", "ncacn_ip_tcp")));
+            started.add(pool.submit(() -> up(hosts.get(Hosts.READ_ONLY), false, shape, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
+            started.add(pool.submit(() -> up(noSmb1, true, SmbShape.SMB2_ONLY, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
             for (Future<?> future : started) {
                 future.get();
             }
@@ -94,9 +103,9 @@ final class SambaFleet implements AutoCloseable {
         }
     }
 
-    private static Void up(SambaHost host, boolean admin, boolean smb1, String type, String... values) throws Exception {
+    private static Void up(SambaHost host, boolean admin, SmbShape shape, String type, String... values) throws Exception {
         addLoopbackAddress(host.address());
-        host.configure(PASSWORD, admin, smb1).seed(type, values);
+        host.configure(PASSWORD, admin, shape).seed(type, values);
         if (host.name().equals(Hosts.NT4.name())) {
             host.restartsForReal(3); // the NT 4.0 site server is the one remediation restarts
         }

@@ -31,6 +31,7 @@ final class SambaHost {
     private final Path dir;
     private final Path conf;
     private final Path restarts;
+    private SmbShape shape = SmbShape.DUAL;
 
     SambaHost(String name, String address, Path root) {
         this.name = name;
@@ -48,11 +49,16 @@ final class SambaHost {
         return address;
     }
 
+    SmbShape shape() {
+        return shape;
+    }
+
     /**
      * Writes the configuration and the users; {@code admin} maps the admin account to root (may write HKLM and
-     * restart), otherwise the same account logs on as itself (may read only); {@code smb1} allows NT1.
+     * restart), otherwise the same account logs on as itself (may read only); {@code shape} sets dialects and port.
      */
-    SambaHost configure(String password, boolean admin, boolean smb1) throws IOException, InterruptedException {
+    SambaHost configure(String password, boolean admin, SmbShape shape) throws IOException, InterruptedException {
+        this.shape = shape;
         for (String sub : new String[] {"private", "lock", "state", "cache", "pid", "log", "ncalrpc"}) {
             Files.createDirectories(dir.resolve(sub));
         }
@@ -64,16 +70,16 @@ final class SambaHost {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path users = dir.resolve("users.map");
         Files.write(users, (admin ? "root = " + ADMIN + "\n" : "").getBytes(StandardCharsets.US_ASCII));
-        Files.write(conf, config(smb1, users, script).getBytes(StandardCharsets.US_ASCII));
+        Files.write(conf, config(users, script).getBytes(StandardCharsets.US_ASCII));
         Commands.run(password + "\n" + password + "\n", "smbpasswd", "-c", conf.toString(), "-s", "-a", admin ? "root" : ADMIN);
         Commands.run(password + "\n" + password + "\n", "smbpasswd", "-c", conf.toString(), "-s", "-a", READER);
         return this;
     }
 
-    private String config(boolean smb1, Path users, Path script) {
+    private String config(Path users, Path script) {
         return "[global]\n  server role = standalone server\n  workgroup = LAB\n  netbios name = " + name.replace("_", "") + "\n"
-                + "  interfaces = " + address + "\n  bind interfaces only = yes\n  smb ports = 445\n"
-                + "  server min protocol = " + (smb1 ? "NT1" : "SMB2_02") + "\n  ntlm auth = yes\n"
+                + "  interfaces = " + address + "\n  bind interfaces only = yes\n" + shape.config()
+                + "  ntlm auth = yes\n"
                 + "  passdb backend = tdbsam:" + dir.resolve("private/passdb.tdb") + "\n"
                 + "  private dir = " + dir.resolve("private") + "\n  lock directory = " + dir.resolve("lock") + "\n"
                 + "  state directory = " + dir.resolve("state") + "\n  cache directory = " + dir.resolve("cache") + "\n"
@@ -120,16 +126,19 @@ final class SambaHost {
 
     SambaHost start() throws IOException, InterruptedException {
         Commands.run(null, "smbd", "-D", "-s", conf.toString());
+        if (shape == SmbShape.NETBIOS_ONLY) {
+            Commands.run(null, "nmbd", "-D", "-s", conf.toString()); // NT 4.0 answers NetBIOS name queries on 137/udp
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(address, 445), 200);
+                socket.connect(new InetSocketAddress(address, shape.port()), 200);
                 return this;
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }
         }
-        throw new IOException("smbd for " + name + " did not listen on " + address + ":445; see " + dir.resolve("log"));
+        throw new IOException("smbd for " + name + " did not listen on " + address + ":" + shape.port() + "; see " + dir.resolve("log"));
     }
 
     /** @return the value as Samba stores it, read with {@code net registry} (independent of the transports) */

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
  */
 class ShutdownCallTest {
     private static ByteBuffer encode(int opnum, String message, int delay, int reason) {
-        return ByteBuffer.wrap(new ShutdownCall(opnum, message, delay, true, reason).encode()).order(ByteOrder.LITTLE_ENDIAN);
+        return ByteBuffer.wrap(WinregStubs.shutdown(opnum, message, delay, true, reason)).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     @Test
     void shouldEncodeTheMessageDelayRebootFlagAndPlannedReason() {
-        ByteBuffer request = encode(ShutdownCall.OPNUM_EX, "Hi", 45, RestartRequest.REASON_PLANNED_OS_RECONFIG);
+        ByteBuffer request = encode(WinregStubs.SHUTDOWN_EX, "Hi", 45, RestartRequest.REASON_PLANNED_OS_RECONFIG);
 
         assertThat(request.getInt(0)).as("ServerName: null pointer").isZero();
         assertThat(request.getInt(4)).as("lpMessage: a referent").isNotZero();
@@ -37,7 +37,7 @@ class ShutdownCallTest {
 
     @Test
     void shouldLeaveTheReasonOutOfTheLegacyCall() {
-        ByteBuffer request = encode(ShutdownCall.OPNUM_LEGACY, "Hi", 600, 0);
+        ByteBuffer request = encode(WinregStubs.SHUTDOWN_LEGACY, "Hi", 600, 0);
 
         assertThat(request.getInt(32)).isEqualTo(600);
         assertThat(request.get(37)).isEqualTo((byte) 1);
@@ -46,7 +46,7 @@ class ShutdownCallTest {
 
     @Test
     void shouldPadAnOddLengthMessageBeforeTheTimeout() {
-        ByteBuffer request = encode(ShutdownCall.OPNUM_EX, "abc", 7, 1);
+        ByteBuffer request = encode(WinregStubs.SHUTDOWN_EX, "abc", 7, 1);
 
         assertThat(request.getInt(24)).isEqualTo(3);
         assertThat(request.getInt(36)).as("6 bytes of text padded to 8, then dwTimeout").isEqualTo(7);
@@ -54,7 +54,7 @@ class ShutdownCallTest {
 
     @Test
     void shouldForceApplicationsClosedOnlyWithADelayAsShutdownExeDoes() {
-        assertThat(encode(ShutdownCall.OPNUM_EX, "Hi", 0, 0x80020004).get(36)).isZero();
-        assertThat(encode(ShutdownCall.OPNUM_EX, "Hi", 1, 0x80020004).get(36)).isEqualTo((byte) 1);
+        assertThat(encode(WinregStubs.SHUTDOWN_EX, "Hi", 0, 0x80020004).get(36)).isZero();
+        assertThat(encode(WinregStubs.SHUTDOWN_EX, "Hi", 1, 0x80020004).get(36)).isEqualTo((byte) 1);
     }
 }

@@ -12,9 +12,9 @@ class ShutdownRequestsTest {
     private final List<Integer> opnums = new ArrayList<>();
 
     private int send(int firstAnswer) throws Exception {
-        return ShutdownRequests.send(call -> {
-            opnums.add(call.getOpnum());
-            return call.getOpnum() == ShutdownCall.OPNUM_EX ? firstAnswer : 0;
+        return ShutdownRequests.send((opnum, stub) -> {
+            opnums.add(opnum);
+            return opnum == WinregStubs.SHUTDOWN_EX ? firstAnswer : 0;
         }, new RestartRequest(60, "DCOM order"));
     }
 

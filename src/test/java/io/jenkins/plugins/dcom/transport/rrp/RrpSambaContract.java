@@ -9,22 +9,48 @@ import io.jenkins.plugins.dcom.transport.TransportFactory;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import static org.assertj.core.api.Assertions.assertThat;
 
-/** The transport contract, unchanged, over the registry RPC against real Samba hosts. */
-class RrpOverSambaTest extends RegistryTransportContract {
-    private static SambaFleet fleet;
+/**
+ * The transport contract, unchanged, over the registry RPC against real Samba hosts of one {@link SmbShape}: each
+ * subclass names a shape, the SMB stack that must reach it, and the dialect the session must report.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RrpSambaContract extends RegistryTransportContract {
+    private SambaFleet fleet;
+
+    /** @return what the hosts offer */
+    abstract SmbShape shape();
+
+    /** @return how the session must say it reached the hosts, e.g. "SMB 3.1.1" */
+    abstract String expectedDialect();
 
     @BeforeAll
-    static void startSamba() throws Exception {
+    void startSamba() throws Exception {
         Impacket.require();
-        fleet = SambaFleet.start();
+        fleet = SambaFleet.start(shape());
+    }
+
+    @Test
+    void shouldReachTheHostOverTheDialectItsGenerationSpeaks() throws Exception {
+        try (RegistryTransport session = factory().open(target(Hosts.WIN2000), settings())) {
+            assertThat(session.read().protocols("WIN2000")).isEqualTo(W2K_LIST);
+            assertThat(session.channel()).isEqualTo(expectedDialect());
+        }
     }
 
     @AfterAll
-    static void stopSamba() {
+    void stopSamba() {
         if (fleet != null) {
             fleet.close();
         }
+    }
+
+    SambaFleet fleet() {
+        return fleet;
     }
 
     static ConnectionSettings settings(String password) {
