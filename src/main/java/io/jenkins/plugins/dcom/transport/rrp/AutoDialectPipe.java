@@ -39,7 +39,7 @@ final class AutoDialectPipe implements WinregPipe {
 
     @Override
     public String dialect() {
-        return chosen == null ? null : chosen.dialect();
+        return chosen == null ? smb2.dialect() : chosen.dialect();
     }
 
     @Override

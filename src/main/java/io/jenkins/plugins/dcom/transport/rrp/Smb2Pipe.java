@@ -106,21 +106,29 @@ final class Smb2Pipe implements WinregPipe {
         } catch (SMBApiException e) {
             throw WinErrors.of(address, (int) e.getStatusCode(), operation);
         } catch (IOException | SMBRuntimeException e) {
-            if (connection == null || dialect == null) {
-                offeredNoSmb2 = offeredNoSmb2 || !(rootCause(e) instanceof SocketTimeoutException) && refusedDialect(e);
+            if (dialect == null && !isTimeout(e) && closedDuringNegotiation(e)) {
+                offeredNoSmb2 = true;
             }
             throw classify(e, operation);
         }
     }
 
-    /** smbj reports a host that answers the SMB2 negotiation with SMB1, or ends it, as a failed negotiation. */
-    private static boolean refusedDialect(Throwable failure) {
+    /**
+     * A host that speaks only SMB1 (NT 4.0, 2000, 2003; Samba with {@code server max protocol = NT1}) closes the
+     * connection when it receives an SMB2 NEGOTIATE: smbj sees the end of the stream or a reset before any dialect.
+     */
+    private static boolean closedDuringNegotiation(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof EOFException || cause instanceof SocketException && !(cause instanceof ConnectException)) {
                 return true;
             }
-            String message = String.valueOf(cause.getMessage());
-            if (message.contains("SMB1") || message.contains("ialect")) {
+        }
+        return false;
+    }
+
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
                 return true;
             }
         }
@@ -153,19 +161,12 @@ final class Smb2Pipe implements WinregPipe {
         return new TransportException(FailureKind.PROTOCOL_ERROR, address, operation + " failed (" + failure.getClass().getSimpleName() + ")");
     }
 
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
     /** @return whether the host refused the port or every SMB2 dialect before anything else happened */
     boolean offeredNoSmb2() {
         return offeredNoSmb2;
     }
 
+    /** @return the dialect agreed, also when a later step (logon, pipe) failed; {@code null} when none was */
     @Override
     public String dialect() {
         return dialect;

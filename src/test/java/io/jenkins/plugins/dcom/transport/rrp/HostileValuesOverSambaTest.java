@@ -191,6 +191,7 @@ class HostileValuesOverSambaTest {
             JsonNode host = host(dir.resolve("r"), "WIN2000");
             assertThat(exit).isEqualTo(3);
             assertThat(host.get("status").asText()).as(wrong).isEqualTo("AUTH_FAILED");
+            assertThat(host.get("channel").asText()).as("refused over SMB2/3 and never tried again over SMB1").isEqualTo("SMB 3.1.1");
             assertThat(console()).doesNotContain(wrong);
             assertThat(new String(Files.readAllBytes(dir.resolve("r/report.json")), StandardCharsets.UTF_8))
                     .doesNotContain(wrong).doesNotContain(UntrustedText.entry(wrong));
