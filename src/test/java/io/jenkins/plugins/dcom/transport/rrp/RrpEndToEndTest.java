@@ -80,13 +80,13 @@ class RrpEndToEndTest {
                 fleet.host(Hosts.NT4).address() + " name=NT4", fleet.host(Hosts.WIN2000).address() + " name=WIN2000",
                 fleet.host(Hosts.VALUE_MISSING).address() + " name=MISSING", fleet.host(Hosts.REG_SZ).address() + " name=REGSZ",
                 fleet.host(Hosts.READ_ONLY).address() + " name=READONLY", fleet.host(Hosts.UNREACHABLE).address() + " name=DOWN",
-                fleet.noSmb1().address() + " name=SMB2ONLY") + "\n").getBytes(StandardCharsets.UTF_8));
+                fleet.noSmb1().address() + " name=SMB2ONLY", fleet.noWinreg().address() + " name=NOWINREG") + "\n").getBytes(StandardCharsets.UTF_8));
 
         int exit = run("remediate", inventory);
 
         Map<String, JsonNode> hosts = report();
         assertThat(exit).isEqualTo(3);
-        assertThat(hosts).hasSize(7);
+        assertThat(hosts).hasSize(8);
         assertThat(hosts.get("NT4").get("status").asText()).isEqualTo("RESTART_PENDING");
         assertThat(hosts.get("WIN2000").get("status").asText()).isEqualTo("COMPLIANT");
         assertThat(hosts.get("MISSING").get("failure").asText()).isEqualTo("VALUE_MISSING");
@@ -95,6 +95,9 @@ class RrpEndToEndTest {
         assertThat(hosts.get("DOWN").get("status").asText()).isEqualTo("UNREACHABLE");
         assertThat(hosts.get("SMB2ONLY").get("status").asText()).as("a host without SMB1, as Server 2019+").isEqualTo("RESTART_PENDING");
         assertThat(hosts.get("SMB2ONLY").get("channel").asText()).isEqualTo("SMB 3.1.1");
+        assertThat(hosts.get("NOWINREG").get("status").asText()).isEqualTo("UNREACHABLE");
+        assertThat(hosts.get("NOWINREG").get("message").asText()).as("not 'value missing'")
+                .contains("Remote Registry service is not running on " + fleet.noWinreg().address()).contains("0xC0000034");
         assertThat(hosts.get("WIN2000").get("channel").asText()).as("SMB2/3 first where the host has both").isEqualTo("SMB 3.1.1");
         assertThat(fleet.host(Hosts.READ_ONLY).storedValue()).isEqualTo(NT4);
         assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).doesNotContain(SambaFleet.PASSWORD);

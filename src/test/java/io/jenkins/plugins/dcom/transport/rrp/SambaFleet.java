@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real Samba hosts of the remote-registry tests, one {@code smbd} per host on 127.0.0.101-107, started in
+ * The real Samba hosts of the remote-registry tests, one {@code smbd} per host on 127.0.0.101-108, started in
  * parallel and stopped with {@link #close()}. Needs root (port 445) and Debian's samba package; on CI (CI set)
  * their absence fails the tests instead of skipping them, so a missing install step cannot hide.
  */
@@ -29,6 +29,7 @@ final class SambaFleet implements AutoCloseable {
 
     private final Map<Hosts, SambaHost> hosts = new EnumMap<>(Hosts.class);
     private final SambaHost noSmb1;
+    private final SambaHost noWinreg;
     private final Path root;
 
     private final SmbShape shape;
@@ -40,7 +41,8 @@ final class SambaFleet implements AutoCloseable {
         for (Hosts host : Hosts.values()) {
             hosts.put(host, new SambaHost(host.name(), "127.0.0." + octet++, root));
         }
-        noSmb1 = new SambaHost(NO_SMB1, "127.0.0." + octet, root);
+        noSmb1 = new SambaHost(NO_SMB1, "127.0.0." + octet++, root);
+        noWinreg = new SambaHost("NO_WINREG", "127.0.0." + octet, root);
     }
 
     /** Starts the contract's hosts as Windows 2008-2016 with SMB1 still on ({@link SmbShape#DUAL}). */
@@ -94,6 +96,7 @@ final class SambaFleet implements AutoCloseable {
             started.add(pool.submit(() -> up(hosts.get(Hosts.VALUE_MISSING), true, shape, null)));
             started.add(pool.submit(() -> up(hosts.get(Hosts.REG_SZ), true, shape, "sz", "ncacn_ip_tcp")));
             started.add(pool.submit(() -> up(hosts.get(Hosts.READ_ONLY), false, shape, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
+            started.add(pool.submit(() -> up(noWinreg, true, SmbShape.NO_WINREG, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp")));
             started.add(pool.submit(() -> up(noSmb1, true, SmbShape.SMB2_ONLY, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
             for (Future<?> future : started) {
                 future.get();
@@ -127,6 +130,11 @@ final class SambaFleet implements AutoCloseable {
         return noSmb1;
     }
 
+    /** @return the host without a winreg pipe, as Windows with Remote Registry stopped */
+    SambaHost noWinreg() {
+        return noWinreg;
+    }
+
     Path root() {
         return root;
     }
@@ -137,5 +145,6 @@ final class SambaFleet implements AutoCloseable {
             host.stop();
         }
         noSmb1.stop();
+        noWinreg.stop();
     }
 }

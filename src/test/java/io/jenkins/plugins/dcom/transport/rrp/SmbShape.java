@@ -12,7 +12,14 @@ enum SmbShape {
     /** Windows 2000 and 2003: SMB1 only, on 445. */
     SMB1_ONLY("NT1", "NT1", 445),
     /** Windows NT 4.0: SMB1 only, over the NetBIOS session service on 139; nothing on 445. */
-    NETBIOS_ONLY("NT1", "NT1", 139);
+    NETBIOS_ONLY("NT1", "NT1", 139),
+    /**
+     * Current Windows with the Remote Registry service stopped or disabled: SMB2/3 on 445, no {@code winreg} pipe.
+     * Samba 4.17 keeps serving winreg with {@code rpc_server:winreg = disabled}; what removes it is not starting
+     * samba-dcerpcd at all, so every RPC pipe is missing here, and opening winreg gets the same NT status Windows
+     * sends (STATUS_OBJECT_NAME_NOT_FOUND). Only that answer is modelled: the tool opens no other pipe.
+     */
+    NO_WINREG("SMB2_02", "SMB3", 445);
 
     private final String min;
     private final String max;
@@ -27,7 +34,8 @@ enum SmbShape {
     /** @return the smb.conf lines for this shape */
     String config() {
         return "  server min protocol = " + min + "\n  server max protocol = " + max + "\n  smb ports = " + port + "\n"
-                + (port == 139 ? "  disable netbios = no\n" : "");
+                + (port == 139 ? "  disable netbios = no\n" : "")
+                + (this == NO_WINREG ? "  rpc start on demand helpers = no\n" : "");
     }
 
     int port() {
