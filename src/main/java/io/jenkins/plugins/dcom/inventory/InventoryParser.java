@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.inventory;
 
+import io.jenkins.plugins.dcom.contract.TransportNames;
 import io.jenkins.plugins.dcom.text.InputFiles;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class InventoryParser {
     /** The transports an inventory line may name. */
-    public static final List<String> TRANSPORTS = Arrays.asList("winrm", "rrp");
+    public static final List<String> TRANSPORTS = TransportNames.ALL;
 
     private static final Pattern BRACKETED = Pattern.compile("^\\[([^\\]]+)\\](?::(\\d{1,5}))?$");
     private static final Pattern PLAIN = Pattern.compile("^([^:\\[\\]]+)(?::(\\d{1,5}))?$");

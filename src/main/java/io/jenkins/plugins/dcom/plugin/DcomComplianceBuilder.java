@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import io.jenkins.plugins.dcom.contract.TransportNames;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Extension;
@@ -55,7 +56,7 @@ public final class DcomComplianceBuilder extends Builder {
         this.policy = trim(policy);
         this.policyYaml = policyYaml == null ? "" : policyYaml;
         this.mode = StepMode.of(mode).name();
-        this.transport = "rrp".equals(transport) ? "rrp" : "winrm";
+        this.transport = TransportNames.check(transport);
         this.user = trim(user);
         this.password = Secret.fromString(password == null ? "" : password);
         this.truststore = trim(truststore);

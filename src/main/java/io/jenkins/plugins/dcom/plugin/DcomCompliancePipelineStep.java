@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import io.jenkins.plugins.dcom.contract.TransportNames;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -39,7 +40,7 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
     private String policy = "kb272937";
     private String policyYaml = "";
     private String mode = StepMode.AUDIT.name();
-    private String transport = "winrm";
+    private String transport = TransportNames.DEFAULT;
     private String passwordVariable = DEFAULT_PASSWORD_VARIABLE;
     private String truststore = "";
     private boolean allowHttp;
@@ -151,7 +152,7 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
 
     @DataBoundSetter
     public void setTransport(String transport) {
-        this.transport = "rrp".equals(transport) ? "rrp" : "winrm";
+        this.transport = TransportNames.check(transport);
     }
 
     public String getPasswordVariable() {

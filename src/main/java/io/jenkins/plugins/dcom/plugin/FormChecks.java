@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import io.jenkins.plugins.dcom.contract.TransportNames;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.dcom.inventory.InventoryException;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
@@ -60,7 +61,7 @@ final class FormChecks {
         if (value == null || value.trim().isEmpty()) {
             return FormValidation.error("A user is required: an account in the servers' local Administrators group");
         }
-        String problem = UserForms.problem("rrp".equals(transport) ? "rrp" : "winrm", value.trim());
+        String problem = UserForms.problem(TransportNames.ALL.contains(transport) ? transport : TransportNames.DEFAULT, value.trim());
         if (problem != null) {
             return FormValidation.error(problem);
         }

@@ -42,6 +42,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheRegistryRpcTransportShouldSpeakSmbOrDceRpc() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".transport.rrp..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.hierynomus..", "com.rapid7..", "org.jinterop..", "jcifs..", "rpc..", "ndr..")
+                .check(CLASSES);
+    }
+
+    @Test
     void engineShouldNotDependOnTheCommandLineOrTheLab() {
         noClasses().that().resideInAnyPackage(BASE + ".run..", BASE + ".transport..", BASE + ".report..", BASE + ".backup..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".cli..", BASE + ".lab..").check(CLASSES);
@@ -61,7 +68,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(BASE + ".plugin..", BASE + ".policy..", BASE + ".inventory..", BASE + ".text..",
                 BASE + ".contract..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.xebialabs..", "org.jinterop..", "jcifs..", "rpc..",
-                        "ndr..", "com.fasterxml..", "picocli..", BASE + ".run..", BASE + ".report..", BASE + ".backup..",
+                        "ndr..", "com.hierynomus..", "com.rapid7..", "com.fasterxml..", "picocli..", BASE + ".run..", BASE + ".report..", BASE + ".backup..",
                         BASE + ".cli..", BASE + ".lab..", BASE + ".transport.winrm..", BASE + ".transport.rrp..")
                 .because("the .hpi puts only these packages (and SnakeYAML) on the server's class path; see ServerSideClassesIT")
                 .check(CLASSES);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.transport.rrp;
 
+import io.jenkins.plugins.dcom.contract.TransportNames;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.Credentials;
@@ -69,7 +70,7 @@ public final class RrpTransportFactory implements TransportFactory {
 
     @Override
     public String name() {
-        return "rrp";
+        return TransportNames.RRP;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
+import io.jenkins.plugins.dcom.contract.TransportNames;
 import com.xebialabs.overthere.ConnectionOptions;
 import com.xebialabs.overthere.OperatingSystemFamily;
 import com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder;
@@ -35,7 +36,7 @@ public final class WinRmTransportFactory implements TransportFactory {
 
     @Override
     public String name() {
-        return "winrm";
+        return TransportNames.WINRM;
     }
 
     @Override
