@@ -40,6 +40,11 @@ import java.util.concurrent.TimeoutException;
  * tries SMB1, and only then.
  */
 final class Smb2Pipe implements WinregPipe {
+    /**
+     * The largest request stub sent: Windows accepts fragments of 4280 bytes on named pipes (its max_recv_frag),
+     * less the 24-byte request header; dcerpc does not split a request into fragments.
+     */
+    static final int MAX_REQUEST_STUB = 4280 - 24;
     private final String address;
     private final String host;
     private final int port;
@@ -68,6 +73,11 @@ final class Smb2Pipe implements WinregPipe {
 
     @Override
     public RpcAnswer call(int opnum, byte[] stub, String operation) throws TransportException, PipeMissing {
+        if (stub.length > MAX_REQUEST_STUB) {
+            throw new TransportException(FailureKind.INVALID_VALUE, address, operation + ": the request needs " + stub.length
+                    + " bytes, more than one RPC fragment Windows takes (" + MAX_REQUEST_STUB + "), and dcerpc sends a request "
+                    + "in one fragment; nothing was sent. A DCOM Protocols list is far smaller; restore such a value by hand");
+        }
         RPCTransport transport = transport(operation);
         try {
             return RpcAnswer.of(transport.call(new RawCall(opnum, stub)).answer);
