@@ -79,7 +79,7 @@ final class SambaFleet implements AutoCloseable {
         Assumptions.abort(why);
     }
 
-    private static void ensureUsers() throws IOException, InterruptedException {
+    static void ensureUsers() throws IOException, InterruptedException {
         for (String user : new String[] {SambaHost.ADMIN, SambaHost.READER, SambaHost.INTL}) {
             if (Commands.exitCode("id", user) != 0) {
                 Commands.run(null, "useradd", "-M", "-s", "/usr/sbin/nologin", user);
