@@ -7,7 +7,10 @@ package io.jenkins.plugins.dcom.transport.rrp;
 enum SmbShape {
     /** Windows 2008 to 2016 with SMB1 still installed: SMB1 and SMB 2.0.2-3.1.1 on 445. */
     DUAL("NT1", "SMB3", 445),
-    /** Windows Server 2019 and later, or any host with SMB1 removed: SMB 2.0.2-3.1.1 on 445. */
+    /**
+     * Windows Server 2019 and later, or any host with SMB1 removed: SMB 2.0.2-3.1.1 on 445, signing required (as on
+     * domain controllers, and on every Server 2025 and Windows 11 24H2 by default).
+     */
     SMB2_ONLY("SMB2_02", "SMB3", 445),
     /** Windows 2000 and 2003: SMB1 only, on 445. */
     SMB1_ONLY("NT1", "NT1", 445),
@@ -35,7 +38,8 @@ enum SmbShape {
     String config() {
         return "  server min protocol = " + min + "\n  server max protocol = " + max + "\n  smb ports = " + port + "\n"
                 + (port == 139 ? "  disable netbios = no\n" : "")
-                + (this == NO_WINREG ? "  rpc start on demand helpers = no\n" : "");
+                + (this == NO_WINREG ? "  rpc start on demand helpers = no\n" : "")
+                + (this == SMB2_ONLY ? "  server signing = mandatory\n" : "");
     }
 
     int port() {
