@@ -125,6 +125,7 @@ final class SambaHost {
     }
 
     SambaHost start() throws IOException, InterruptedException {
+        waitUntilPortFree(); // an earlier test's smbd on this address must not answer for this one
         Commands.run(null, "smbd", "-D", "-s", conf.toString());
         if (shape == SmbShape.NETBIOS_ONLY) {
             Commands.run(null, "nmbd", "-D", "-s", conf.toString()); // NT 4.0 answers NetBIOS name queries on 137/udp
@@ -139,6 +140,19 @@ final class SambaHost {
             }
         }
         throw new IOException("smbd for " + name + " did not listen on " + address + ":" + shape.port() + "; see " + dir.resolve("log"));
+    }
+
+    private void waitUntilPortFree() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address, shape.port()), 200);
+            } catch (IOException free) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IOException(address + ":" + shape.port() + " is still served by an earlier smbd");
     }
 
     /** @return the value as Samba stores it, read with {@code net registry} (independent of the transports) */
@@ -193,7 +207,7 @@ final class SambaHost {
                 .forEach(process -> process.onExit().orTimeout(5, TimeUnit.SECONDS)
                         .exceptionally(late -> {
                             process.destroyForcibly();
-                            return process;
+                            return process.onExit().orTimeout(5, TimeUnit.SECONDS).join();
                         }).join());
     }
 }
