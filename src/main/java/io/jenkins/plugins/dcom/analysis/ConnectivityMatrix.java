@@ -22,6 +22,11 @@ public final class ConnectivityMatrix {
         this.skipped = skipped;
     }
 
+    /** @return a matrix without pairs that says why */
+    public static ConnectivityMatrix skipped(String reason) {
+        return new ConnectivityMatrix(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), reason);
+    }
+
     /** @param hosts every host of the run, in inventory order */
     public static ConnectivityMatrix of(List<HostFacts> hosts) {
         List<HostFacts> consoles = new ArrayList<>();

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.report.ConnectivityReport;
+import io.jenkins.plugins.dcom.run.Connectivity;
+import io.jenkins.plugins.dcom.run.Mode;
+
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
@@ -21,6 +25,14 @@ final class Summary {
             }
         }
         out.println();
+        if (run.getMode() != Mode.ROLLBACK) {
+            Connectivity connectivity = run.connectivity();
+            out.print(ConnectivityReport.lines("Connectivity as found", connectivity.getBefore()));
+            if (connectivity.getAfter() != null) {
+                out.print(ConnectivityReport.lines(run.isDryRun() ? "Connectivity once the plan is in effect"
+                        : "Connectivity once the new lists are in effect", connectivity.getAfter()));
+            }
+        }
         out.println(title + ": " + run.getHosts().size() + " hosts: " + counts);
         if (reports != null) {
             out.println("Reports: " + reports.toAbsolutePath().resolve("index.html") + " (also report.json, junit.xml)");

@@ -22,11 +22,11 @@ public final class DemoFleet {
      */
     public static List<LabHostSpec> specs(long downtimeMillis) {
         return Arrays.asList(
-                LabHostSpec.host("SMS-SITE-01", NT4).role("site-server").downtime(downtimeMillis),
-                LabHostSpec.host("SMS-SITE-02", NT4).role("site-server").downtime(downtimeMillis),
-                LabHostSpec.host("SMS-SITE-03", NT4).role("site-server").downtime(downtimeMillis).fault(LabFault.DENY_WRITE),
-                LabHostSpec.host("SMS-ADMIN-01", W2K).role("console").downtime(downtimeMillis),
-                LabHostSpec.host("SMS-ADMIN-02", W2K).role("console").downtime(downtimeMillis),
-                LabHostSpec.host("SMS-ADMIN-03", W2K).role("console").downtime(downtimeMillis).fault(LabFault.UNREACHABLE));
+                LabHostSpec.host("SMS-SITE-01", NT4).windows("4.0").role("site-server").downtime(downtimeMillis),
+                LabHostSpec.host("SMS-SITE-02", NT4).windows("4.0").role("site-server").downtime(downtimeMillis),
+                LabHostSpec.host("SMS-SITE-03", NT4).windows("4.0").role("site-server").downtime(downtimeMillis).fault(LabFault.DENY_WRITE),
+                LabHostSpec.host("SMS-ADMIN-01", W2K).windows("5.0").role("console").downtime(downtimeMillis),
+                LabHostSpec.host("SMS-ADMIN-02", W2K).windows("5.0").role("console").downtime(downtimeMillis),
+                LabHostSpec.host("SMS-ADMIN-03", W2K).windows("5.0").role("console").downtime(downtimeMillis).fault(LabFault.UNREACHABLE));
     }
 }

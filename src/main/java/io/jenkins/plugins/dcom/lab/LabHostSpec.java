@@ -16,9 +16,10 @@ public final class LabHostSpec {
     private final long latencyMillis;
     private final long downtimeMillis;
     private final String user;
+    private final String windowsVersion;
 
     private LabHostSpec(String name, String role, List<String> protocols, Set<LabFault> faults, long latencyMillis,
-            long downtimeMillis, String user) {
+            long downtimeMillis, String user, String windowsVersion) {
         this.name = name;
         this.role = role;
         this.protocols = Collections.unmodifiableList(new ArrayList<>(protocols));
@@ -26,33 +27,46 @@ public final class LabHostSpec {
         this.latencyMillis = latencyMillis;
         this.downtimeMillis = downtimeMillis;
         this.user = user;
+        this.windowsVersion = windowsVersion;
     }
 
     /** A healthy host with the given protocols, no latency, 2 s of downtime per restart, user {@code labadmin}. */
     public static LabHostSpec host(String name, String... protocols) {
-        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin");
+        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin", "6.3");
     }
 
     public LabHostSpec role(String value) {
-        return new LabHostSpec(name, value, protocols, faults, latencyMillis, downtimeMillis, user);
+        return new LabHostSpec(name, value, protocols, faults, latencyMillis, downtimeMillis, user, windowsVersion);
     }
 
     public LabHostSpec fault(LabFault fault) {
         Set<LabFault> more = faults.isEmpty() ? EnumSet.noneOf(LabFault.class) : EnumSet.copyOf(faults);
         more.add(fault);
-        return new LabHostSpec(name, role, protocols, more, latencyMillis, downtimeMillis, user);
+        return new LabHostSpec(name, role, protocols, more, latencyMillis, downtimeMillis, user, windowsVersion);
     }
 
     public LabHostSpec latency(long millis) {
-        return new LabHostSpec(name, role, protocols, faults, millis, downtimeMillis, user);
+        return new LabHostSpec(name, role, protocols, faults, millis, downtimeMillis, user, windowsVersion);
     }
 
     public LabHostSpec downtime(long millis) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, millis, user);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, millis, user, windowsVersion);
     }
 
     public LabHostSpec user(String value) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, value);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, value, windowsVersion);
+    }
+
+    /**
+     * @param currentVersion what {@code HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentVersion} holds: "4.0" for
+     *                       NT 4.0, "5.0" for 2000, "6.3" (the default) for 2012 R2 and later
+     */
+    public LabHostSpec windows(String currentVersion) {
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, user, currentVersion);
+    }
+
+    public String getWindowsVersion() {
+        return windowsVersion;
     }
 
     public String getName() {

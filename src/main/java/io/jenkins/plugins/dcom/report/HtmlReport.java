@@ -36,6 +36,7 @@ public final class HtmlReport {
         header(run, html);
         counts(run, html);
         overview(run, html);
+        ConnectivityReport.html(html, run.connectivity());
         for (HostResult host : run.getHosts()) {
             host(host, html);
         }
@@ -196,5 +197,8 @@ public final class HtmlReport {
             + ".badge.ok{background:#1f883d}.badge.non-compliant{background:#bf8700}.badge.failed{background:#cf222e}"
             + "code{font:12.5px ui-monospace,SFMono-Regular,Consolas,monospace}.change{background:#eef0f3;"
             + "padding:1px 6px;border-radius:4px}.findings li.error{color:#a40e26}.findings li.warning{color:#7d5a00}"
-            + "footer{color:#8a94a6;font-size:12px;margin-top:24px}a{color:#0969da;text-decoration:none}";
+            + "footer{color:#8a94a6;font-size:12px;margin-top:24px}a{color:#0969da;text-decoration:none}"
+            + "table.matrix{margin:8px 0 14px}table.matrix caption{text-align:left;font-weight:600;padding:4px 0}"
+            + "td.pair{color:#fff;font-size:12px}td.pair.connects{background:#1f883d}td.pair.slow{background:#bf8700}"
+            + "td.pair.fails{background:#cf222e}td.pair.unknown{background:#8a94a6}";
 }

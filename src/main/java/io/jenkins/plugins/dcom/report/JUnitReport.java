@@ -1,5 +1,9 @@
 package io.jenkins.plugins.dcom.report;
 
+import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
+import io.jenkins.plugins.dcom.analysis.PairOutcome;
+import io.jenkins.plugins.dcom.analysis.PairPrediction;
+
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
@@ -37,19 +41,40 @@ public final class JUnitReport {
     }
 
     private static void suite(RunResult run, XMLStreamWriter xml) throws XMLStreamException {
+        ConnectivityMatrix pairs = run.connectivity().getBefore();
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "DCOM protocol compliance (" + run.getPolicy() + ")");
-        xml.writeAttribute("tests", String.valueOf(run.getHosts().size()));
-        xml.writeAttribute("failures", String.valueOf(run.count(HostStatus.Outcome.NON_COMPLIANT)));
+        xml.writeAttribute("tests", String.valueOf(run.getHosts().size() + pairs.getPairs().size()));
+        xml.writeAttribute("failures", String.valueOf(run.count(HostStatus.Outcome.NON_COMPLIANT) + pairs.count(PairOutcome.FAILS)));
         xml.writeAttribute("errors", String.valueOf(run.count(HostStatus.Outcome.FAILED)));
-        xml.writeAttribute("skipped", "0");
+        xml.writeAttribute("skipped", String.valueOf(pairs.count(PairOutcome.UNKNOWN)));
         xml.writeAttribute("time", seconds(run.getFinished().toEpochMilli() - run.getStarted().toEpochMilli()));
         xml.writeAttribute("timestamp", run.getStarted().toString());
         for (HostResult host : run.getHosts()) {
             xml.writeCharacters("\n  ");
             testCase(run, host, xml);
         }
+        for (PairPrediction pair : pairs.getPairs()) {
+            xml.writeCharacters("\n  ");
+            pairCase(pair, xml);
+        }
         xml.writeCharacters("\n");
+        xml.writeEndElement();
+    }
+
+    /** One test case per console/site-server pair as found: a pair that fails is a failure, an unknown one skipped. */
+    private static void pairCase(PairPrediction pair, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", "dcom.connectivity");
+        xml.writeAttribute("name", pair.getConsole() + " -> " + pair.getServer());
+        xml.writeAttribute("time", "0");
+        if (pair.getOutcome() == PairOutcome.FAILS || pair.getOutcome() == PairOutcome.UNKNOWN) {
+            xml.writeEmptyElement(pair.getOutcome() == PairOutcome.FAILS ? "failure" : "skipped");
+            xml.writeAttribute("message", UntrustedText.line(pair.getReason()));
+        }
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(pair.getOutcome() + ": " + UntrustedText.line(pair.getReason()));
+        xml.writeEndElement();
         xml.writeEndElement();
     }
 

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * {@code report.json}: schema {@value #SCHEMA}, documented in {@code docs/reports.md}. Top level {@code schema},
- * {@code tool}, {@code run}, {@code summary}, {@code hosts}; every host of the run is listed, failed ones too.
+ * {@code tool}, {@code run}, {@code summary}, {@code hosts}, {@code connectivity}; every host of the run is listed,
+ * failed ones too.
  */
 public final class JsonReport {
     /** Version of the layout; raised on any incompatible change. */
@@ -54,6 +55,7 @@ public final class JsonReport {
         for (HostResult host : run.getHosts()) {
             hosts.add(host(host));
         }
+        ConnectivityReport.json(root, run.connectivity());
         return root;
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.run;
 
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.SavedValue;
+import io.jenkins.plugins.dcom.inventory.Role;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.plan.RemediationPlan;
 import io.jenkins.plugins.dcom.plan.RemediationPlanner;
@@ -52,6 +53,9 @@ final class HostProcessor {
         RegistryValue value = session.read();
         List<String> before = value.protocols(target.address());
         result.phase("read", read.millis()).before(before);
+        if (target.getRole() != Role.UNSPECIFIED) {
+            result.windowsVersion(windowsVersion(session));
+        }
         Evaluation evaluation = options.getPolicy().evaluate(before);
         result.findings(evaluation.getFindings());
         if (evaluation.isCompliant()) {
@@ -60,6 +64,15 @@ final class HostProcessor {
             result.status(HostStatus.NON_COMPLIANT, "does not comply with " + options.getPolicy() + ": " + errors(evaluation));
         } else {
             remediate(target, factory, session, result, value);
+        }
+    }
+
+    /** The connectivity analysis needs it; a host that cannot say is UNKNOWN there, not a failed host. */
+    private static String windowsVersion(RegistryTransport session) throws InterruptedException {
+        try {
+            return session.windowsVersion();
+        } catch (TransportException e) {
+            return null;
         }
     }
 

@@ -15,6 +15,7 @@ public final class HostResult {
     private final Target target;
     private final String transport;
     private final String channel;
+    private final String windowsVersion;
     private final HostStatus status;
     private final List<String> before;
     private final List<String> after;
@@ -29,6 +30,7 @@ public final class HostResult {
         this.target = builder.target;
         this.transport = builder.transport;
         this.channel = builder.channel;
+        this.windowsVersion = builder.windowsVersion;
         this.status = builder.status;
         this.before = copy(builder.before);
         this.after = copy(builder.after);
@@ -55,6 +57,11 @@ public final class HostResult {
     /** @return how the transport reached the host where it had a choice (the SMB dialect), or {@code null} */
     public String getChannel() {
         return channel;
+    }
+
+    /** @return the host's CurrentVersion as it sent it (untrusted), read for the connectivity analysis; or {@code null} */
+    public String getWindowsVersion() {
+        return windowsVersion;
     }
 
     /** @return the transport, with the channel in parentheses when there is one: {@code rrp (SMB 3.1.1)} */
@@ -119,6 +126,7 @@ public final class HostResult {
         private final Target target;
         private final String transport;
         private String channel;
+        private String windowsVersion;
         private final long started = System.nanoTime();
         private HostStatus status = HostStatus.ERROR;
         private List<String> before;
@@ -133,6 +141,12 @@ public final class HostResult {
         public Builder(Target target, String transport) {
             this.target = target;
             this.transport = transport;
+        }
+
+        /** Records the host's CurrentVersion text; {@code null} when it could not be read. */
+        public Builder windowsVersion(String value) {
+            this.windowsVersion = value;
+            return this;
         }
 
         /** Records how the session reached the host; {@code null} leaves it unknown. */

@@ -41,6 +41,12 @@ public final class RunResult {
         this.hosts = Collections.unmodifiableList(new ArrayList<>(hosts));
     }
 
+    /** @return the console x site-server analysis of this run's hosts, before and after its changes */
+    public Connectivity connectivity() {
+        return mode == Mode.ROLLBACK ? Connectivity.skipped("connectivity not analysed: a rollback reads no Windows versions")
+                : Connectivity.of(hosts, dryRun);
+    }
+
     public String getRunId() {
         return runId;
     }

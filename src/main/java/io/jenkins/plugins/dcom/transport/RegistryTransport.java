@@ -57,6 +57,20 @@ public interface RegistryTransport extends AutoCloseable {
         return null;
     }
 
+    /** Where Windows keeps its version: {@code CurrentVersion} there is "4.0" on NT 4.0, "5.0" on 2000, and so on. */
+    String VERSION_KEY = "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
+    /** The value under {@link #VERSION_KEY} that tells the generation. */
+    String VERSION_VALUE = "CurrentVersion";
+
+    /**
+     * Reads {@code HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentVersion}, for the connectivity analysis.
+     *
+     * @return the text as the host holds it (untrusted), or {@code null} where the host has none
+     */
+    default String windowsVersion() throws TransportException {
+        return null;
+    }
+
     /**
      * @return how this session reached the host where the transport has a choice (the SMB dialect, for example),
      * for the report; {@code null} before the first call or where there is no choice

@@ -60,8 +60,11 @@ class ReportsTest {
         ReportWriter.write(run(), dir);
         String junit = new String(Files.readAllBytes(dir.resolve(ReportWriter.JUNIT)), StandardCharsets.UTF_8);
 
-        assertThat(junit).contains("tests=\"3\"").contains("failures=\"1\"").contains("errors=\"1\"");
-        assertThat(junit.split("<testcase ", -1)).hasSize(4);
+        assertThat(junit).as("3 hosts and 1 console/site-server pair").contains("tests=\"4\"").contains("failures=\"1\"")
+                .contains("errors=\"1\"").contains("skipped=\"1\"");
+        assertThat(junit.split("<testcase ", -1)).hasSize(5);
+        assertThat(junit).contains("classname=\"dcom.connectivity\" name=\"console7 -&gt; SMS-SITE-01 (site01)\"")
+                .contains("<skipped message=\"console7: its Windows version could not be read\"");
         assertThat(junit).contains("expected [ncacn_ip_tcp, ncadg_ip_udp] but was [ncacn_ip_tcp, ncadg_ip_udp]");
         assertThat(junit).contains("<error type=\"UNREACHABLE\"");
         assertThat(junit).contains("written &lt;and&gt; read back");

@@ -127,6 +127,14 @@ public abstract class RegistryTransportContract {
     }
 
     @Test
+    void readsTheWindowsVersionForTheConnectivityAnalysis() throws Exception {
+        try (RegistryTransport nt4 = open(Hosts.NT4); RegistryTransport w2k = open(Hosts.WIN2000)) {
+            assertThat(nt4.windowsVersion()).isEqualTo("4.0");
+            assertThat(w2k.windowsVersion()).isEqualTo("5.0");
+        }
+    }
+
+    @Test
     void readsTheListInTheOrderWindowsKeepsIt() throws Exception {
         try (RegistryTransport session = open(Hosts.NT4)) {
             assertThat(read(session)).containsExactlyElementsOf(storedValue(Hosts.NT4));

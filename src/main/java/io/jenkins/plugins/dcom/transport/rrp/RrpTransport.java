@@ -171,6 +171,33 @@ final class RrpTransport implements RegistryTransport {
         }
     }
 
+    /** @return the REG_SZ's text up to its NUL, or {@code null} where the key or value is missing or of another type */
+    @Override
+    public String windowsVersion() throws TransportException {
+        byte[] hklm = openHklm();
+        try {
+            byte[] key = openKey(hklm, VERSION_KEY, READ);
+            try {
+                RegistryValue value = query(key, VERSION_VALUE);
+                if (value.getType() != RegistryValue.REG_SZ) {
+                    return null;
+                }
+                String text = new String(value.getData(), java.nio.charset.StandardCharsets.UTF_16LE);
+                int nul = text.indexOf('\0');
+                return nul < 0 ? text : text.substring(0, nul);
+            } finally {
+                closeQuietly(key);
+            }
+        } catch (TransportException e) {
+            if (e.getKind() == FailureKind.VALUE_MISSING) {
+                return null;
+            }
+            throw e;
+        } finally {
+            closeQuietly(hklm);
+        }
+    }
+
     private void set(byte[] key, RegistryValue value) throws TransportException {
         String operation = "writing " + ProtocolValues.VALUE;
         int status = call(WinregStubs.SET_VALUE, WinregStubs.setValue(key, ProtocolValues.VALUE, value.getType(), value.getData()),

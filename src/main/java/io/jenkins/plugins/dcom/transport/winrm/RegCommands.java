@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.transport.winrm;
 
 import com.xebialabs.overthere.CmdLine;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
+import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
 import java.util.List;
 
@@ -32,6 +33,12 @@ final class RegCommands {
     static CmdLine bootTime() {
         return new CmdLine().addArgument("powershell").addArgument("-NoProfile").addArgument("-NonInteractive")
                 .addArgument("-Command").addArgument(BOOT_TIME_SCRIPT);
+    }
+
+    /** {@code reg query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentVersion} */
+    static CmdLine queryWindowsVersion() {
+        return new CmdLine().addArgument("reg").addArgument("query").addArgument("HKLM\\" + RegistryTransport.VERSION_KEY)
+                .addArgument("/v").addArgument(RegistryTransport.VERSION_VALUE);
     }
 
     /** {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc"}: lists the key; exit 0 when it exists and can be read. */

@@ -95,6 +95,25 @@ final class WinRmTransport implements RegistryTransport {
         return output.exit == 0 && ticks.matches("[0-9]{1,20}") ? ticks : null;
     }
 
+    /**
+     * @return the REG_SZ's text from {@code reg query}'s line {@code CurrentVersion    REG_SZ    5.0}, or {@code null}
+     * when reg.exe found nothing (exit 1 in any language)
+     */
+    @Override
+    public String windowsVersion() throws TransportException {
+        Output output = run(RegCommands.queryWindowsVersion());
+        if (output.exit != 0) {
+            return null;
+        }
+        for (String line : output.stdout.split("\r?\n")) {
+            String[] fields = line.trim().split("\\s{2,}|\\t", 3);
+            if (fields.length == 3 && RegistryTransport.VERSION_VALUE.equalsIgnoreCase(fields[0]) && "REG_SZ".equals(fields[1])) {
+                return fields[2].trim();
+            }
+        }
+        return null;
+    }
+
     @Override
     public void restart(RestartRequest request) throws TransportException {
         Output output = run(RegCommands.restart(request));

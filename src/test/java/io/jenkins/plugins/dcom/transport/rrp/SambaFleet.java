@@ -110,6 +110,11 @@ final class SambaFleet implements AutoCloseable {
         addLoopbackAddress(host.address());
         host.configure(PASSWORD, admin, shape).seed(type, values);
         if (host.name().equals(Hosts.NT4.name())) {
+            host.windows("4.0");
+        } else if (host.name().equals(Hosts.WIN2000.name())) {
+            host.windows("5.0");
+        }
+        if (host.name().equals(Hosts.NT4.name())) {
             host.restartsForReal(3); // the NT 4.0 site server is the one remediation restarts
         }
         host.start();

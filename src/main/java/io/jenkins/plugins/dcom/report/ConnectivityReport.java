@@ -1,0 +1,121 @@
+package io.jenkins.plugins.dcom.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
+import io.jenkins.plugins.dcom.analysis.PairOutcome;
+import io.jenkins.plugins.dcom.analysis.PairPrediction;
+import io.jenkins.plugins.dcom.run.Connectivity;
+import io.jenkins.plugins.dcom.text.UntrustedText;
+import java.util.Locale;
+
+/**
+ * How the console x site-server analysis appears in each report: report.json's {@code connectivity}, the HTML
+ * matrix, and the console lines. Reasons quote protocol names the hosts sent, so they are shown as untrusted text.
+ */
+public final class ConnectivityReport {
+    private ConnectivityReport() {
+    }
+
+    /** Adds {@code connectivity: {skipped, before, after}} to report.json. */
+    static void json(ObjectNode root, Connectivity connectivity) {
+        ObjectNode node = root.putObject("connectivity");
+        node.put("skipped", connectivity.getBefore().getSkipped());
+        matrix(node, "before", connectivity.getBefore());
+        if (connectivity.getAfter() == null) {
+            node.putNull("after");
+        } else {
+            matrix(node, "after", connectivity.getAfter());
+        }
+    }
+
+    private static void matrix(ObjectNode parent, String field, ConnectivityMatrix matrix) {
+        ObjectNode node = parent.putObject(field);
+        ArrayNode consoles = node.putArray("consoles");
+        matrix.getConsoles().forEach(consoles::add);
+        ArrayNode servers = node.putArray("servers");
+        matrix.getServers().forEach(servers::add);
+        ArrayNode pairs = node.putArray("pairs");
+        for (PairPrediction pair : matrix.getPairs()) {
+            ObjectNode entry = pairs.addObject().put("console", pair.getConsole()).put("server", pair.getServer())
+                    .put("outcome", pair.getOutcome().name()).put("protocol", pair.getProtocol());
+            ArrayNode failed = entry.putArray("failedAttempts");
+            pair.getFailedAttempts().forEach(failed::add);
+            entry.put("reason", pair.getReason());
+        }
+    }
+
+    /** Draws the matrix (and the one after the run's changes): consoles by row, site servers by column. */
+    static void html(StringBuilder html, Connectivity connectivity) {
+        html.append("<section class=\"host\" id=\"connectivity\"><h2>Consoles and site servers</h2>");
+        if (connectivity.getBefore().getSkipped() != null) {
+            html.append("<p>").append(Html.escape(connectivity.getBefore().getSkipped())).append("</p></section>\n");
+            return;
+        }
+        html.append("<p>What DCOM is predicted to do when each console connects to each site server (rules and their "
+                + "sources: docs/analysis.md).</p>");
+        table(html, "As found", connectivity.getBefore());
+        if (connectivity.getAfter() != null) {
+            table(html, "Once the new lists are in effect (after the restart)", connectivity.getAfter());
+        }
+        html.append("</section>\n");
+    }
+
+    private static void table(StringBuilder html, String caption, ConnectivityMatrix matrix) {
+        html.append("<table class=\"matrix\"><caption>").append(Html.escape(caption)).append("</caption><thead><tr><th>Console</th>");
+        for (String server : matrix.getServers()) {
+            html.append("<th>").append(Html.escape(server)).append("</th>");
+        }
+        html.append("</tr></thead><tbody>\n");
+        int i = 0;
+        for (String console : matrix.getConsoles()) {
+            html.append("<tr><th>").append(Html.escape(console)).append("</th>");
+            for (int s = 0; s < matrix.getServers().size(); s++) {
+                PairPrediction pair = matrix.getPairs().get(i++);
+                html.append("<td class=\"pair ").append(pair.getOutcome().name().toLowerCase(Locale.ROOT)).append("\" title=\"")
+                        .append(Html.escape(UntrustedText.line(pair.getReason()))).append("\">")
+                        .append(Html.escape(cell(pair))).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody></table>");
+    }
+
+    private static String cell(PairPrediction pair) {
+        switch (pair.getOutcome()) {
+            case CONNECTS:
+                return "connects: " + UntrustedText.entry(pair.getProtocol());
+            case SLOW:
+                return "slow: " + UntrustedText.entry(pair.getProtocol()) + " after " + pair.getFailedAttempts().size() + " failed";
+            case FAILS:
+                return "fails";
+            default:
+                return "unknown";
+        }
+    }
+
+    /** @return console lines: the counts, then one line per pair that fails or is slow, for the matrix given */
+    public static String lines(String title, ConnectivityMatrix matrix) {
+        if (matrix.getSkipped() != null) {
+            return matrix.getSkipped() + System.lineSeparator();
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(title).append(": ").append(matrix.getPairs().size()).append(" console/site-server pairs: ")
+                .append(matrix.count(PairOutcome.CONNECTS)).append(" connect, ").append(matrix.count(PairOutcome.SLOW))
+                .append(" slow, ").append(matrix.count(PairOutcome.FAILS)).append(" fail, ")
+                .append(matrix.count(PairOutcome.UNKNOWN)).append(" unknown").append(System.lineSeparator());
+        java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+        for (PairPrediction pair : matrix.getPairs()) {
+            if (pair.getOutcome() == PairOutcome.UNKNOWN) {
+                unknown.add(pair.getReason());
+            } else if (pair.getOutcome() != PairOutcome.CONNECTS) {
+                text.append("  ").append(pair.getConsole()).append(" -> ").append(pair.getServer()).append("  ")
+                        .append(pair.getOutcome()).append(": ").append(UntrustedText.line(pair.getReason())).append(System.lineSeparator());
+            }
+        }
+        for (String reason : unknown) {
+            text.append("  unknown pairs: ").append(UntrustedText.line(reason)).append(System.lineSeparator());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package io.jenkins.plugins.dcom.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
+import io.jenkins.plugins.dcom.analysis.PairOutcome;
+import io.jenkins.plugins.dcom.analysis.PairPrediction;
+import io.jenkins.plugins.dcom.lab.LabFault;
+import io.jenkins.plugins.dcom.lab.LabHostSpec;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The article's question answered by a run: which consoles reach which site servers, as found and after the plan. */
+class ConnectivityRunTest {
+    private static final String[] NT4 = {"ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx"};
+    private static final String[] W2K = {"ncacn_ip_tcp", "ncacn_spx", "ncacn_nb_nb"};
+
+    @TempDir
+    Path dir;
+
+    private static LabRun fleet() throws Exception {
+        return new LabRun(LabHostSpec.host("SMS-SITE", NT4).role("site-server").windows("4.0"),
+                LabHostSpec.host("SMS-ADMIN", W2K).role("console").windows("5.0"),
+                LabHostSpec.host("NT4-ADMIN", NT4).role("console").windows("4.0"),
+                LabHostSpec.host("DOWN-ADMIN", W2K).role("console").windows("5.0").fault(LabFault.UNREACHABLE));
+    }
+
+    private static PairPrediction pair(ConnectivityMatrix matrix, String console) {
+        return matrix.getPairs().stream().filter(pair -> pair.getConsole().startsWith(console)).findFirst()
+                .orElseThrow(AssertionError::new);
+    }
+
+    @Test
+    void anAuditShowsTheWindows2000ConsoleFailingAgainstTheNt4SiteServerAndChangesNothing() throws Exception {
+        try (LabRun lab = fleet()) {
+            Connectivity connectivity = lab.run(lab.options(Mode.AUDIT, dir).build()).connectivity();
+
+            assertThat(pair(connectivity.getBefore(), "SMS-ADMIN").getOutcome()).isEqualTo(PairOutcome.FAILS);
+            assertThat(pair(connectivity.getBefore(), "NT4-ADMIN").getOutcome()).isEqualTo(PairOutcome.CONNECTS);
+            assertThat(pair(connectivity.getBefore(), "DOWN-ADMIN").getOutcome()).isEqualTo(PairOutcome.UNKNOWN);
+            assertThat(connectivity.getAfter()).as("an audit plans nothing").isNull();
+        }
+    }
+
+    @Test
+    void aDryRunShowsWhichPairsThePlanFixesAndWritesNothing() throws Exception {
+        try (LabRun lab = fleet()) {
+            RunResult run = lab.run(lab.options(Mode.REMEDIATE, dir).dryRun(true).build());
+            Connectivity connectivity = run.connectivity();
+
+            assertThat(pair(connectivity.getBefore(), "SMS-ADMIN").getOutcome()).isEqualTo(PairOutcome.FAILS);
+            assertThat(pair(connectivity.getAfter(), "SMS-ADMIN").getOutcome()).isEqualTo(PairOutcome.CONNECTS);
+            assertThat(pair(connectivity.getAfter(), "SMS-ADMIN").getProtocol()).isEqualTo("ncacn_ip_tcp");
+            assertThat(lab.fleet.host("SMS-SITE").registry().data().get(0)).isEqualTo("ncadg_ip_udp");
+        }
+    }
+
+    @Test
+    void aFleetWithoutRolesIsSkippedWithTheReason() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("A", NT4), LabHostSpec.host("B", W2K))) {
+            Connectivity connectivity = lab.run(lab.options(Mode.AUDIT, dir).build()).connectivity();
+
+            assertThat(connectivity.getBefore().getPairs()).isEmpty();
+            assertThat(connectivity.getBefore().getSkipped()).contains("role=console");
+        }
+    }
+}
