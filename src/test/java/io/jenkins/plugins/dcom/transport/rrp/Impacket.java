@@ -75,6 +75,23 @@ final class Impacket {
         }
     }
 
+    /** @return CurrentVersion under HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion, as impacket's reg.py reads it */
+    static String windowsVersion(SambaHost host) throws Exception {
+        boolean netbios = host.shape().port() == 139; // reg.py then needs the called name, as NT 4.0 does
+        List<String> command = new ArrayList<>(Arrays.asList(REG_PY.toString(), "LAB/" + SambaHost.ADMIN + ":" + SambaFleet.PASSWORD
+                + "@" + (netbios ? "*SMBSERVER" : host.address())));
+        if (netbios) {
+            command.addAll(Arrays.asList("-port", "139", "-target-ip", host.address()));
+        }
+        command.addAll(Arrays.asList("query", "-keyName", "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", "-v", "CurrentVersion"));
+        String output = run(null, host.shape().port(), command.toArray(new String[0]));
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("CurrentVersion\\s+REG_SZ\\s+(\\S+)").matcher(output);
+        if (!value.find()) {
+            throw new AssertionError("reg.py printed no CurrentVersion: " + output);
+        }
+        return value.group(1).replace("\u0000", ""); // reg.py prints the REG_SZ with its terminating NUL
+    }
+
     /** Runs a Python script with the system interpreter, the test password in DCOM_TEST_PASSWORD; asserts exit 0. */
     static String python(String... args) throws IOException, InterruptedException {
         return run(null, 445, args);

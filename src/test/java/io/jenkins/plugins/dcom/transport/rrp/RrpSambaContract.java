@@ -82,6 +82,12 @@ abstract class RrpSambaContract extends RegistryTransportContract {
         return fleet.host(host).storedValue();
     }
 
+    /** Samba serves its own CurrentVersion (6.1) whatever its registry holds; impacket, the independent client, says which. */
+    @Override
+    protected String storedWindowsVersion(Hosts host) throws Exception {
+        return Impacket.windowsVersion(fleet.host(host));
+    }
+
     @Override
     protected void seed(Hosts host, RegistryValue value) throws Exception {
         Impacket.set(fleet.host(host), value);

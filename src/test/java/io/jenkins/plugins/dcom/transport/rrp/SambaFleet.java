@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real Samba hosts of the remote-registry tests, one {@code smbd} per host on 127.0.0.101-108, started in
+ * The real Samba hosts of the remote-registry tests, one {@code smbd} per host on 127.0.0.101-108 (DUAL; each shape 10 higher), started in
  * parallel and stopped with {@link #close()}. Needs root (port 445) and Debian's samba package; on CI (CI set)
  * their absence fails the tests instead of skipping them, so a missing install step cannot hide.
  */
@@ -37,7 +37,10 @@ final class SambaFleet implements AutoCloseable {
     private SambaFleet(Path root, SmbShape shape) {
         this.root = root;
         this.shape = shape;
-        int octet = 101;
+        // Each shape has its own addresses: jcifs keeps one connection per address for the life of the JVM and
+        // reconnects it to the port it used before, so a later fleet of another shape on the same address (445
+        // before, 139 now) would meet the earlier one's port.
+        int octet = 101 + 10 * shape.ordinal();
         for (Hosts host : Hosts.values()) {
             hosts.put(host, new SambaHost(host.name(), "127.0.0." + octet++, root));
         }
@@ -109,11 +112,6 @@ final class SambaFleet implements AutoCloseable {
     private static Void up(SambaHost host, boolean admin, SmbShape shape, String type, String... values) throws Exception {
         addLoopbackAddress(host.address());
         host.configure(PASSWORD, admin, shape).seed(type, values);
-        if (host.name().equals(Hosts.NT4.name())) {
-            host.windows("4.0");
-        } else if (host.name().equals(Hosts.WIN2000.name())) {
-            host.windows("5.0");
-        }
         if (host.name().equals(Hosts.NT4.name())) {
             host.restartsForReal(3); // the NT 4.0 site server is the one remediation restarts
         }

@@ -112,14 +112,6 @@ final class SambaHost {
     }
 
     /** Seeds the value with Samba's own {@code net registry}; it stores multi_sz correctly with exactly three entries. */
-    /** Seeds {@code HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentVersion}, as each Windows holds it. */
-    SambaHost windows(String currentVersion) throws IOException, InterruptedException {
-        String key = "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
-        Commands.run(null, "net", "-s", conf.toString(), "registry", "createkey", key);
-        Commands.run(null, "net", "-s", conf.toString(), "registry", "setvalue", key, "CurrentVersion", "sz", currentVersion);
-        return this;
-    }
-
     SambaHost seed(String type, String... values) throws IOException, InterruptedException {
         Commands.run(null, "net", "-s", conf.toString(), "registry", "createkey", SHUTDOWN_KEY);
         Commands.run(null, "sh", "-c", shutdownTimeCommand());

@@ -62,6 +62,11 @@ abstract class WinRmLabContract extends RegistryTransportContract {
         return fleet.host(host.name()).registry().data();
     }
 
+    @Override
+    protected String storedWindowsVersion(Hosts host) {
+        return fleet.host(host.name()).spec().getWindowsVersion();
+    }
+
     /** The lab stores entries, as {@code reg.exe} shows them; its own split keeps any count, for the bound tests. */
     @Override
     protected void seed(Hosts host, RegistryValue value) {
