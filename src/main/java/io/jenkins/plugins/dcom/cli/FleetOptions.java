@@ -18,7 +18,7 @@ final class FleetOptions {
     @Option(names = "--inventory", paramLabel = "FILE", required = true, description = "Hosts, one per line: host[:port] [role=site-server|console] [transport=winrm|rrp] [name=NAME].")
     Path inventory;
 
-    @Option(names = "--policy", paramLabel = "FILE|PRESET", defaultValue = "kb272937", description = "A YAML policy file or a preset: kb272937, tcp-only (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--policy", paramLabel = "FILE|PRESET", defaultValue = "kb272937", description = "A YAML policy file or a preset: kb272937, kb272937-fleet, tcp-only (default: ${DEFAULT-VALUE}).")
     String policy;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once, 1-256 (default: ${DEFAULT-VALUE}).")

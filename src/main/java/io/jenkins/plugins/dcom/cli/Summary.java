@@ -32,6 +32,10 @@ final class Summary {
                 out.print(ConnectivityReport.lines(run.isDryRun() ? "Connectivity once the plan is in effect"
                         : "Connectivity once the new lists are in effect", connectivity.getAfter()));
             }
+            if (!run.connectivityShortfalls().isEmpty()) {
+                out.println("The policy requires every console to reach every site server at once on a connection-oriented "
+                        + "protocol: " + run.connectivityShortfalls().size() + " pair(s) do not, so the run does not comply");
+            }
         }
         out.println(title + ": " + run.getHosts().size() + " hosts: " + counts);
         if (reports != null) {
@@ -53,7 +57,10 @@ final class Summary {
             case RunResult.EXIT_OK:
                 return "every host complies.";
             case RunResult.EXIT_NON_COMPLIANT:
-                return "some hosts do not comply yet: " + hosts(run, HostStatus.Outcome.NON_COMPLIANT) + ".";
+                return run.count(HostStatus.Outcome.NON_COMPLIANT) == 0
+                        ? "every host complies, but " + run.connectivityShortfalls().size() + " console/site-server pair(s) "
+                                + "do not connect as the policy requires."
+                        : "some hosts do not comply yet: " + hosts(run, HostStatus.Outcome.NON_COMPLIANT) + ".";
             default:
                 return "some hosts could not be checked or changed: " + hosts(run, HostStatus.Outcome.FAILED) + ".";
         }

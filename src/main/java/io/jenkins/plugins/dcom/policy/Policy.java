@@ -23,9 +23,10 @@ public final class Policy {
     private final List<String> forbidden;
     private final Severity unknownNames;
     private final Severity obsoleteNames;
+    private final boolean connectivityRequired;
 
     Policy(String name, String first, List<String> order, List<String> required, List<String> forbidden,
-            Severity unknownNames, Severity obsoleteNames) {
+            Severity unknownNames, Severity obsoleteNames, boolean connectivityRequired) {
         this.name = name;
         this.first = first;
         this.order = order == null ? null : Collections.unmodifiableList(new ArrayList<>(order));
@@ -33,6 +34,15 @@ public final class Policy {
         this.forbidden = Collections.unmodifiableList(new ArrayList<>(forbidden));
         this.unknownNames = unknownNames;
         this.obsoleteNames = obsoleteNames;
+        this.connectivityRequired = connectivityRequired;
+    }
+
+    /**
+     * @return whether every console x site-server pair must connect at once on a connection-oriented protocol for
+     * the run to comply ({@code connectivity: required}); otherwise the analysis is reported only
+     */
+    public boolean isConnectivityRequired() {
+        return connectivityRequired;
     }
 
     public String getName() {

@@ -18,6 +18,7 @@ final class PolicyBuilder {
     private final List<String> forbidden = new ArrayList<>();
     private Severity unknownNames = Severity.ERROR;
     private Severity obsoleteNames = Severity.WARNING;
+    private boolean connectivityRequired;
 
     PolicyBuilder(String source) {
         this.source = source;
@@ -59,6 +60,11 @@ final class PolicyBuilder {
         return this;
     }
 
+    PolicyBuilder connectivityRequired(boolean value) {
+        this.connectivityRequired = value;
+        return this;
+    }
+
     Policy build() throws PolicyException {
         if (first == null && order == null && required.isEmpty() && forbidden.isEmpty()) {
             throw new PolicyException(source + ": the policy states no rule; add at least one of "
@@ -66,7 +72,7 @@ final class PolicyBuilder {
         }
         checkOrder();
         checkConflicts();
-        return new Policy(name, first, order, required, forbidden, unknownNames, obsoleteNames);
+        return new Policy(name, first, order, required, forbidden, unknownNames, obsoleteNames, connectivityRequired);
     }
 
     private void checkOrder() throws PolicyException {

@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class PolicyParser {
     private static final List<String> KEYS =
-            Arrays.asList("name", "first", "order", "required", "forbidden", "unknownNames", "obsoleteNames");
+            Arrays.asList("name", "first", "order", "required", "forbidden", "unknownNames", "obsoleteNames", "connectivity");
     private static final int MAX_BYTES = 64 * 1024;
 
     /**
@@ -137,6 +137,9 @@ public final class PolicyParser {
             case "obsoleteNames":
                 builder.obsoleteNames(severity(source, value, key));
                 break;
+            case "connectivity":
+                builder.connectivityRequired(connectivity(source, value));
+                break;
             default:
                 throw error(source, tuple.getKeyNode(), "unknown key '" + key + "'" + suggestKey(key)
                         + "; the keys are " + KEYS);
@@ -187,6 +190,15 @@ public final class PolicyParser {
             return Severity.WARNING;
         }
         throw error(source, node, "'" + key + "' is '" + value + "'; use error or warning");
+    }
+
+    private static boolean connectivity(String source, Node node) throws PolicyException {
+        String value = scalar(source, node, "required or reported");
+        if ("required".equals(value) || "reported".equals(value)) {
+            return "required".equals(value);
+        }
+        throw error(source, node, "'connectivity' is '" + value + "'; use required (every console must reach every site "
+                + "server at once on a connection-oriented protocol) or reported (the default)");
     }
 
     private static PolicyException error(String source, Node node, String message) {

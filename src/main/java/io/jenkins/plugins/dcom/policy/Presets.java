@@ -10,6 +10,8 @@ public final class Presets {
     public static final String KB272937 = "kb272937";
     /** Exactly {@code ncacn_ip_tcp} and nothing else (Windows Server 2003 and later listen on TCP only). */
     public static final String TCP_ONLY = "tcp-only";
+    /** {@link #KB272937}, and every console x site-server pair must connect at once on a connection-oriented protocol. */
+    public static final String KB272937_FLEET = "kb272937-fleet";
 
     private static final String TCP = "ncacn_ip_tcp";
 
@@ -18,7 +20,7 @@ public final class Presets {
 
     /** @return the preset names, for help texts and form drop-downs */
     public static List<String> names() {
-        return Collections.unmodifiableList(Arrays.asList(KB272937, TCP_ONLY));
+        return Collections.unmodifiableList(Arrays.asList(KB272937, KB272937_FLEET, TCP_ONLY));
     }
 
     /** @return whether {@code name} names a preset */
@@ -35,6 +37,10 @@ public final class Presets {
         if (KB272937.equals(name)) {
             return new PolicyBuilder(KB272937).first(TCP).required(Collections.singletonList(TCP))
                     .unknownNames(Severity.ERROR).obsoleteNames(Severity.WARNING).build();
+        }
+        if (KB272937_FLEET.equals(name)) {
+            return new PolicyBuilder(KB272937_FLEET).first(TCP).required(Collections.singletonList(TCP))
+                    .unknownNames(Severity.ERROR).obsoleteNames(Severity.WARNING).connectivityRequired(true).build();
         }
         if (TCP_ONLY.equals(name)) {
             return new PolicyBuilder(TCP_ONLY).order(Collections.singletonList(TCP))

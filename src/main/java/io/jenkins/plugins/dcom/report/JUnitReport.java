@@ -45,9 +45,11 @@ public final class JUnitReport {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "DCOM protocol compliance (" + run.getPolicy() + ")");
         xml.writeAttribute("tests", String.valueOf(run.getHosts().size() + pairs.getPairs().size()));
-        xml.writeAttribute("failures", String.valueOf(run.count(HostStatus.Outcome.NON_COMPLIANT) + pairs.count(PairOutcome.FAILS)));
+        long pairFailures = pairs.getPairs().stream().filter(pair -> fails(run, pair)).count();
+        long pairsSkipped = pairs.getPairs().stream().filter(pair -> pair.getOutcome() == PairOutcome.UNKNOWN && !fails(run, pair)).count();
+        xml.writeAttribute("failures", String.valueOf(run.count(HostStatus.Outcome.NON_COMPLIANT) + pairFailures));
         xml.writeAttribute("errors", String.valueOf(run.count(HostStatus.Outcome.FAILED)));
-        xml.writeAttribute("skipped", String.valueOf(pairs.count(PairOutcome.UNKNOWN)));
+        xml.writeAttribute("skipped", String.valueOf(pairsSkipped));
         xml.writeAttribute("time", seconds(run.getFinished().toEpochMilli() - run.getStarted().toEpochMilli()));
         xml.writeAttribute("timestamp", run.getStarted().toString());
         for (HostResult host : run.getHosts()) {
@@ -56,20 +58,25 @@ public final class JUnitReport {
         }
         for (PairPrediction pair : pairs.getPairs()) {
             xml.writeCharacters("\n  ");
-            pairCase(pair, xml);
+            pairCase(pair, fails(run, pair), xml);
         }
         xml.writeCharacters("\n");
         xml.writeEndElement();
     }
 
-    /** One test case per console/site-server pair as found: a pair that fails is a failure, an unknown one skipped. */
-    private static void pairCase(PairPrediction pair, XMLStreamWriter xml) throws XMLStreamException {
+    /** @return whether the pair is a failure: it fails, or the policy requires every pair to connect and this one does not */
+    private static boolean fails(RunResult run, PairPrediction pair) {
+        return pair.getOutcome() == PairOutcome.FAILS || run.isConnectivityRequired() && pair.getOutcome() != PairOutcome.CONNECTS;
+    }
+
+    /** One test case per console/site-server pair as found: a failing pair is a failure, an unknown one skipped. */
+    private static void pairCase(PairPrediction pair, boolean failure, XMLStreamWriter xml) throws XMLStreamException {
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", "dcom.connectivity");
         xml.writeAttribute("name", pair.getConsole() + " -> " + pair.getServer());
         xml.writeAttribute("time", "0");
-        if (pair.getOutcome() == PairOutcome.FAILS || pair.getOutcome() == PairOutcome.UNKNOWN) {
-            xml.writeEmptyElement(pair.getOutcome() == PairOutcome.FAILS ? "failure" : "skipped");
+        if (failure || pair.getOutcome() == PairOutcome.UNKNOWN) {
+            xml.writeEmptyElement(failure ? "failure" : "skipped");
             xml.writeAttribute("message", UntrustedText.line(pair.getReason()));
         }
         xml.writeStartElement("system-out");

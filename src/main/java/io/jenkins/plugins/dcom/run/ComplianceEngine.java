@@ -92,7 +92,7 @@ public final class ComplianceEngine {
                 results.add(get(future));
             }
             return new RunResult(runId, options.getMode(), options.isDryRun(), options.getRestart().isEnabled(),
-                    policyName, started, Instant.now(), results);
+                    policyName, started, Instant.now(), results, options.getPolicy() != null && options.getPolicy().isConnectivityRequired());
         } finally {
             pool.shutdownNow();
         }

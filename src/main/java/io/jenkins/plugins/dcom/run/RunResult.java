@@ -1,5 +1,9 @@
 package io.jenkins.plugins.dcom.run;
 
+import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
+import io.jenkins.plugins.dcom.analysis.PairOutcome;
+import io.jenkins.plugins.dcom.analysis.PairPrediction;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,9 +32,20 @@ public final class RunResult {
     private final Instant started;
     private final Instant finished;
     private final List<HostResult> hosts;
+    private final boolean connectivityRequired;
 
     public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
             Instant finished, List<HostResult> hosts) {
+        this(runId, mode, dryRun, restart, policy, started, finished, hosts, false);
+    }
+
+    /**
+     * @param connectivityRequired whether the policy makes pairs that do not connect at once on a connection-oriented
+     *                             protocol a non-compliance of the run ({@link #connectivityShortfalls()})
+     */
+    public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
+            Instant finished, List<HostResult> hosts, boolean connectivityRequired) {
+        this.connectivityRequired = connectivityRequired;
         this.runId = runId;
         this.mode = mode;
         this.dryRun = dryRun;
@@ -102,11 +117,35 @@ public final class RunResult {
         return count;
     }
 
-    /** @return 0 all compliant, 2 some non-compliant, 3 some failed (3 wins over 2) */
+    /** @return 0 all compliant, 2 some non-compliant (a host, or a required pair), 3 some failed (3 wins over 2) */
     public int exitCode() {
         if (count(HostStatus.Outcome.FAILED) > 0) {
             return EXIT_FAILED;
         }
-        return count(HostStatus.Outcome.NON_COMPLIANT) > 0 ? EXIT_NON_COMPLIANT : EXIT_OK;
+        return count(HostStatus.Outcome.NON_COMPLIANT) > 0 || !connectivityShortfalls().isEmpty() ? EXIT_NON_COMPLIANT : EXIT_OK;
+    }
+
+    public boolean isConnectivityRequired() {
+        return connectivityRequired;
+    }
+
+    /**
+     * @return where the policy requires connectivity: the pairs that do not connect at once on a connection-oriented
+     * protocol, judged on the lists in effect after the run (the new ones once written, the found ones in an audit or
+     * a dry run); empty when not required
+     */
+    public List<PairPrediction> connectivityShortfalls() {
+        if (!connectivityRequired) {
+            return Collections.emptyList();
+        }
+        Connectivity connectivity = connectivity();
+        ConnectivityMatrix decisive = connectivity.getAfter() != null && !dryRun ? connectivity.getAfter() : connectivity.getBefore();
+        List<PairPrediction> shortfalls = new ArrayList<>();
+        for (PairPrediction pair : decisive.getPairs()) {
+            if (pair.getOutcome() != PairOutcome.CONNECTS || !pair.getProtocol().startsWith("ncacn_")) {
+                shortfalls.add(pair);
+            }
+        }
+        return shortfalls;
     }
 }

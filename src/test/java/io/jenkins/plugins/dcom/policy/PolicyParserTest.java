@@ -33,6 +33,14 @@ class PolicyParserTest {
     }
 
     @Test
+    void shouldReadTheConnectivityRequirementAndRefuseAnyOtherWord() throws Exception {
+        assertThat(parse("first: ncacn_ip_tcp\nconnectivity: required\n").isConnectivityRequired()).isTrue();
+        assertThat(parse("first: ncacn_ip_tcp\nconnectivity: reported\n").isConnectivityRequired()).isFalse();
+        assertThat(parse("first: ncacn_ip_tcp\n").isConnectivityRequired()).as("reported by default").isFalse();
+        assertRejected("first: ncacn_ip_tcp\nconnectivity: yes\n", "policy.yaml line 2", "'connectivity' is 'yes'", "use required");
+    }
+
+    @Test
     void shouldNameTheLineAndSuggestTheKeyForAMisspeltKey() {
         assertRejected("first: ncacn_ip_tcp\nforbiden: [ncadg_ip_udp]\n", "policy.yaml line 2", "forbiden", "did you mean 'forbidden'");
     }

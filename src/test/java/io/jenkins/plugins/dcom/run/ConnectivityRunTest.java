@@ -7,6 +7,8 @@ import io.jenkins.plugins.dcom.analysis.PairOutcome;
 import io.jenkins.plugins.dcom.analysis.PairPrediction;
 import io.jenkins.plugins.dcom.lab.LabFault;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
+import io.jenkins.plugins.dcom.policy.PolicyParser;
+import io.jenkins.plugins.dcom.policy.Presets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,5 +66,38 @@ class ConnectivityRunTest {
             assertThat(connectivity.getBefore().getPairs()).isEmpty();
             assertThat(connectivity.getBefore().getSkipped()).contains("role=console");
         }
+    }
+
+    @Test
+    void aPolicyThatRequiresConnectivityJudgesThePairsNotJustTheLists() throws Exception {
+        // "tcp present" is met by the NT 4.0 server's UDP-first list, yet the Windows 2000 console cannot reach it.
+        String lenient = "name: tcp-present\nrequired: [ncacn_ip_tcp]\n";
+        try (LabRun lab = new LabRun(LabHostSpec.host("SMS-SITE", NT4).role("site-server").windows("4.0"),
+                LabHostSpec.host("SMS-ADMIN", W2K).role("console").windows("5.0"))) {
+            RunResult reported = lab.run(lab.options(Mode.AUDIT, dir).policy(new PolicyParser().parse(lenient, "p")).build());
+            RunResult required = lab.run(lab.options(Mode.AUDIT, dir)
+                    .policy(new PolicyParser().parse(lenient + "connectivity: required\n", "p")).build());
+
+            assertThat(reported.exitCode()).as("every list complies; the pair is only reported").isZero();
+            assertThat(required.exitCode()).isEqualTo(RunResult.EXIT_NON_COMPLIANT);
+            assertThat(required.connectivityShortfalls()).singleElement()
+                    .satisfies(pair -> assertThat(pair.getOutcome()).isEqualTo(PairOutcome.FAILS));
+        }
+    }
+
+    @Test
+    void theFleetPresetAcceptsTheArticlesFleetOnceFixed() throws Exception {
+        try (LabRun lab = fleetWithoutTheDownConsole()) {
+            RunResult fixed = lab.run(lab.options(Mode.REMEDIATE, dir).policy(Presets.get(Presets.KB272937_FLEET)).build());
+
+            assertThat(fixed.connectivity().getAfter().count(PairOutcome.CONNECTS)).isEqualTo(2);
+            assertThat(fixed.connectivityShortfalls()).isEmpty();
+        }
+    }
+
+    private static LabRun fleetWithoutTheDownConsole() throws Exception {
+        return new LabRun(LabHostSpec.host("SMS-SITE", NT4).role("site-server").windows("4.0"),
+                LabHostSpec.host("SMS-ADMIN", W2K).role("console").windows("5.0"),
+                LabHostSpec.host("NT4-ADMIN", NT4).role("console").windows("4.0"));
     }
 }
