@@ -153,38 +153,29 @@ final class RrpTransport implements RegistryTransport {
      */
     @Override
     public String bootMarker() throws TransportException {
-        byte[] hklm = openHklm();
-        try {
-            byte[] key = openKey(hklm, SHUTDOWN_TIME_KEY, READ);
-            try {
-                return query(key, SHUTDOWN_TIME).base64();
-            } finally {
-                closeQuietly(key);
-            }
-        } catch (TransportException e) {
-            if (e.getKind() == FailureKind.VALUE_MISSING) {
-                return null;
-            }
-            throw e;
-        } finally {
-            closeQuietly(hklm);
-        }
+        RegistryValue value = readIfPresent(SHUTDOWN_TIME_KEY, SHUTDOWN_TIME);
+        return value == null ? null : value.base64();
     }
 
     /** @return the REG_SZ's text up to its NUL, or {@code null} where the key or value is missing or of another type */
     @Override
     public String windowsVersion() throws TransportException {
+        RegistryValue value = readIfPresent(VERSION_KEY, VERSION_VALUE);
+        if (value == null || value.getType() != RegistryValue.REG_SZ) {
+            return null;
+        }
+        String text = new String(value.getData(), java.nio.charset.StandardCharsets.UTF_16LE);
+        int nul = text.indexOf('\0');
+        return nul < 0 ? text : text.substring(0, nul);
+    }
+
+    /** @return the value under HKLM, or {@code null} where its key or the value is missing */
+    private RegistryValue readIfPresent(String subkey, String name) throws TransportException {
         byte[] hklm = openHklm();
         try {
-            byte[] key = openKey(hklm, VERSION_KEY, READ);
+            byte[] key = openKey(hklm, subkey, READ);
             try {
-                RegistryValue value = query(key, VERSION_VALUE);
-                if (value.getType() != RegistryValue.REG_SZ) {
-                    return null;
-                }
-                String text = new String(value.getData(), java.nio.charset.StandardCharsets.UTF_16LE);
-                int nul = text.indexOf('\0');
-                return nul < 0 ? text : text.substring(0, nul);
+                return query(key, name);
             } finally {
                 closeQuietly(key);
             }
