@@ -17,8 +17,10 @@ final class CmdTokenizer {
     }
 
     /**
-     * Applies {@code cmd /c}'s quote rule (see {@code cmd /?}): when the line starts with a quote and does not hold
-     * exactly two quotes around a plain program name, the first and the last quote are removed.
+     * Applies {@code cmd /c}'s quote rule (see {@code cmd /?}): the quotes are kept only when there are exactly two,
+     * nothing special and some whitespace between them, and what they enclose is the name of an executable file (none
+     * of the lab's programs has a name with a space, so never here); otherwise, when the line starts with a quote,
+     * the first and the last quote are removed.
      */
     static String stripSlashCQuotes(String line) {
         String trimmed = line.trim();
@@ -28,10 +30,15 @@ final class CmdTokenizer {
         int last = trimmed.lastIndexOf('"');
         boolean exactlyTwo = last > 0 && trimmed.indexOf('"', 1) == last;
         String between = exactlyTwo ? trimmed.substring(1, last) : "";
-        if (exactlyTwo && between.matches("[^&<>()@^|]*\\s[^&<>()@^|]*")) {
+        if (exactlyTwo && between.matches("[^&<>()@^|]*\\s[^&<>()@^|]*") && isProgram(between)) {
             return trimmed;
         }
         return last <= 0 ? trimmed.substring(1) : trimmed.substring(1, last) + trimmed.substring(last + 1);
+    }
+
+    /** @return whether the text names one of the lab's programs (cmd.exe's "name of an executable file" test) */
+    private static boolean isProgram(String text) {
+        return text.trim().toLowerCase(java.util.Locale.ROOT).matches("(reg|shutdown|powershell|cmd)(\\.exe)?");
     }
 
     static List<String> tokens(String line) {

@@ -17,9 +17,10 @@ public final class LabHostSpec {
     private final long downtimeMillis;
     private final String user;
     private final String windowsVersion;
+    private final java.util.Map<String, String[]> values;
 
     private LabHostSpec(String name, String role, List<String> protocols, Set<LabFault> faults, long latencyMillis,
-            long downtimeMillis, String user, String windowsVersion) {
+            long downtimeMillis, String user, String windowsVersion, java.util.Map<String, String[]> values) {
         this.name = name;
         this.role = role;
         this.protocols = Collections.unmodifiableList(new ArrayList<>(protocols));
@@ -28,33 +29,34 @@ public final class LabHostSpec {
         this.downtimeMillis = downtimeMillis;
         this.user = user;
         this.windowsVersion = windowsVersion;
+        this.values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 
     /** A healthy host with the given protocols, no latency, 2 s of downtime per restart, user {@code labadmin}. */
     public static LabHostSpec host(String name, String... protocols) {
-        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin", "6.3");
+        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin", "6.3", java.util.Collections.<String, String[]>emptyMap());
     }
 
     public LabHostSpec role(String value) {
-        return new LabHostSpec(name, value, protocols, faults, latencyMillis, downtimeMillis, user, windowsVersion);
+        return new LabHostSpec(name, value, protocols, faults, latencyMillis, downtimeMillis, user, windowsVersion, values);
     }
 
     public LabHostSpec fault(LabFault fault) {
         Set<LabFault> more = faults.isEmpty() ? EnumSet.noneOf(LabFault.class) : EnumSet.copyOf(faults);
         more.add(fault);
-        return new LabHostSpec(name, role, protocols, more, latencyMillis, downtimeMillis, user, windowsVersion);
+        return new LabHostSpec(name, role, protocols, more, latencyMillis, downtimeMillis, user, windowsVersion, values);
     }
 
     public LabHostSpec latency(long millis) {
-        return new LabHostSpec(name, role, protocols, faults, millis, downtimeMillis, user, windowsVersion);
+        return new LabHostSpec(name, role, protocols, faults, millis, downtimeMillis, user, windowsVersion, values);
     }
 
     public LabHostSpec downtime(long millis) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, millis, user, windowsVersion);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, millis, user, windowsVersion, values);
     }
 
     public LabHostSpec user(String value) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, value, windowsVersion);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, value, windowsVersion, values);
     }
 
     /**
@@ -62,7 +64,25 @@ public final class LabHostSpec {
      *                       NT 4.0, "5.0" for 2000, "6.3" (the default) for 2012 R2 and later
      */
     public LabHostSpec windows(String currentVersion) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, user, currentVersion);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, user, currentVersion, values);
+    }
+
+    /**
+     * @param subkey a key under HKLM, as {@code reg query "HKLM\<subkey>"} names it
+     * @param name   the value's name
+     * @param type   REG_SZ, REG_DWORD or REG_MULTI_SZ
+     * @param data   the data as reg.exe prints it (0x... for a DWORD, entries joined by \0 for a MULTI_SZ)
+     * @return this host with one more value that {@code reg query KEY /v NAME} answers
+     */
+    public LabHostSpec value(String subkey, String name, String type, String data) {
+        java.util.Map<String, String[]> more = new java.util.LinkedHashMap<>(values);
+        more.put((subkey + "\\" + name).toUpperCase(java.util.Locale.ROOT), new String[] {subkey, name, type, data});
+        return new LabHostSpec(this.name, role, protocols, faults, latencyMillis, downtimeMillis, user, windowsVersion, more);
+    }
+
+    /** @return the extra values by {@code SUBKEY\NAME} upper-cased: subkey, name, type, data */
+    public java.util.Map<String, String[]> getValues() {
+        return values;
     }
 
     public String getWindowsVersion() {

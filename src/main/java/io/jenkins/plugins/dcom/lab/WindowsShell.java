@@ -39,6 +39,7 @@ final class WindowsShell {
     private boolean german;
     private java.util.function.LongSupplier bootTicks = () -> 0L;
     private String windowsVersion = "6.3";
+    private java.util.Map<String, String[]> values = java.util.Collections.emptyMap();
 
     WindowsShell(String computerName, LabRegistry registry, boolean denyWrite, RestartHandler restarts) {
         this.computerName = computerName;
@@ -62,6 +63,12 @@ final class WindowsShell {
     /** What {@code reg query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentVersion} answers. */
     WindowsShell windowsVersion(String value) {
         this.windowsVersion = value;
+        return this;
+    }
+
+    /** Extra values {@code reg query} answers, by {@code SUBKEY\NAME} upper-cased ({@link LabHostSpec#value}). */
+    WindowsShell values(java.util.Map<String, String[]> value) {
+        this.values = value;
         return this;
     }
 
@@ -138,6 +145,11 @@ final class WindowsShell {
         }
         if (isVersionKey(args.get(0)) && VERSION_VALUE.equalsIgnoreCase(options.get("/v")) && windowsVersion != null) {
             return CommandOutput.ok(CRLF + VERSION_KEY_PRINTED + CRLF + "    " + VERSION_VALUE + "    REG_SZ    " + windowsVersion + CRLF + CRLF);
+        }
+        String[] extra = values.get((hklmSubkey(args.get(0)) + "\\" + options.get("/v")).toUpperCase(java.util.Locale.ROOT));
+        if (extra != null) {
+            return CommandOutput.ok(CRLF + "HKEY_LOCAL_MACHINE\\" + extra[0] + CRLF + "    " + extra[1] + "    " + extra[2] + "    "
+                    + extra[3] + CRLF + CRLF);
         }
         if (!isRpcKey(args.get(0)) || !VALUE.equalsIgnoreCase(options.get("/v")) || registry.type() == null) {
             return CommandOutput.error(notFound(), 1);
@@ -231,6 +243,17 @@ final class WindowsShell {
             return CommandOutput.error("The lab runs one PowerShell command only: " + BOOT_TIME_SCRIPT + CRLF, 1);
         }
         return CommandOutput.ok(bootTicks.getAsLong() + CRLF);
+    }
+
+    /** @return the key without its HKLM\ or HKEY_LOCAL_MACHINE\ root */
+    private static String hklmSubkey(String key) {
+        String upper = key.toUpperCase(java.util.Locale.ROOT);
+        for (String root : new String[] {"HKLM\\", "HKEY_LOCAL_MACHINE\\"}) {
+            if (upper.startsWith(root)) {
+                return key.substring(root.length());
+            }
+        }
+        return key;
     }
 
     private static boolean isVersionKey(String key) {

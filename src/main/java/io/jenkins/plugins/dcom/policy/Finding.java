@@ -12,6 +12,11 @@ public final class Finding {
         this.message = message;
     }
 
+    /** @return a warning about the run itself rather than the list (a check that could not be made) */
+    public static Finding warning(String rule, String message) {
+        return new Finding(Severity.WARNING, rule, message);
+    }
+
     public Severity getSeverity() {
         return severity;
     }

@@ -24,9 +24,13 @@ public final class Policy {
     private final Severity unknownNames;
     private final Severity obsoleteNames;
     private final boolean connectivityRequired;
+    private final java.util.Map<RelatedSetting, Severity> related;
 
     Policy(String name, String first, List<String> order, List<String> required, List<String> forbidden,
-            Severity unknownNames, Severity obsoleteNames, boolean connectivityRequired) {
+            Severity unknownNames, Severity obsoleteNames, boolean connectivityRequired,
+            java.util.Map<RelatedSetting, Severity> related) {
+        this.related = Collections.unmodifiableMap(new java.util.EnumMap<RelatedSetting, Severity>(related.isEmpty()
+                ? new java.util.EnumMap<RelatedSetting, Severity>(RelatedSetting.class) : related));
         this.name = name;
         this.first = first;
         this.order = order == null ? null : Collections.unmodifiableList(new ArrayList<>(order));
@@ -43,6 +47,29 @@ public final class Policy {
      */
     public boolean isConnectivityRequired() {
         return connectivityRequired;
+    }
+
+    /** @return the related settings this policy checks (read-only), each with the severity of a finding */
+    public java.util.Map<RelatedSetting, Severity> getRelatedChecks() {
+        return related;
+    }
+
+    /**
+     * Judges the related settings as read.
+     *
+     * @param read per checked setting, the value as read ({@link RelatedSetting#check(Object)}); a setting missing
+     *             from the map was not read
+     * @return one finding per setting that is wrong, with the policy's severity
+     */
+    public List<Finding> evaluateRelated(java.util.Map<RelatedSetting, Object> read) {
+        List<Finding> findings = new ArrayList<>();
+        for (java.util.Map.Entry<RelatedSetting, Severity> check : related.entrySet()) {
+            String problem = read.containsKey(check.getKey()) ? check.getKey().check(read.get(check.getKey())) : null;
+            if (problem != null) {
+                findings.add(new Finding(check.getValue(), check.getKey().policyKey(), problem));
+            }
+        }
+        return findings;
     }
 
     public String getName() {

@@ -19,6 +19,7 @@ final class PolicyBuilder {
     private Severity unknownNames = Severity.ERROR;
     private Severity obsoleteNames = Severity.WARNING;
     private boolean connectivityRequired;
+    private final java.util.Map<RelatedSetting, Severity> related = new java.util.EnumMap<>(RelatedSetting.class);
 
     PolicyBuilder(String source) {
         this.source = source;
@@ -65,6 +66,16 @@ final class PolicyBuilder {
         return this;
     }
 
+    /** @param severity the finding's severity, or {@code null} to switch the check off */
+    PolicyBuilder related(RelatedSetting setting, Severity severity) {
+        if (severity == null) {
+            related.remove(setting);
+        } else {
+            related.put(setting, severity);
+        }
+        return this;
+    }
+
     Policy build() throws PolicyException {
         if (first == null && order == null && required.isEmpty() && forbidden.isEmpty()) {
             throw new PolicyException(source + ": the policy states no rule; add at least one of "
@@ -72,7 +83,7 @@ final class PolicyBuilder {
         }
         checkOrder();
         checkConflicts();
-        return new Policy(name, first, order, required, forbidden, unknownNames, obsoleteNames, connectivityRequired);
+        return new Policy(name, first, order, required, forbidden, unknownNames, obsoleteNames, connectivityRequired, related);
     }
 
     private void checkOrder() throws PolicyException {

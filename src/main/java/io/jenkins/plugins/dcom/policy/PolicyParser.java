@@ -38,7 +38,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class PolicyParser {
     private static final List<String> KEYS =
-            Arrays.asList("name", "first", "order", "required", "forbidden", "unknownNames", "obsoleteNames", "connectivity");
+            Arrays.asList("name", "first", "order", "required", "forbidden", "unknownNames", "obsoleteNames", "connectivity", "enableDcom", "rpcPorts", "dcomHardening");
     private static final int MAX_BYTES = 64 * 1024;
 
     /**
@@ -140,6 +140,11 @@ public final class PolicyParser {
             case "connectivity":
                 builder.connectivityRequired(connectivity(source, value));
                 break;
+            case "enableDcom":
+            case "rpcPorts":
+            case "dcomHardening":
+                builder.related(related(key), relatedSeverity(source, value, key));
+                break;
             default:
                 throw error(source, tuple.getKeyNode(), "unknown key '" + key + "'" + suggestKey(key)
                         + "; the keys are " + KEYS);
@@ -190,6 +195,27 @@ public final class PolicyParser {
             return Severity.WARNING;
         }
         throw error(source, node, "'" + key + "' is '" + value + "'; use error or warning");
+    }
+
+    private static RelatedSetting related(String key) {
+        for (RelatedSetting setting : RelatedSetting.values()) {
+            if (setting.policyKey().equals(key)) {
+                return setting;
+            }
+        }
+        throw new IllegalArgumentException(key);
+    }
+
+    /** @return the severity, or {@code null} for off */
+    private static Severity relatedSeverity(String source, Node node, String key) throws PolicyException {
+        String value = scalar(source, node, "error, warning or off");
+        if ("off".equals(value)) {
+            return null;
+        }
+        if (!"error".equals(value) && !"warning".equals(value)) {
+            throw error(source, node, "'" + key + "' is '" + value + "'; use error, warning or off");
+        }
+        return severity(source, node, key);
     }
 
     private static boolean connectivity(String source, Node node) throws PolicyException {

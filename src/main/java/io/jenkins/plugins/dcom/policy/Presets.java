@@ -40,7 +40,9 @@ public final class Presets {
         }
         if (KB272937_FLEET.equals(name)) {
             return new PolicyBuilder(KB272937_FLEET).first(TCP).required(Collections.singletonList(TCP))
-                    .unknownNames(Severity.ERROR).obsoleteNames(Severity.WARNING).connectivityRequired(true).build();
+                    .unknownNames(Severity.ERROR).obsoleteNames(Severity.WARNING).connectivityRequired(true)
+                    .related(RelatedSetting.ENABLE_DCOM, Severity.ERROR).related(RelatedSetting.RPC_PORTS, Severity.ERROR)
+                    .related(RelatedSetting.DCOM_HARDENING, Severity.WARNING).build();
         }
         if (TCP_ONLY.equals(name)) {
             return new PolicyBuilder(TCP_ONLY).order(Collections.singletonList(TCP))

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.run;
 
+import java.util.ArrayList;
+
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.SavedValue;
 import io.jenkins.plugins.dcom.inventory.Role;
@@ -57,8 +59,15 @@ final class HostProcessor {
             result.windowsVersion(windowsVersion(session));
         }
         Evaluation evaluation = options.getPolicy().evaluate(before);
-        result.findings(evaluation.getFindings());
-        if (evaluation.isCompliant()) {
+        List<Finding> related = RelatedReads.findings(options.getPolicy(), session);
+        List<Finding> findings = new ArrayList<>(evaluation.getFindings());
+        findings.addAll(related);
+        result.findings(findings);
+        String relatedErrors = RelatedReads.errors(related);
+        if (evaluation.isCompliant() && relatedErrors != null) {
+            result.status(HostStatus.NON_COMPLIANT, "the protocol list complies with " + options.getPolicy()
+                    + ", but: " + relatedErrors + " (read-only checks: this tool never changes these)");
+        } else if (evaluation.isCompliant()) {
             result.status(HostStatus.COMPLIANT, "complies with " + options.getPolicy());
         } else if (options.getMode() == Mode.AUDIT) {
             result.status(HostStatus.NON_COMPLIANT, "does not comply with " + options.getPolicy() + ": " + errors(evaluation));

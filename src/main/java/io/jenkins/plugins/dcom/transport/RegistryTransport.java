@@ -63,12 +63,23 @@ public interface RegistryTransport extends AutoCloseable {
     String VERSION_VALUE = "CurrentVersion";
 
     /**
+     * Reads one value under HKLM, read-only, for the connectivity analysis and the related checks.
+     *
+     * @param subkey a key under HKLM, one of this tool's constants (letters, digits, spaces and backslashes)
+     * @param name   the value's name (letters and digits)
+     * @return the value ({@link RegistryValue#isExact() exact} where the transport sees the bytes), or {@code null}
+     * where the key or the value is missing
+     */
+    RegistryValue readValue(String subkey, String name) throws TransportException;
+
+    /**
      * Reads {@code HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentVersion}, for the connectivity analysis.
      *
      * @return the text as the host holds it (untrusted), or {@code null} where the host has none
      */
     default String windowsVersion() throws TransportException {
-        return null;
+        RegistryValue value = readValue(VERSION_KEY, VERSION_VALUE);
+        return value == null ? null : value.text();
     }
 
     /**

@@ -69,6 +69,27 @@ public final class RegistryValue {
         return exact;
     }
 
+    /** REG_DWORD. */
+    public static final int REG_DWORD = 4;
+
+    /** @return a REG_SZ's (or REG_EXPAND_SZ's) text up to its first NUL, or {@code null} for other types */
+    public String text() {
+        if (type != REG_SZ && type != 2) {
+            return null;
+        }
+        String text = new String(data, java.nio.charset.StandardCharsets.UTF_16LE);
+        int nul = text.indexOf('\0');
+        return nul < 0 ? text : text.substring(0, nul);
+    }
+
+    /** @return a REG_DWORD's number (little-endian), or {@code null} for other types or sizes */
+    public Long dword() {
+        if (type != REG_DWORD || data.length != 4) {
+            return null;
+        }
+        return java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+    }
+
     /** @return the bytes in Base64, as backups keep them */
     public String base64() {
         return Base64.getEncoder().encodeToString(data);

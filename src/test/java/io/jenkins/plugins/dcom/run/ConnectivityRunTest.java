@@ -100,4 +100,23 @@ class ConnectivityRunTest {
                 LabHostSpec.host("SMS-ADMIN", W2K).role("console").windows("5.0"),
                 LabHostSpec.host("NT4-ADMIN", NT4).role("console").windows("4.0"));
     }
+
+    @Test
+    void aRelatedSettingThatBreaksDcomMakesAHostWithACompliantListNonCompliantAndNothingIsWritten() throws Exception {
+        try (LabRun lab = new LabRun(LabHostSpec.host("DCOM-OFF", "ncacn_ip_tcp").role("site-server").windows("5.2")
+                .value("SOFTWARE\\Microsoft\\Ole", "EnableDCOM", "REG_SZ", "N")
+                .value("SOFTWARE\\Microsoft\\Rpc\\Internet", "Ports", "REG_MULTI_SZ", "5000 - 6000"),
+                LabHostSpec.host("FINE", "ncacn_ip_tcp").role("console").windows("5.0"))) {
+            RunResult listOnly = lab.run(lab.options(Mode.AUDIT, dir).build());
+            RunResult fleet = lab.run(lab.options(Mode.REMEDIATE, dir).policy(Presets.get(Presets.KB272937_FLEET)).build());
+
+            assertThat(lab.result(listOnly, "DCOM-OFF").getStatus()).as("kb272937 checks the list only").isEqualTo(HostStatus.COMPLIANT);
+            HostResult off = lab.result(fleet, "DCOM-OFF");
+            assertThat(off.getStatus()).isEqualTo(HostStatus.NON_COMPLIANT);
+            assertThat(off.getMessage()).contains("EnableDCOM is N").contains("never changes these");
+            assertThat(off.getFindings()).extracting(io.jenkins.plugins.dcom.policy.Finding::getRule).contains("enableDcom", "rpcPorts");
+            assertThat(lab.result(fleet, "FINE").getStatus()).isEqualTo(HostStatus.COMPLIANT);
+            assertThat(lab.fleet.host("DCOM-OFF").registry().data()).containsExactly("ncacn_ip_tcp");
+        }
+    }
 }

@@ -138,6 +138,14 @@ public abstract class RegistryTransportContract {
     }
 
     @Test
+    void readsARelatedSettingReadOnlyAndAMissingOneAsAbsent() throws Exception {
+        try (RegistryTransport nt4 = open(Hosts.NT4); RegistryTransport w2k = open(Hosts.WIN2000)) {
+            assertThat(nt4.readValue("SOFTWARE\\Microsoft\\Ole", "EnableDCOM").text()).isEqualTo("N");
+            assertThat(w2k.readValue("SOFTWARE\\Microsoft\\Ole", "EnableDCOM")).isNull();
+        }
+    }
+
+    @Test
     void readsTheListInTheOrderWindowsKeepsIt() throws Exception {
         try (RegistryTransport session = open(Hosts.NT4)) {
             assertThat(read(session)).containsExactlyElementsOf(storedValue(Hosts.NT4));

@@ -153,24 +153,13 @@ final class RrpTransport implements RegistryTransport {
      */
     @Override
     public String bootMarker() throws TransportException {
-        RegistryValue value = readIfPresent(SHUTDOWN_TIME_KEY, SHUTDOWN_TIME);
+        RegistryValue value = readValue(SHUTDOWN_TIME_KEY, SHUTDOWN_TIME);
         return value == null ? null : value.base64();
     }
 
-    /** @return the REG_SZ's text up to its NUL, or {@code null} where the key or value is missing or of another type */
+    /** @return the value under HKLM, exact, or {@code null} where its key or the value is missing */
     @Override
-    public String windowsVersion() throws TransportException {
-        RegistryValue value = readIfPresent(VERSION_KEY, VERSION_VALUE);
-        if (value == null || value.getType() != RegistryValue.REG_SZ) {
-            return null;
-        }
-        String text = new String(value.getData(), java.nio.charset.StandardCharsets.UTF_16LE);
-        int nul = text.indexOf('\0');
-        return nul < 0 ? text : text.substring(0, nul);
-    }
-
-    /** @return the value under HKLM, or {@code null} where its key or the value is missing */
-    private RegistryValue readIfPresent(String subkey, String name) throws TransportException {
+    public RegistryValue readValue(String subkey, String name) throws TransportException {
         byte[] hklm = openHklm();
         try {
             byte[] key = openKey(hklm, subkey, READ);

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dcom.transport.winrm;
 
 import com.xebialabs.overthere.CmdLine;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
-import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
 import java.util.List;
 
@@ -35,10 +34,10 @@ final class RegCommands {
                 .addArgument("-Command").addArgument(BOOT_TIME_SCRIPT);
     }
 
-    /** {@code reg query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentVersion} */
-    static CmdLine queryWindowsVersion() {
-        return new CmdLine().addArgument("reg").addArgument("query").addArgument("HKLM\\" + RegistryTransport.VERSION_KEY)
-                .addArgument("/v").addArgument(RegistryTransport.VERSION_VALUE);
+    /** {@code reg query "HKLM\<subkey>" /v <name>}; both validated by the caller */
+    static CmdLine queryValue(String subkey, String name) {
+        return new CmdLine().addArgument("reg").addArgument("query").addArgument("HKLM\\" + subkey)
+                .addArgument("/v").addArgument(name);
     }
 
     /** {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc"}: lists the key; exit 0 when it exists and can be read. */

@@ -74,6 +74,44 @@ final class RegQueryOutput {
                 + "text \\0 and '#', which reg.exe output cannot split exactly; read it with transport=rrp or regedit");
     }
 
+    /**
+     * Reads one value as {@code reg query KEY /v NAME} printed it: REG_SZ and REG_EXPAND_SZ as text, REG_DWORD as
+     * {@code 0x...}, REG_MULTI_SZ with {@code \0} between entries (an entry holding that text is split there: fine for
+     * the read-only checks, never used for DCOM Protocols).
+     *
+     * @return the value rebuilt from the printed text (not exact), or {@code null} when no such line or another type
+     */
+    static RegistryValue namedValue(String stdout, String name) {
+        Pattern line = Pattern.compile("^ {4}" + Pattern.quote(name) + " {4}(REG_[A-Z_]+)(?: {4}(.*))?$", Pattern.CASE_INSENSITIVE);
+        for (String printed : stdout.split("\r?\n")) {
+            Matcher matcher = line.matcher(printed);
+            if (matcher.matches()) {
+                return rebuilt(matcher.group(1), matcher.group(2) == null ? "" : matcher.group(2));
+            }
+        }
+        return null;
+    }
+
+    private static RegistryValue rebuilt(String type, String data) {
+        switch (type) {
+            case "REG_SZ":
+            case "REG_EXPAND_SZ":
+                return new RegistryValue("REG_SZ".equals(type) ? RegistryValue.REG_SZ : 2,
+                        (data + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_16LE), false);
+            case "REG_DWORD":
+                if (!data.matches("0x[0-9a-fA-F]{1,8}")) {
+                    return null;
+                }
+                int number = (int) Long.parseLong(data.substring(2), 16);
+                return new RegistryValue(RegistryValue.REG_DWORD, java.nio.ByteBuffer.allocate(4)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(number).array(), false);
+            case "REG_MULTI_SZ":
+                return new RegistryValue(RegistryValue.REG_MULTI_SZ, MultiSz.encode(split(data, DEFAULT_SEPARATOR)), false);
+            default:
+                return null;
+        }
+    }
+
     /** Splits joined entries, keeping empty ones: none is dropped silently. */
     private static List<String> split(String data, String separator) {
         if (data.isEmpty()) {

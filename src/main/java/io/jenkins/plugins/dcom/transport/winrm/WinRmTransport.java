@@ -22,6 +22,8 @@ import java.util.List;
  * class loader and fails inside a CI server's plugin class loader.
  */
 final class WinRmTransport implements RegistryTransport {
+    private static final java.util.regex.Pattern SAFE_KEY = java.util.regex.Pattern.compile("^[A-Za-z0-9 \\\\]{1,200}$");
+    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("^[A-Za-z0-9]{1,100}$");
     private final String host;
     private final ConnectionOptions options;
     private OverthereConnection connection;
@@ -96,22 +98,19 @@ final class WinRmTransport implements RegistryTransport {
     }
 
     /**
-     * @return the REG_SZ's text from {@code reg query}'s line {@code CurrentVersion    REG_SZ    5.0}, or {@code null}
-     * when reg.exe found nothing (exit 1 in any language)
+     * {@code reg query "HKLM\<subkey>" /v <name>}; the line {@code name    TYPE    data} gives the value as reg.exe shows
+     * it (REG_SZ, REG_DWORD as 0x..., REG_MULTI_SZ with \0 between entries), so the result is not exact.
+     *
+     * @return the value, or {@code null} when reg.exe found nothing (exit 1 in any language) or shows another type
      */
     @Override
-    public String windowsVersion() throws TransportException {
-        Output output = run(RegCommands.queryWindowsVersion());
-        if (output.exit != 0) {
-            return null;
+    public RegistryValue readValue(String subkey, String name) throws TransportException {
+        if (!SAFE_KEY.matcher(subkey).matches() || !SAFE_NAME.matcher(name).matches()) {
+            throw new TransportException(FailureKind.INVALID_VALUE, host, "refusing to query '" + subkey + "\\" + name
+                    + "': only letters, digits, spaces and backslashes reach the command line");
         }
-        for (String line : output.stdout.split("\r?\n")) {
-            String[] fields = line.trim().split("\\s{2,}|\\t", 3);
-            if (fields.length == 3 && RegistryTransport.VERSION_VALUE.equalsIgnoreCase(fields[0]) && "REG_SZ".equals(fields[1])) {
-                return fields[2].trim();
-            }
-        }
-        return null;
+        Output output = run(RegCommands.queryValue(subkey, name));
+        return output.exit == 0 ? RegQueryOutput.namedValue(output.stdout, name) : null;
     }
 
     @Override

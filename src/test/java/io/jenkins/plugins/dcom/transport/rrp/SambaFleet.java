@@ -113,6 +113,11 @@ final class SambaFleet implements AutoCloseable {
         addLoopbackAddress(host.address());
         host.configure(PASSWORD, admin, shape).seed(type, values);
         if (host.name().equals(Hosts.NT4.name())) {
+            Commands.run(null, "net", "-s", host.conf().toString(), "registry", "createkey", "HKLM\\SOFTWARE\\Microsoft\\Ole");
+            Commands.run(null, "net", "-s", host.conf().toString(), "registry", "setvalue", "HKLM\\SOFTWARE\\Microsoft\\Ole",
+                    "EnableDCOM", "sz", "N");
+        }
+        if (host.name().equals(Hosts.NT4.name())) {
             host.restartsForReal(3); // the NT 4.0 site server is the one remediation restarts
         }
         host.start();

@@ -33,7 +33,8 @@ public final class LabFixture {
     /** The hosts of the transport contract, named after {@code RegistryTransportContract.Hosts}. */
     public static List<LabHostSpec> contractHosts() {
         return Arrays.asList(
-                LabHostSpec.host("NT4", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx").windows("4.0"),
+                LabHostSpec.host("NT4", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx").windows("4.0")
+                        .value("SOFTWARE\\Microsoft\\Ole", "EnableDCOM", "REG_SZ", "N"),
                 LabHostSpec.host("WIN2000", "ncacn_ip_tcp", "ncacn_spx", "ncacn_nb_nb").windows("5.0"),
                 LabHostSpec.host("VALUE_MISSING").fault(LabFault.VALUE_MISSING),
                 LabHostSpec.host("REG_SZ", "ncacn_ip_tcp").fault(LabFault.REG_SZ),

@@ -1,0 +1,75 @@
+package io.jenkins.plugins.dcom.run;
+
+import io.jenkins.plugins.dcom.policy.Finding;
+import io.jenkins.plugins.dcom.policy.Policy;
+import io.jenkins.plugins.dcom.policy.RelatedSetting;
+import io.jenkins.plugins.dcom.policy.Severity;
+import io.jenkins.plugins.dcom.transport.MultiSz;
+import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
+import io.jenkins.plugins.dcom.transport.TransportException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the related settings a policy checks (read-only) and judges them: each value is turned into what
+ * {@link RelatedSetting#check(Object)} judges (text, number, list), nothing is ever written.
+ */
+final class RelatedReads {
+    private RelatedReads() {
+    }
+
+    /** @return the policy's findings on the related settings; none when the policy checks none */
+    static List<Finding> findings(Policy policy, RegistryTransport session) {
+        if (policy.getRelatedChecks().isEmpty()) {
+            return Collections.emptyList();
+        }
+        Map<RelatedSetting, Object> read = new EnumMap<>(RelatedSetting.class);
+        List<String> unread = new ArrayList<>();
+        for (RelatedSetting setting : policy.getRelatedChecks().keySet()) {
+            try {
+                read.put(setting, judged(session.readValue(setting.subkey(), setting.valueName())));
+            } catch (TransportException e) {
+                unread.add(setting.valueName() + " (" + e.getKind() + ")");
+            }
+        }
+        List<Finding> findings = new ArrayList<>(policy.evaluateRelated(read));
+        if (!unread.isEmpty()) {
+            findings.add(Finding.warning("relatedChecks", "could not read " + String.join(", ", unread)
+                    + "; those checks were not made on this host"));
+        }
+        return findings;
+    }
+
+    /** @return the value as the check judges it: REG_SZ text, REG_DWORD number, REG_MULTI_SZ entries, else its type name */
+    private static Object judged(RegistryValue value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.getType() == RegistryValue.REG_MULTI_SZ) {
+            try {
+                return MultiSz.decode("", value);
+            } catch (TransportException malformed) {
+                return value.getTypeName(); // judged as "not a list"
+            }
+        }
+        if (value.dword() != null) {
+            return value.dword();
+        }
+        return value.text() != null ? value.text() : value.getTypeName();
+    }
+
+    /** @return the error findings' messages joined, or {@code null} when there is none */
+    static String errors(List<Finding> findings) {
+        StringBuilder text = new StringBuilder();
+        for (Finding finding : findings) {
+            if (finding.getSeverity() == Severity.ERROR) {
+                text.append(text.length() == 0 ? "" : "; ").append(finding.getMessage());
+            }
+        }
+        return text.length() == 0 ? null : text.toString();
+    }
+}
