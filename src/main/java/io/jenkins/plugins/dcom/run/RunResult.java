@@ -33,6 +33,7 @@ public final class RunResult {
     private final Instant finished;
     private final List<HostResult> hosts;
     private final boolean connectivityRequired;
+    private Connectivity connectivity;
 
     public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
             Instant finished, List<HostResult> hosts) {
@@ -56,10 +57,14 @@ public final class RunResult {
         this.hosts = Collections.unmodifiableList(new ArrayList<>(hosts));
     }
 
-    /** @return the console x site-server analysis of this run's hosts, before and after its changes */
-    public Connectivity connectivity() {
-        return mode == Mode.ROLLBACK ? Connectivity.skipped("connectivity not analysed: a rollback reads no Windows versions")
-                : Connectivity.of(hosts, dryRun);
+    /** @return the console x site-server analysis of this run's hosts, before and after its changes (made once) */
+    public synchronized Connectivity connectivity() {
+        if (connectivity == null) {
+            connectivity = mode == Mode.ROLLBACK
+                    ? Connectivity.skipped("connectivity not analysed: a rollback reads no Windows versions")
+                    : Connectivity.of(hosts, dryRun);
+        }
+        return connectivity;
     }
 
     public String getRunId() {
