@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.transport.rrp;
 
 import com.hierynomus.mssmb2.SMB2Dialect;
 import com.hierynomus.mssmb2.SMBApiException;
+import com.hierynomus.protocol.commons.socket.ProxySocketFactory;
 import com.hierynomus.smbj.SMBClient;
 import com.hierynomus.smbj.SmbConfig;
 import com.hierynomus.smbj.auth.AuthenticationContext;
@@ -23,6 +24,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.Proxy;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -68,6 +70,8 @@ final class Smb2Pipe implements WinregPipe {
                 .withSoTimeout(Math.max(connectTimeoutMillis, socketTimeoutMillis), TimeUnit.MILLISECONDS)
                 .withTimeout(socketTimeoutMillis, TimeUnit.MILLISECONDS)
                 .withDfsEnabled(false)
+                // smbj's own factory connects with a fixed 5 s; the run's --connect-timeout applies instead
+                .withSocketFactory(new ProxySocketFactory(Proxy.NO_PROXY, connectTimeoutMillis))
                 .build();
     }
 

@@ -69,7 +69,7 @@ final class SambaFleet implements AutoCloseable {
         return fleet;
     }
 
-    private static void requireSamba() {
+    static void requireSamba() {
         boolean root = "root".equals(System.getProperty("user.name"));
         boolean samba = Files.isExecutable(Paths.get("/usr/sbin/smbd")) && Files.isExecutable(Paths.get("/usr/bin/net"));
         if (root && samba) {
