@@ -72,21 +72,29 @@ public final class BackupStore {
         files.sort(null);
         List<BackupRecord> records = new ArrayList<>();
         for (Path file : files) {
-            BackupRecord record;
-            try {
-                record = JSON.readValue(file.toFile(), BackupRecord.class);
-                if (record.getBeforeValue() != null) {
-                    record.getBeforeValue().toValue();
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new IOException(file + ": not a backup record (" + e.getClass().getSimpleName() + ")", e);
-            }
-            if (record.getSchema() < BackupRecord.OLDEST_SCHEMA || record.getSchema() > BackupRecord.SCHEMA) {
-                throw new IOException(file + ": backup schema " + record.getSchema() + " is not one this version reads ("
-                        + BackupRecord.OLDEST_SCHEMA + "-" + BackupRecord.SCHEMA + "); roll it back with the version that wrote it");
-            }
-            records.add(record);
+            records.add(load(file));
         }
         return records;
+    }
+
+    /**
+     * @return the record in the file, checked
+     * @throws IOException when it cannot be read or is of a schema this version does not read; the message names the file
+     */
+    public static BackupRecord load(Path file) throws IOException {
+        BackupRecord record;
+        try {
+            record = JSON.readValue(file.toFile(), BackupRecord.class);
+            if (record.getBeforeValue() != null) {
+                record.getBeforeValue().toValue();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": not a backup record (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (record.getSchema() < BackupRecord.OLDEST_SCHEMA || record.getSchema() > BackupRecord.SCHEMA) {
+            throw new IOException(file + ": backup schema " + record.getSchema() + " is not one this version reads ("
+                    + BackupRecord.OLDEST_SCHEMA + "-" + BackupRecord.SCHEMA + "); roll it back with the version that wrote it");
+        }
+        return record;
     }
 }

@@ -30,6 +30,9 @@ final class RemediateCommand implements Callable<Integer> {
     @Mixin
     RestartOptions restart;
 
+    @Mixin
+    RolloutOptions rollout;
+
     @Option(names = "--dry-run", description = "Show what would be written to each host; write nothing, restart nothing.")
     boolean dryRun;
 
@@ -47,7 +50,7 @@ final class RemediateCommand implements Callable<Integer> {
         RunOptions options = RunOptions.builder(Mode.REMEDIATE, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).dryRun(dryRun)
                 .restart(restart.policy()).backups(new BackupStore(backups))
-                .maxAuthFailures(connection.maxAuthFailures()).build();
+                .maxAuthFailures(connection.maxAuthFailures()).rollout(rollout.rollout(dryRun)).build();
         int exit = FleetRun.run(dryRun ? "Remediate (dry run)" : "Remediate", runId, options, fleet.loadInventory(),
                 fleet.reportDir, parent.out);
         if (!dryRun) {

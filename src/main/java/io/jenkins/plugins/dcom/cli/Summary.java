@@ -37,6 +37,9 @@ final class Summary {
                         + "protocol: " + run.connectivityShortfalls().size() + " pair(s) do not, so the run does not comply");
             }
         }
+        for (String line : run.getRolloutLog()) {
+            out.println(line);
+        }
         out.println(title + ": " + run.getHosts().size() + " hosts: " + counts);
         if (reports != null) {
             out.println("Reports: " + reports.toAbsolutePath().resolve("index.html") + " (also report.json, junit.xml)");

@@ -56,6 +56,8 @@ public final class JsonReport {
             hosts.add(host(host));
         }
         ConnectivityReport.json(root, run.connectivity());
+        ArrayNode rollout = root.putArray("rollout");
+        run.getRolloutLog().forEach(rollout::add);
         return root;
     }
 

@@ -39,8 +39,13 @@ public final class ComplianceEngine {
         return RUN_ID.format(Instant.now());
     }
 
-    /** Audits or remediates every host of the inventory. */
+    /** Audits or remediates every host of the inventory; a staged remediation goes wave by wave ({@link Rollout}). */
     public RunResult run(String runId, Inventory inventory) throws InterruptedException {
+        if (options.getMode() == Mode.REMEDIATE && !options.isDryRun() && options.getRollout().isStaged()) {
+            Waves.Outcome outcome = new Waves(options, runId, this::runJobs).run(inventory.getTargets());
+            return new RunResult(runId, options.getMode(), false, options.getRestart().isEnabled(), options.getPolicy().getName(),
+                    outcome.started, Instant.now(), outcome.results, options.getPolicy().isConnectivityRequired(), outcome.log);
+        }
         final HostProcessor processor = new HostProcessor(options, runId);
         final AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
         List<Callable<HostResult>> jobs = new ArrayList<>();
@@ -78,6 +83,15 @@ public final class ComplianceEngine {
 
     private RunResult execute(String runId, List<Callable<HostResult>> jobs, String policyName) throws InterruptedException {
         Instant started = Instant.now();
+        return new RunResult(runId, options.getMode(), options.isDryRun(), options.getRestart().isEnabled(),
+                policyName, started, Instant.now(), runJobs(jobs), options.getPolicy() != null && options.getPolicy().isConnectivityRequired());
+    }
+
+    /** Runs the jobs with the run's concurrency, reporting each as it ends. @return the results in job order */
+    private List<HostResult> runJobs(List<Callable<HostResult>> jobs) throws InterruptedException {
+        if (jobs.isEmpty()) {
+            return new ArrayList<>();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.getConcurrency(), jobs.size())),
                 new NamedThreads());
         try {
@@ -91,8 +105,7 @@ public final class ComplianceEngine {
             for (Future<HostResult> future : futures) {
                 results.add(get(future));
             }
-            return new RunResult(runId, options.getMode(), options.isDryRun(), options.getRestart().isEnabled(),
-                    policyName, started, Instant.now(), results, options.getPolicy() != null && options.getPolicy().isConnectivityRequired());
+            return results;
         } finally {
             pool.shutdownNow();
         }

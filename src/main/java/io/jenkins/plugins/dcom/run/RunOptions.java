@@ -16,6 +16,7 @@ public final class RunOptions {
     private final Transports transports;
     private final ConnectionSettings connection;
     private final boolean dryRun;
+    private final Rollout rollout;
     private final RestartPolicy restart;
     private final BackupStore backups;
     private final int concurrency;
@@ -28,11 +29,18 @@ public final class RunOptions {
         this.transports = builder.transports;
         this.connection = builder.connection;
         this.dryRun = builder.dryRun;
+        this.rollout = builder.rollout;
         this.restart = builder.restart;
         this.backups = builder.backups;
         this.concurrency = builder.concurrency;
         this.maxAuthFailures = builder.maxAuthFailures;
         this.force = builder.force;
+    }
+
+    /** @return the same hosts, policy and limits for a read-only audit (a staged remediation's first look) */
+    RunOptions asAudit() {
+        return builder(Mode.AUDIT, transports, connection).policy(policy).concurrency(concurrency)
+                .maxAuthFailures(maxAuthFailures).build();
     }
 
     public static Builder builder(Mode mode, Transports transports, ConnectionSettings connection) {
@@ -54,6 +62,11 @@ public final class RunOptions {
 
     public ConnectionSettings getConnection() {
         return connection;
+    }
+
+    /** @return how a remediation rolls out; {@link Rollout#ALL_AT_ONCE} by default */
+    public Rollout getRollout() {
+        return rollout;
     }
 
     public boolean isDryRun() {
@@ -94,6 +107,7 @@ public final class RunOptions {
         private int concurrency = DEFAULT_CONCURRENCY;
         private boolean force;
         private int maxAuthFailures = 1;
+        private Rollout rollout = Rollout.ALL_AT_ONCE;
 
         private Builder(Mode mode, Transports transports, ConnectionSettings connection) {
             this.mode = mode;
@@ -134,6 +148,12 @@ public final class RunOptions {
                 throw new IllegalArgumentException("max auth failures " + value + " is out of range; use 1 or more");
             }
             this.maxAuthFailures = value;
+            return this;
+        }
+
+        /** Stages a remediation in gated waves; without it every host goes at once. */
+        public Builder rollout(Rollout value) {
+            this.rollout = value;
             return this;
         }
 

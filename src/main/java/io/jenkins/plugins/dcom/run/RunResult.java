@@ -34,6 +34,7 @@ public final class RunResult {
     private final List<HostResult> hosts;
     private final boolean connectivityRequired;
     private Connectivity connectivity;
+    private final List<String> rolloutLog;
 
     public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
             Instant finished, List<HostResult> hosts) {
@@ -46,6 +47,13 @@ public final class RunResult {
      */
     public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
             Instant finished, List<HostResult> hosts, boolean connectivityRequired) {
+        this(runId, mode, dryRun, restart, policy, started, finished, hosts, connectivityRequired, Collections.<String>emptyList());
+    }
+
+    /** @param rolloutLog one line per wave of a staged remediation ({@link Rollout}); empty otherwise */
+    public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
+            Instant finished, List<HostResult> hosts, boolean connectivityRequired, List<String> rolloutLog) {
+        this.rolloutLog = Collections.unmodifiableList(new ArrayList<>(rolloutLog));
         this.connectivityRequired = connectivityRequired;
         this.runId = runId;
         this.mode = mode;
@@ -128,6 +136,11 @@ public final class RunResult {
             return EXIT_FAILED;
         }
         return count(HostStatus.Outcome.NON_COMPLIANT) > 0 || !connectivityShortfalls().isEmpty() ? EXIT_NON_COMPLIANT : EXIT_OK;
+    }
+
+    /** @return one line per wave, and the plan first, for a staged remediation; empty otherwise */
+    public List<String> getRolloutLog() {
+        return rolloutLog;
     }
 
     public boolean isConnectivityRequired() {

@@ -84,6 +84,21 @@ class UsageErrorsTest {
     }
 
     @Test
+    void rolloutOptionsThatCannotWorkAreUsageErrorsBeforeAnythingIsTouched() throws Exception {
+        String[][] cases = {{"--wave-size", "0"}, {"--wave-size", "ten"}, {"--wave-size", "150%"}, {"--canary", "-1"},
+            {"--site-servers", "middle"}, {"--auto-revert"}, {"--dry-run", "--wave-size", "2"}};
+        for (String[] bad : cases) {
+            List<String> args = audit(inventory("127.0.0.1:1\n"));
+            args.set(0, "remediate");
+            args.addAll(Arrays.asList(bad));
+            out.reset();
+            assertThat(run(args)).as(String.join(" ", bad)).isEqualTo(1);
+            assertThat(output()).as(String.join(" ", bad)).containsAnyOf("--wave-size", "--canary", "--site-servers", "--auto-revert",
+                    "dry run").doesNotContain("unexpected").doesNotContain("Exception");
+        }
+    }
+
+    @Test
     void rollbackWithConcurrencyZeroIsAUsageError() throws Exception {
         Files.createDirectories(dir.resolve("backups/r1"));
         int exit = run(Arrays.asList("rollback", "--backup-dir", dir.resolve("backups").toString(), "--user", "labadmin",

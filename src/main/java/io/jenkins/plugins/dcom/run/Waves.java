@@ -1,0 +1,150 @@
+package io.jenkins.plugins.dcom.run;
+
+import io.jenkins.plugins.dcom.backup.BackupRecord;
+import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.inventory.Target;
+import java.io.IOException;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * A staged remediation: first a read-only audit of every host (so that each gate can judge every console x site
+ * server pair, not only those of hosts already changed), then wave after wave ({@link Rollout#waves}), never two at
+ * once; after each wave its gate ({@link WaveGate}) and the run's failure count decide whether the next starts. When the run stops, the hosts not
+ * yet touched end SKIPPED with the reason, and with auto-revert the stopping wave's changed hosts are written back
+ * from their backups.
+ */
+final class Waves {
+    /** Runs jobs with the run's concurrency and returns their results in job order. */
+    interface JobRunner {
+        List<HostResult> run(List<Callable<HostResult>> jobs) throws InterruptedException;
+    }
+
+    /** What the rollout did: results in inventory order and one line per wave. */
+    static final class Outcome {
+        final Instant started = Instant.now();
+        final List<HostResult> results = new ArrayList<>();
+        final List<String> log = new ArrayList<>();
+    }
+
+    private final RunOptions options;
+    private final String runId;
+    private final JobRunner runner;
+
+    Waves(RunOptions options, String runId, JobRunner runner) {
+        this.options = options;
+        this.runId = runId;
+        this.runner = runner;
+    }
+
+    Outcome run(List<Target> targets) throws InterruptedException {
+        Rollout rollout = options.getRollout();
+        List<List<Target>> waves = rollout.waves(targets);
+        HostProcessor processor = new HostProcessor(options, runId);
+        AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
+        Map<Target, HostResult> done = new HashMap<>();
+        Map<Target, HostResult> latest = new java.util.LinkedHashMap<>();
+        Outcome outcome = new Outcome();
+        int index = 0;
+        HostProcessor audit = new HostProcessor(options.asAudit(), runId);
+        List<Callable<HostResult>> looks = new ArrayList<>();
+        for (Target target : targets) {
+            final int position = index++;
+            looks.add(() -> guard.run(position, target, () -> audit.process(target)));
+        }
+        List<HostResult> found = runner.run(looks);
+        for (int i = 0; i < targets.size(); i++) {
+            latest.put(targets.get(i), found.get(i));
+        }
+        outcome.log.add("rollout: " + rollout + "; " + waves.size() + " wave(s), after a read-only look at every host");
+        int failures = 0;
+        String stop = null;
+        for (int w = 0; w < waves.size() && stop == null; w++) {
+            List<Callable<HostResult>> jobs = new ArrayList<>();
+            for (Target target : waves.get(w)) {
+                final int position = index++;
+                jobs.add(() -> guard.run(position, target, () -> processor.process(target)));
+            }
+            List<HostResult> wave = runner.run(jobs);
+            for (HostResult host : wave) {
+                latest.put(host.getTarget(), host);
+            }
+            failures += (int) wave.stream().filter(host -> host.getStatus().outcome() == HostStatus.Outcome.FAILED).count();
+            String closed = WaveGate.closed(wave, new ArrayList<>(latest.values()), options.getRestart().isEnabled(), false);
+            if (closed == null && rollout.getMaxFailures() > 0 && failures >= rollout.getMaxFailures()) {
+                closed = failures + " host(s) failed, the limit set by --max-failures";
+            }
+            String label = "wave " + (w + 1) + " of " + waves.size() + " (" + wave.size() + " host(s))";
+            if (closed != null) {
+                stop = label + " stopped the rollout: " + closed;
+                if (rollout.isAutoRevert()) {
+                    wave = revert(wave);
+                }
+            }
+            outcome.log.add(label + (closed == null ? ": gate passed" : ": gate closed: " + closed
+                    + (rollout.isAutoRevert() ? "; its changed hosts were written back (auto-revert)" : "")));
+            for (HostResult host : wave) {
+                done.put(host.getTarget(), host);
+            }
+        }
+        for (Target target : targets) {
+            HostResult result = done.get(target);
+            outcome.results.add(result != null ? result : untouched(target, stop));
+        }
+        return outcome;
+    }
+
+    private HostResult untouched(Target target, String stop) {
+        return new HostResult.Builder(target, options.getTransports().nameFor(target))
+                .status(HostStatus.SKIPPED, "not touched: " + stop).build();
+    }
+
+    /** Writes the wave's changed hosts back from their backups; a host that cannot be reverted says so. */
+    private List<HostResult> revert(List<HostResult> wave) throws InterruptedException {
+        RollbackProcessor rollback = new RollbackProcessor(options);
+        List<Callable<HostResult>> jobs = new ArrayList<>();
+        List<Integer> reverted = new ArrayList<>();
+        for (int i = 0; i < wave.size(); i++) {
+            HostResult host = wave.get(i);
+            if (host.getBackupFile() == null) {
+                continue;
+            }
+            final BackupRecord record;
+            try {
+                record = BackupStore.load(Paths.get(host.getBackupFile()));
+            } catch (IOException e) {
+                continue; // the host keeps its own result, which names the backup
+            }
+            reverted.add(i);
+            jobs.add(() -> rollback.process(host.getTarget(), record));
+        }
+        List<HostResult> results = runner.run(jobs);
+        List<HostResult> merged = new ArrayList<>(wave);
+        for (int j = 0; j < results.size(); j++) {
+            HostResult original = wave.get(reverted.get(j));
+            merged.set(reverted.get(j), revertedResult(original, results.get(j)));
+        }
+        return merged;
+    }
+
+    /** The rollback's result, its message saying what the remediation had done first. */
+    private static HostResult revertedResult(HostResult original, HostResult rollback) {
+        // The rollback restarts the host when the run restarts hosts, and says so in its own message.
+        String message = "auto-revert after its wave failed (" + original.getStatus() + ": " + original.getMessage() + "); "
+                + rollback.getMessage();
+        HostResult.Builder builder = new HostResult.Builder(original.getTarget(), original.getTransport())
+                .before(original.getBefore()).after(rollback.getAfter()).findings(original.getFindings())
+                .backupFile(original.getBackupFile()).channel(original.getChannel()).windowsVersion(original.getWindowsVersion());
+        if (rollback.getFailure() != null) {
+            builder.failed(rollback.getStatus(), rollback.getFailure(), message);
+        } else {
+            builder.status(rollback.getStatus(), message);
+        }
+        return builder.build();
+    }
+}
