@@ -18,12 +18,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * KB Q272937 end to end on a lab: audit, remediate with restart, audit again, through the same command line a
- * user runs. Exits as the final audit does, and explains a non-zero code.
+ * KB Q272937 end to end on a lab, through the same command line a user runs: audit (which consoles reach which site
+ * servers), a dry run (which pairs the plan fixes), a remediation with restart in gated waves (site servers first, a
+ * canary, then waves of two; it stops at the host that refuses writes), and a final audit. Exits as the final audit
+ * does, and explains a non-zero code.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start a lab modelled on KB Q272937 (NT 4.0 site servers with UDP first, Windows 2000 consoles,",
-                "one host down, one refusing writes), then audit, remediate with restart, and audit again."})
+                "one host down, one refusing writes), then audit, dry run, remediate with restart in waves, and audit again."})
 final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     DcomComplianceCommand parent;
@@ -47,10 +49,12 @@ final class DemoCommand implements Callable<Integer> {
                 List<String> common = Arrays.asList("--inventory", inventory.toString(), "--user", LabCredentials.USER,
                         "--password-file", credentials.file().toString(), "--truststore", tls.truststore().toString());
                 int first = step("1-audit", common, "audit");
-                int second = step("2-remediate", common, "remediate", "--restart", "--restart-delay", "1",
-                        "--restart-wait-down", "30", "--restart-wait-up", "60", "--restart-poll", "250");
-                int last = step("3-audit", common, "audit");
-                explain(first, second, last);
+                int dry = step("2-dry-run", common, "remediate", "--dry-run");
+                int second = step("3-remediate", common, "remediate", "--restart", "--restart-delay", "1",
+                        "--restart-wait-down", "30", "--restart-wait-up", "60", "--restart-poll", "250",
+                        "--site-servers", "first", "--canary", "1", "--wave-size", "2");
+                int last = step("4-audit", common, "audit");
+                explain(first, dry, second, last);
                 return last;
             }
         } catch (IOException e) {
@@ -68,13 +72,15 @@ final class DemoCommand implements Callable<Integer> {
         return DcomComplianceCommand.execute(args.toArray(new String[0]), parent.out, parent.err, parent.environment);
     }
 
-    private void explain(int first, int second, int last) throws IOException {
+    private void explain(int first, int dry, int second, int last) throws IOException {
         parent.out.println();
         parent.out.println("== Demo summary ==");
-        parent.out.println("1. audit:     exit " + first + " (the NT 4.0 site servers put ncadg_ip_udp first)");
-        parent.out.println("2. remediate: exit " + second + " (ncacn_ip_tcp moved to the top, servers restarted and audited again)");
-        parent.out.println("3. audit:     exit " + last);
-        JsonNode hosts = new ObjectMapper().readTree(reportDir.resolve("3-audit").resolve(ReportWriter.JSON).toFile()).get("hosts");
+        parent.out.println("1. audit:     exit " + first + " (the NT 4.0 site servers put ncadg_ip_udp first: the Windows 2000 consoles cannot reach them)");
+        parent.out.println("2. dry run:   exit " + dry + " (the plan moves ncacn_ip_tcp to the top, and the pairs connect once it is in effect)");
+        parent.out.println("3. remediate: exit " + second + " (in waves, site servers first: a canary, then two at a time, each "
+                + "restarted and audited again; the wave with the host that refuses writes closed the gate, so the hosts after it were not touched)");
+        parent.out.println("4. audit:     exit " + last);
+        JsonNode hosts = new ObjectMapper().readTree(reportDir.resolve("4-audit").resolve(ReportWriter.JSON).toFile()).get("hosts");
         for (JsonNode host : hosts) {
             if (!"OK".equals(host.get("outcome").asText())) {
                 parent.out.println("   " + host.get("name").asText() + ": " + host.get("status").asText() + " - " + host.get("message").asText());
@@ -82,8 +88,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         if (last != RunResult.EXIT_OK) {
             parent.out.println("The lab keeps SMS-ADMIN-03 down and makes SMS-SITE-03 refuse writes on purpose, so the final exit code "
-                    + "is " + last + ": exactly what a real fleet with such hosts reports. Every other host now complies.");
+                    + "is " + last + ": exactly what a real fleet with such hosts reports. Every other host now complies, and every console "
+                    + "that answers reaches SMS-SITE-01 and SMS-SITE-02 on ncacn_ip_tcp.");
         }
-        parent.out.println("Reports: " + reportDir.toAbsolutePath().resolve("3-audit").resolve(ReportWriter.HTML));
+        parent.out.println("Reports: " + reportDir.toAbsolutePath().resolve("4-audit").resolve(ReportWriter.HTML));
     }
 }

@@ -92,16 +92,21 @@ final class Waves {
                 done.put(host.getTarget(), host);
             }
         }
-        for (Target target : targets) {
-            HostResult result = done.get(target);
-            outcome.results.add(result != null ? result : untouched(target, stop));
+        for (int i = 0; i < targets.size(); i++) {
+            HostResult result = done.get(targets.get(i));
+            outcome.results.add(result != null ? result : untouched(found.get(i), stop));
         }
         return outcome;
     }
 
-    private HostResult untouched(Target target, String stop) {
-        return new HostResult.Builder(target, options.getTransports().nameFor(target))
-                .status(HostStatus.SKIPPED, "not touched: " + stop).build();
+    /** @return SKIPPED, with what the first look found (its list and version still count in the analysis) */
+    private static HostResult untouched(HostResult found, String stop) {
+        HostResult.Builder builder = new HostResult.Builder(found.getTarget(), found.getTransport())
+                .before(found.getBefore()).findings(found.getFindings()).channel(found.getChannel())
+                .windowsVersion(found.getWindowsVersion());
+        String message = "not touched: " + stop;
+        return (found.getFailure() != null ? builder.failed(HostStatus.SKIPPED, found.getFailure(), message + "; the first look "
+                + "found: " + found.getMessage()) : builder.status(HostStatus.SKIPPED, message)).build();
     }
 
     /** Writes the wave's changed hosts back from their backups; a host that cannot be reverted says so. */
