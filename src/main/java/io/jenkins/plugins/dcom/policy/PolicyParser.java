@@ -38,7 +38,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class PolicyParser {
     private static final List<String> KEYS =
-            Arrays.asList("name", "first", "order", "required", "forbidden", "unknownNames", "obsoleteNames", "connectivity", "enableDcom", "rpcPorts", "dcomHardening");
+            Arrays.asList("name", "first", "order", "required", "forbidden", "unknownNames", "obsoleteNames", "connectivity", "enableDcom", "rpcPorts", "legacyAuthenticationLevel",
+                    "dcomHardening");
     private static final int MAX_BYTES = 64 * 1024;
 
     /**
@@ -142,8 +143,14 @@ public final class PolicyParser {
                 break;
             case "enableDcom":
             case "rpcPorts":
+            case "legacyAuthenticationLevel":
             case "dcomHardening":
-                builder.related(related(key), relatedSeverity(source, value, key));
+                Severity severity = relatedSeverity(source, value, key);
+                for (RelatedSetting setting : RelatedSetting.values()) {
+                    if (setting.policyKey().equals(key)) {
+                        builder.related(setting, severity);
+                    }
+                }
                 break;
             default:
                 throw error(source, tuple.getKeyNode(), "unknown key '" + key + "'" + suggestKey(key)
@@ -195,15 +202,6 @@ public final class PolicyParser {
             return Severity.WARNING;
         }
         throw error(source, node, "'" + key + "' is '" + value + "'; use error or warning");
-    }
-
-    private static RelatedSetting related(String key) {
-        for (RelatedSetting setting : RelatedSetting.values()) {
-            if (setting.policyKey().equals(key)) {
-                return setting;
-            }
-        }
-        throw new IllegalArgumentException(key);
     }
 
     /** @return the severity, or {@code null} for off */

@@ -42,6 +42,8 @@ public final class Presets {
             return new PolicyBuilder(KB272937_FLEET).first(TCP).required(Collections.singletonList(TCP))
                     .unknownNames(Severity.ERROR).obsoleteNames(Severity.WARNING).connectivityRequired(true)
                     .related(RelatedSetting.ENABLE_DCOM, Severity.ERROR).related(RelatedSetting.RPC_PORTS, Severity.ERROR)
+                    .related(RelatedSetting.PORTS_INTERNET_AVAILABLE, Severity.ERROR).related(RelatedSetting.USE_INTERNET_PORTS, Severity.ERROR)
+                    .related(RelatedSetting.LEGACY_AUTHENTICATION_LEVEL, Severity.WARNING)
                     .related(RelatedSetting.DCOM_HARDENING, Severity.WARNING).build();
         }
         if (TCP_ONLY.equals(name)) {

@@ -14,6 +14,12 @@ public enum RelatedSetting {
     ENABLE_DCOM("enableDcom", "SOFTWARE\\Microsoft\\Ole", "EnableDCOM"),
     /** {@code HKLM\SOFTWARE\Microsoft\Rpc\Internet\Ports}, REG_MULTI_SZ ranges: one malformed entry breaks all RPC. */
     RPC_PORTS("rpcPorts", "SOFTWARE\\Microsoft\\Rpc\\Internet", "Ports"),
+    /** {@code ...\Rpc\Internet\PortsInternetAvailable}, REG_SZ Y/N: read with Ports (KB154596); checked with {@code rpcPorts}. */
+    PORTS_INTERNET_AVAILABLE("rpcPorts", "SOFTWARE\\Microsoft\\Rpc\\Internet", "PortsInternetAvailable"),
+    /** {@code ...\Rpc\Internet\UseInternetPorts}, REG_SZ Y/N: read with Ports (KB154596); checked with {@code rpcPorts}. */
+    USE_INTERNET_PORTS("rpcPorts", "SOFTWARE\\Microsoft\\Rpc\\Internet", "UseInternetPorts"),
+    /** {@code HKLM\SOFTWARE\Microsoft\Ole\LegacyAuthenticationLevel}, DWORD 1-6 (absent: 2, connect). */
+    LEGACY_AUTHENTICATION_LEVEL("legacyAuthenticationLevel", "SOFTWARE\\Microsoft\\Ole", "LegacyAuthenticationLevel"),
     /** {@code HKLM\SOFTWARE\Microsoft\Ole\AppCompat\RequireIntegrityActivationAuthenticationLevel}, DWORD (KB5004442). */
     DCOM_HARDENING("dcomHardening", "SOFTWARE\\Microsoft\\Ole\\AppCompat", "RequireIntegrityActivationAuthenticationLevel");
 
@@ -29,7 +35,7 @@ public enum RelatedSetting {
         this.value = value;
     }
 
-    /** @return the policy key that switches this check */
+    /** @return the policy key that switches this check (the Rpc\Internet values share {@code rpcPorts}) */
     public String policyKey() {
         return key;
     }
@@ -54,6 +60,11 @@ public enum RelatedSetting {
                 return enableDcom(read);
             case RPC_PORTS:
                 return ports(read);
+            case PORTS_INTERNET_AVAILABLE:
+            case USE_INTERNET_PORTS:
+                return yesNo(read);
+            case LEGACY_AUTHENTICATION_LEVEL:
+                return authenticationLevel(read);
             default:
                 return hardening(read);
         }
@@ -95,6 +106,20 @@ public enum RelatedSetting {
         int low = Integer.parseInt(matcher.group(1));
         int high = matcher.group(2) == null ? low : Integer.parseInt(matcher.group(2));
         return low >= 1 && high <= 65535 && low <= high;
+    }
+
+    private String yesNo(Object read) {
+        String text = String.valueOf(read).trim().toUpperCase(Locale.ROOT);
+        return "Y".equals(text) || "N".equals(text) ? null : "Rpc\\Internet\\" + value + " is not Y or N: RPC reads only those "
+                + "with the Ports ranges (KB154596); set it to Y or N and restart";
+    }
+
+    private static String authenticationLevel(Object read) {
+        if (read instanceof Long && (Long) read >= 1 && (Long) read <= 6) {
+            return null;
+        }
+        return "LegacyAuthenticationLevel is not a DWORD from 1 to 6 (1 none ... 6 packet privacy; absent means 2, "
+                + "connect): DCOM cannot use it; set a level from 1 to 6 or remove the value, and restart";
     }
 
     private static String hardening(Object read) {

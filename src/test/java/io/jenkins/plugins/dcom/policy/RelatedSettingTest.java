@@ -29,6 +29,29 @@ class RelatedSettingTest {
     }
 
     @Test
+    void kb154596ThePortFlagsAreYOrN() {
+        assertThat(RelatedSetting.PORTS_INTERNET_AVAILABLE.check("Y")).isNull();
+        assertThat(RelatedSetting.USE_INTERNET_PORTS.check("n")).isNull();
+        assertThat(RelatedSetting.USE_INTERNET_PORTS.check("yes")).contains("UseInternetPorts is not Y or N").contains("KB154596");
+    }
+
+    @Test
+    void legacyAuthenticationLevelMustBeOneToSix() {
+        assertThat(RelatedSetting.LEGACY_AUTHENTICATION_LEVEL.check(2L)).isNull();
+        assertThat(RelatedSetting.LEGACY_AUTHENTICATION_LEVEL.check(null)).as("absent: 2, connect").isNull();
+        assertThat(RelatedSetting.LEGACY_AUTHENTICATION_LEVEL.check(7L)).contains("1 to 6");
+        assertThat(RelatedSetting.LEGACY_AUTHENTICATION_LEVEL.check("2")).as("a REG_SZ").contains("not a DWORD");
+    }
+
+    @Test
+    void theRpcPortsKeySwitchesTheRangesAndTheirTwoFlagsTogether() throws Exception {
+        Policy policy = new PolicyParser().parse("first: ncacn_ip_tcp\nrpcPorts: error\n", "p");
+
+        assertThat(policy.getRelatedChecks()).containsOnlyKeys(RelatedSetting.RPC_PORTS, RelatedSetting.PORTS_INTERNET_AVAILABLE,
+                RelatedSetting.USE_INTERNET_PORTS);
+    }
+
+    @Test
     void kb5004442HardeningTurnedOffIsReported() {
         assertThat(RelatedSetting.DCOM_HARDENING.check(0L)).contains("KB5004442");
         assertThat(RelatedSetting.DCOM_HARDENING.check(1L)).isNull();
@@ -47,7 +70,7 @@ class RelatedSettingTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("enableDcom", Severity.ERROR),
                         org.assertj.core.groups.Tuple.tuple("rpcPorts", Severity.WARNING));
         assertThat(Presets.get(Presets.KB272937).getRelatedChecks()).as("the list preset reads nothing more").isEmpty();
-        assertThat(Presets.get(Presets.KB272937_FLEET).getRelatedChecks()).hasSize(3);
+        assertThat(Presets.get(Presets.KB272937_FLEET).getRelatedChecks()).hasSize(RelatedSetting.values().length);
     }
 
     @Test
