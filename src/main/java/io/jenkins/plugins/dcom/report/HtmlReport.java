@@ -36,6 +36,7 @@ public final class HtmlReport {
         header(run, html);
         counts(run, html);
         overview(run, html);
+        rollout(run, html);
         ConnectivityReport.html(html, run.connectivity());
         for (HostResult host : run.getHosts()) {
             host(host, html);
@@ -84,6 +85,18 @@ public final class HtmlReport {
                     .append(Html.escape(host.getMessage())).append("</td></tr>\n");
         }
         html.append("</tbody></table>\n");
+    }
+
+    /** The waves of a staged remediation and their gates, as the console printed them. */
+    private static void rollout(RunResult run, StringBuilder html) {
+        if (run.getRolloutLog().isEmpty()) {
+            return;
+        }
+        html.append("<section class=\"host\" id=\"rollout\"><h2>Rollout</h2><ul>");
+        for (String line : run.getRolloutLog()) {
+            html.append("<li>").append(Html.escape(UntrustedText.line(line))).append("</li>");
+        }
+        html.append("</ul></section>\n");
     }
 
     private static void host(HostResult host, StringBuilder html) {

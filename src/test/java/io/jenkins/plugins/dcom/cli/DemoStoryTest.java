@@ -40,6 +40,9 @@ class DemoStoryTest {
         JsonNode rollout = report("3-remediate").get("rollout");
         assertThat(rollout.get(1).asText()).contains("wave 1 of 4").contains("gate passed");
         assertThat(rollout.get(2).asText()).contains("gate closed").contains("SMS-SITE-03");
+        String html = new String(java.nio.file.Files.readAllBytes(dir.resolve("3-remediate").resolve("index.html")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains("<h2>Rollout</h2>").contains("gate closed");
         JsonNode after = report("4-audit").get("connectivity").get("before");
         assertThat(count(after, "CONNECTS")).as("every answering console reaches SITE-01 and SITE-02").isEqualTo(4);
         for (JsonNode pair : after.get("pairs")) {
