@@ -73,6 +73,7 @@ final class HostProcessor {
             result.status(HostStatus.NON_COMPLIANT, "does not comply with " + options.getPolicy() + ": " + errors(evaluation));
         } else {
             remediate(target, factory, session, result, value);
+            result.alsoFailing(relatedErrors == null ? null : relatedErrors + " (read-only checks: this tool never changes these)");
         }
     }
 

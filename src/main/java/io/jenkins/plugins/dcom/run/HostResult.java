@@ -155,6 +155,21 @@ public final class HostResult {
             return this;
         }
 
+        /**
+         * Marks a host whose own change went well as still not compliant for another reason (a related setting):
+         * an OK outcome becomes NON_COMPLIANT with the reason added; any other outcome keeps its status.
+         *
+         * @param reason what else is wrong, or {@code null} for nothing
+         */
+        public Builder alsoFailing(String reason) {
+            if (reason != null && status.outcome() == HostStatus.Outcome.OK) {
+                status(HostStatus.NON_COMPLIANT, message + "; but: " + reason);
+            } else if (reason != null) {
+                this.message = message + "; also: " + reason;
+            }
+            return this;
+        }
+
         public Builder status(HostStatus value, String text) {
             this.status = value;
             this.message = text;

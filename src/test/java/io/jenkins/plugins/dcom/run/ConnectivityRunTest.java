@@ -118,5 +118,15 @@ class ConnectivityRunTest {
             assertThat(lab.result(fleet, "FINE").getStatus()).isEqualTo(HostStatus.COMPLIANT);
             assertThat(lab.fleet.host("DCOM-OFF").registry().data()).containsExactly("ncacn_ip_tcp");
         }
+        try (LabRun lab = new LabRun(LabHostSpec.host("UDP-FIRST-DCOM-OFF", NT4).role("site-server").windows("4.0")
+                .value("SOFTWARE\\Microsoft\\Ole", "EnableDCOM", "REG_SZ", "N"))) {
+            HostResult fixedButOff = lab.result(lab.run(lab.options(Mode.REMEDIATE, dir)
+                    .policy(Presets.get(Presets.KB272937_FLEET)).build()), "UDP-FIRST-DCOM-OFF");
+
+            assertThat(lab.fleet.host("UDP-FIRST-DCOM-OFF").registry().data().get(0)).as("the list is fixed").isEqualTo("ncacn_ip_tcp");
+            assertThat(fixedButOff.getStatus()).as("a written list does not make EnableDCOM=N right")
+                    .isEqualTo(HostStatus.RESTART_PENDING);
+            assertThat(fixedButOff.getMessage()).contains("also: EnableDCOM is N");
+        }
     }
 }
