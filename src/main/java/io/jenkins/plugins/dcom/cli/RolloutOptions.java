@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.RolloutSpec;
 import io.jenkins.plugins.dcom.run.Rollout;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The remediation's rollout: gated waves instead of every host at once. */
@@ -24,29 +24,13 @@ final class RolloutOptions {
             + "last waves (default: inventory order).")
     String siteServers;
 
-    /** @return the rollout, every option checked */
+    /** @return the rollout, every option checked (the values by {@link RolloutSpec}'s rules, shared with the build step) */
     Rollout rollout(boolean dryRun) throws UsageException {
-        int size = 0;
-        int percent = 0;
-        if (waveSize != null) {
-            String text = waveSize.trim();
-            if (text.matches("\\d{1,3}%")) {
-                percent = Bounds.check("--wave-size", Integer.parseInt(text.substring(0, text.length() - 1)), 1, 100);
-            } else if (text.matches("\\d{1,6}")) {
-                size = Bounds.check("--wave-size", Integer.parseInt(text), 1, 100_000);
-            } else {
-                throw new UsageException("--wave-size " + text + " is not a count or a percentage; write for example 10 or 25%");
-            }
-        }
-        Rollout.SiteServers order = Rollout.SiteServers.IN_ORDER;
-        if (siteServers != null) {
-            String text = siteServers.trim().toLowerCase(Locale.ROOT);
-            if (!text.equals("first") && !text.equals("last")) {
-                throw new UsageException("--site-servers " + siteServers + " is unknown; use first or last");
-            }
-            order = text.equals("first") ? Rollout.SiteServers.FIRST : Rollout.SiteServers.LAST;
-        }
-        Rollout rollout = new Rollout(Bounds.check("--canary", canary, 0, 100_000), size, percent,
+        int[] size = waveSize == null ? new int[] {0, 0} : checked("--wave-size", () -> RolloutSpec.waveSize(waveSize));
+        Rollout.SiteServers order = siteServers == null ? Rollout.SiteServers.IN_ORDER
+                : "first".equals(checked("--site-servers", () -> RolloutSpec.siteServers(siteServers)))
+                ? Rollout.SiteServers.FIRST : Rollout.SiteServers.LAST;
+        Rollout rollout = new Rollout(Bounds.check("--canary", canary, 0, 100_000), size[0], size[1],
                 Bounds.check("--max-failures", maxFailures, 0, 100_000), autoRevert, order);
         if (autoRevert && !rollout.isStaged()) {
             throw new UsageException("--auto-revert needs waves: give --wave-size, --canary or --max-failures");
@@ -55,5 +39,13 @@ final class RolloutOptions {
             throw new UsageException("a dry run writes nothing, so it has no waves; drop the rollout options or --dry-run");
         }
         return rollout;
+    }
+
+    private static <T> T checked(String option, java.util.function.Supplier<T> rule) throws UsageException {
+        try {
+            return rule.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import io.jenkins.plugins.dcom.contract.RolloutSpec;
+
 import io.jenkins.plugins.dcom.contract.BuildSummary;
 
 import java.util.ArrayList;
@@ -44,6 +46,9 @@ final class CliArguments {
         }
         if (!settings.shard.isEmpty()) {
             args.addAll(Arrays.asList("--shard", settings.shard));
+        }
+        if (settings.mode != StepMode.AUDIT) {
+            args.addAll(RolloutSpec.toArguments(settings.rollout));
         }
         if (settings.mode == StepMode.REMEDIATE_AND_RESTART) {
             args.addAll(Arrays.asList("--restart", "--restart-delay", String.valueOf(settings.restartDelay),

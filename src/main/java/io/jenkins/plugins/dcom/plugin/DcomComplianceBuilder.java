@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import io.jenkins.plugins.dcom.contract.RolloutSpec;
 import io.jenkins.plugins.dcom.contract.TransportNames;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -46,11 +47,14 @@ public final class DcomComplianceBuilder extends Builder {
     private final String nonCompliantResult;
     private final String unreachableResult;
     private final String shard;
+    /** Since 0.1: a build step saved before has none, so every host goes at once. */
+    private String rollout;
 
     @DataBoundConstructor
     public DcomComplianceBuilder(String servers, String inventoryFile, String policy, String policyYaml, String mode,
             String transport, String user, String password, String truststore, boolean allowHttp, int concurrency,
-            int restartDelay, String restartComment, String nonCompliantResult, String unreachableResult, String shard) {
+            int restartDelay, String restartComment, String nonCompliantResult, String unreachableResult, String shard,
+            String rollout) {
         this.servers = trim(servers);
         this.inventoryFile = trim(inventoryFile);
         this.policy = trim(policy);
@@ -67,6 +71,7 @@ public final class DcomComplianceBuilder extends Builder {
         this.nonCompliantResult = "FAILURE".equals(nonCompliantResult) ? "FAILURE" : "UNSTABLE";
         this.unreachableResult = "UNSTABLE".equals(unreachableResult) ? "UNSTABLE" : "FAILURE";
         this.shard = trim(shard);
+        this.rollout = trim(rollout);
     }
 
     private static String trim(String value) {
@@ -135,6 +140,11 @@ public final class DcomComplianceBuilder extends Builder {
     }
 
     /** @return {@code N/M} to process only shard N of M, or empty for the whole fleet */
+    /** @return the rollout ({@link RolloutSpec#FORMAT}), blank for every host at once */
+    public String getRollout() {
+        return rollout == null ? "" : rollout;
+    }
+
     public String getShard() {
         return shard == null ? "" : shard;
     }
@@ -184,6 +194,7 @@ public final class DcomComplianceBuilder extends Builder {
         settings.nonCompliantResult = nonCompliantResult;
         settings.unreachableResult = unreachableResult;
         settings.shard = environment.expand(getShard());
+        settings.rollout = environment.expand(getRollout());
         return settings;
     }
 
@@ -246,6 +257,10 @@ public final class DcomComplianceBuilder extends Builder {
 
         public FormValidation doCheckConcurrency(@QueryParameter("value") String value) {
             return FormChecks.range(value, 1, Defaults.MAX_CONCURRENCY, "Concurrency");
+        }
+
+        public FormValidation doCheckRollout(@QueryParameter("value") String value, @QueryParameter("mode") String mode) {
+            return FormChecks.rollout(value, mode);
         }
 
         public FormValidation doCheckShard(@QueryParameter("value") String value) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import io.jenkins.plugins.dcom.contract.RolloutSpec;
 import io.jenkins.plugins.dcom.contract.TransportNames;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -46,6 +47,7 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
     private boolean allowHttp;
     private int concurrency = Defaults.CONCURRENCY;
     private String shard = "";
+    private String rollout = "";
     private int restartDelay = Defaults.RESTART_DELAY_SECONDS;
     private String restartComment = Defaults.RESTART_COMMENT;
     private String nonCompliantResult = "UNSTABLE";
@@ -84,7 +86,8 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
     /** The freestyle builder with these arguments: its constructor normalises them, one rule for both steps. */
     private DcomComplianceBuilder asBuilder() {
         return new DcomComplianceBuilder(servers, inventoryFile, policy, policyYaml, mode, transport, user, "", truststore,
-                allowHttp, concurrency, restartDelay, restartComment, nonCompliantResult, unreachableResult, shard);
+                allowHttp, concurrency, restartDelay, restartComment, nonCompliantResult, unreachableResult, shard,
+                rollout);
     }
 
     private static String java(EnvVars env, Launcher launcher) {
@@ -194,6 +197,16 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
 
     public String getShard() {
         return shard;
+    }
+
+    @DataBoundSetter
+    public void setRollout(String rollout) {
+        RolloutSpec.toArguments(rollout); // a Pipeline with a wrong rollout fails when it is read, naming the word
+        this.rollout = rollout == null ? "" : rollout.trim();
+    }
+
+    public String getRollout() {
+        return rollout;
     }
 
     @DataBoundSetter

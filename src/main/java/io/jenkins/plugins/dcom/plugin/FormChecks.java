@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import io.jenkins.plugins.dcom.contract.RolloutSpec;
 import io.jenkins.plugins.dcom.contract.TransportNames;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.dcom.inventory.InventoryException;
@@ -74,6 +75,20 @@ final class FormChecks {
         }
         String problem = RestartRequest.validateComment(value.trim());
         return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    }
+
+    /** The rollout field: words of {@link RolloutSpec#FORMAT}; only remediations roll out. */
+    static FormValidation rollout(String value, String mode) {
+        if (value == null || value.trim().isEmpty() || hasVariables(value)) {
+            return FormValidation.ok();
+        }
+        try {
+            RolloutSpec.toArguments(value);
+        } catch (IllegalArgumentException e) {
+            return FormValidation.error(e.getMessage());
+        }
+        return StepMode.AUDIT.name().equals(mode) ? FormValidation.warning("An audit changes nothing, so it has no waves; "
+                + "the rollout applies to the remediation modes") : FormValidation.ok();
     }
 
     static FormValidation shard(String value) {

@@ -20,4 +20,6 @@ final class StepSettings {
     String nonCompliantResult;
     String unreachableResult;
     String shard;
+    /** The rollout field ({@code RolloutSpec}), blank for every host at once. */
+    String rollout = "";
 }

@@ -57,7 +57,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
     private static DcomComplianceBuilder step(String servers, StepMode mode, String password) {
         return new DcomComplianceBuilder(servers, "", "kb272937", "", mode.name(), "winrm", "labadmin", password, "", true,
-                4, 0, "KB272937 fix from Hudson", "UNSTABLE", "FAILURE", "");
+                4, 0, "KB272937 fix from Hudson", "UNSTABLE", "FAILURE", "", "");
     }
 
     private FreeStyleBuild build(DcomComplianceBuilder step) throws Exception {
@@ -69,7 +69,8 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
     public void testFormRoundTripKeepsEveryFieldAndStoresThePasswordEncrypted() throws Exception {
         DcomComplianceBuilder before = new DcomComplianceBuilder("server01:5986 role=site-server\nserver02", "fleet.txt",
                 "tcp-only", "first: ncacn_ip_tcp\n", "REMEDIATE_AND_RESTART", "rrp", "CORP\\svc-dcom", "S3cret-Value!",
-                "certs/truststore.p12", true, 16, 120, "Quarterly DCOM fix", "FAILURE", "UNSTABLE", "${SHARD}/4");
+                "certs/truststore.p12", true, 16, 120, "Quarterly DCOM fix", "FAILURE", "UNSTABLE", "${SHARD}/4",
+                "canary=1 waves=25% autoRevert siteServers=last");
         FreeStyleProject project = createFreeStyleProject();
         project.getBuildersList().add(before);
 
@@ -122,6 +123,19 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertEquals("REMEDIATED", build.getAction(ComplianceBuildAction.class).getHosts().get(0).getStatus());
     }
 
+    public void testARolloutStopsAtTheCanaryThatFailsAndLeavesTheRestUntouched() throws Exception {
+        String servers = startLab(LabHostSpec.host("CANARY", NT4).fault(io.jenkins.plugins.dcom.lab.LabFault.DENY_WRITE),
+                LabHostSpec.host("LATER", NT4));
+
+        FreeStyleBuild build = build(new DcomComplianceBuilder(servers, "", "kb272937", "", StepMode.REMEDIATE.name(), "winrm",
+                "labadmin", LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "FAILURE", "", "canary=1"));
+
+        assertBuildStatus(Result.FAILURE, build);
+        String log = getLog(build);
+        assertTrue(log, log.contains("wave 1 of 2 (1 host(s)): gate closed"));
+        assertEquals("the second wave never ran", NT4[0], fleet.host("LATER").registry().data().get(0));
+    }
+
     public void testRemediateWithoutRestartLeavesTheBuildUnstableUntilTheServersRestart() throws Exception {
         String servers = startLab(LabHostSpec.host("NT4", NT4));
 
@@ -137,7 +151,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
         assertBuildStatus(Result.FAILURE, build(step(servers, StepMode.AUDIT, LabFixture.PASSWORD)));
         FreeStyleBuild lenient = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "UNSTABLE", ""));
+                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "UNSTABLE", "", ""));
         assertBuildStatus(Result.UNSTABLE, lenient);
         assertEquals(1, lenient.getAction(ComplianceBuildAction.class).getFailed());
     }
@@ -171,7 +185,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
                 LabHostSpec.host("C", "ncacn_ip_tcp"));
 
         FreeStyleBuild build = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "FAILURE", "2/2"));
+                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "FAILURE", "2/2", ""));
 
         assertBuildStatus(Result.SUCCESS, build);
         assertEquals(1, build.getAction(ComplianceBuildAction.class).getHosts().size());

@@ -37,7 +37,7 @@ public class RrpBuildStepIT extends HudsonTestCase {
         FreeStyleProject project = createFreeStyleProject();
         project.getBuildersList().add(new DcomComplianceBuilder(servers, "", "kb272937", "", mode, "rrp",
                 "LAB\\" + SambaHost.ADMIN, SambaFleet.PASSWORD, "", false, 4, 0, "KB272937 fix from Hudson", "UNSTABLE",
-                "FAILURE", ""));
+                "FAILURE", "", ""));
         return project.scheduleBuild2(0).get();
     }
 
