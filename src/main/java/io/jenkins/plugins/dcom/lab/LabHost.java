@@ -71,7 +71,7 @@ public final class LabHost {
         port = server.getAddress().getPort();
         WindowsShell shell = new WindowsShell(spec.getName().toUpperCase(java.util.Locale.ROOT), registry,
                 spec.has(LabFault.DENY_WRITE), this::restartRequested).restartAlreadyScheduled(spec.has(LabFault.RESTART_ALREADY_SCHEDULED)).bootTicks(this::bootTicks)
-                .german(spec.has(LabFault.GERMAN_WINDOWS)).windowsVersion(spec.getWindowsVersion()).values(spec.getValues());
+                .german(spec.has(LabFault.GERMAN_WINDOWS)).values(spec.getValues());
         server.createContext("/wsman", new WsmanHandler(this, shell));
         server.setExecutor(executor);
         server.start();

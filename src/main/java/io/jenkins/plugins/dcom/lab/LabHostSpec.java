@@ -9,6 +9,8 @@ import java.util.Set;
 
 /** How one simulated host starts: its name, its DCOM Protocols value, its faults and its timings. */
 public final class LabHostSpec {
+    private static final String VERSION_KEY = "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
+    private static final String VERSION_VALUE = "CurrentVersion";
     private final String name;
     private final String role;
     private final List<String> protocols;
@@ -16,11 +18,10 @@ public final class LabHostSpec {
     private final long latencyMillis;
     private final long downtimeMillis;
     private final String user;
-    private final String windowsVersion;
     private final java.util.Map<String, String[]> values;
 
     private LabHostSpec(String name, String role, List<String> protocols, Set<LabFault> faults, long latencyMillis,
-            long downtimeMillis, String user, String windowsVersion, java.util.Map<String, String[]> values) {
+            long downtimeMillis, String user, java.util.Map<String, String[]> values) {
         this.name = name;
         this.role = role;
         this.protocols = Collections.unmodifiableList(new ArrayList<>(protocols));
@@ -28,35 +29,35 @@ public final class LabHostSpec {
         this.latencyMillis = latencyMillis;
         this.downtimeMillis = downtimeMillis;
         this.user = user;
-        this.windowsVersion = windowsVersion;
         this.values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 
     /** A healthy host with the given protocols, no latency, 2 s of downtime per restart, user {@code labadmin}. */
     public static LabHostSpec host(String name, String... protocols) {
-        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin", "6.3", java.util.Collections.<String, String[]>emptyMap());
+        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin", java.util.Collections.<String, String[]>emptyMap())
+                .windows("6.3");
     }
 
     public LabHostSpec role(String value) {
-        return new LabHostSpec(name, value, protocols, faults, latencyMillis, downtimeMillis, user, windowsVersion, values);
+        return new LabHostSpec(name, value, protocols, faults, latencyMillis, downtimeMillis, user, values);
     }
 
     public LabHostSpec fault(LabFault fault) {
         Set<LabFault> more = faults.isEmpty() ? EnumSet.noneOf(LabFault.class) : EnumSet.copyOf(faults);
         more.add(fault);
-        return new LabHostSpec(name, role, protocols, more, latencyMillis, downtimeMillis, user, windowsVersion, values);
+        return new LabHostSpec(name, role, protocols, more, latencyMillis, downtimeMillis, user, values);
     }
 
     public LabHostSpec latency(long millis) {
-        return new LabHostSpec(name, role, protocols, faults, millis, downtimeMillis, user, windowsVersion, values);
+        return new LabHostSpec(name, role, protocols, faults, millis, downtimeMillis, user, values);
     }
 
     public LabHostSpec downtime(long millis) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, millis, user, windowsVersion, values);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, millis, user, values);
     }
 
     public LabHostSpec user(String value) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, value, windowsVersion, values);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, value, values);
     }
 
     /**
@@ -64,7 +65,7 @@ public final class LabHostSpec {
      *                       NT 4.0, "5.0" for 2000, "6.3" (the default) for 2012 R2 and later
      */
     public LabHostSpec windows(String currentVersion) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, user, currentVersion, values);
+        return value(VERSION_KEY, VERSION_VALUE, "REG_SZ", currentVersion);
     }
 
     /**
@@ -77,7 +78,7 @@ public final class LabHostSpec {
     public LabHostSpec value(String subkey, String name, String type, String data) {
         java.util.Map<String, String[]> more = new java.util.LinkedHashMap<>(values);
         more.put((subkey + "\\" + name).toUpperCase(java.util.Locale.ROOT), new String[] {subkey, name, type, data});
-        return new LabHostSpec(this.name, role, protocols, faults, latencyMillis, downtimeMillis, user, windowsVersion, more);
+        return new LabHostSpec(this.name, role, protocols, faults, latencyMillis, downtimeMillis, user, more);
     }
 
     /** @return the extra values by {@code SUBKEY\NAME} upper-cased: subkey, name, type, data */
@@ -85,8 +86,9 @@ public final class LabHostSpec {
         return values;
     }
 
+    /** @return the CurrentVersion this host answers ({@link #windows(String)}) */
     public String getWindowsVersion() {
-        return windowsVersion;
+        return values.get((VERSION_KEY + "\\" + VERSION_VALUE).toUpperCase(java.util.Locale.ROOT))[3];
     }
 
     public String getName() {

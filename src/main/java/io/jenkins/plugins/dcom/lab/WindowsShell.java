@@ -16,8 +16,6 @@ final class WindowsShell {
     private static final String KEY_SHORT = "HKLM\\SOFTWARE\\MICROSOFT\\RPC";
     private static final String KEY_LONG = "HKEY_LOCAL_MACHINE\\SOFTWARE\\MICROSOFT\\RPC";
     private static final String KEY_PRINTED = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Rpc";
-    private static final String VERSION_KEY_PRINTED = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
-    private static final String VERSION_VALUE = "CurrentVersion";
     private static final String VALUE = "DCOM Protocols";
     /** What the WinRM transport asks PowerShell for (RegCommands.BOOT_TIME_SCRIPT; the lab must not depend on it). */
     private static final String BOOT_TIME_SCRIPT = "(Get-CimInstance Win32_OperatingSystem).LastBootUpTime.ToUniversalTime().Ticks";
@@ -38,7 +36,6 @@ final class WindowsShell {
     private boolean restartAlreadyScheduled;
     private boolean german;
     private java.util.function.LongSupplier bootTicks = () -> 0L;
-    private String windowsVersion = "6.3";
     private java.util.Map<String, String[]> values = java.util.Collections.emptyMap();
 
     WindowsShell(String computerName, LabRegistry registry, boolean denyWrite, RestartHandler restarts) {
@@ -57,12 +54,6 @@ final class WindowsShell {
     /** Where {@code powershell ... LastBootUpTime...Ticks} takes the boot time from. */
     WindowsShell bootTicks(java.util.function.LongSupplier value) {
         this.bootTicks = value;
-        return this;
-    }
-
-    /** What {@code reg query "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion" /v CurrentVersion} answers. */
-    WindowsShell windowsVersion(String value) {
-        this.windowsVersion = value;
         return this;
     }
 
@@ -142,9 +133,6 @@ final class WindowsShell {
         }
         if (args.isEmpty() || options == null || options.get("/v") == null || separator != null && separator.length() != 1) {
             return CommandOutput.error("ERROR: Invalid syntax." + CRLF + "Type \"REG QUERY /?\" for usage." + CRLF, 1);
-        }
-        if (isVersionKey(args.get(0)) && VERSION_VALUE.equalsIgnoreCase(options.get("/v")) && windowsVersion != null) {
-            return CommandOutput.ok(CRLF + VERSION_KEY_PRINTED + CRLF + "    " + VERSION_VALUE + "    REG_SZ    " + windowsVersion + CRLF + CRLF);
         }
         String[] extra = values.get((hklmSubkey(args.get(0)) + "\\" + options.get("/v")).toUpperCase(java.util.Locale.ROOT));
         if (extra != null) {
@@ -254,12 +242,6 @@ final class WindowsShell {
             }
         }
         return key;
-    }
-
-    private static boolean isVersionKey(String key) {
-        String upper = key.toUpperCase(java.util.Locale.ROOT);
-        return upper.equals("HKLM\\SOFTWARE\\MICROSOFT\\WINDOWS NT\\CURRENTVERSION")
-                || upper.equals("HKEY_LOCAL_MACHINE\\SOFTWARE\\MICROSOFT\\WINDOWS NT\\CURRENTVERSION");
     }
 
     private static boolean isRpcKey(String key) {
