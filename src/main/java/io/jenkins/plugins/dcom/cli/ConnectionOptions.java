@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.text.InputFiles;
 import io.jenkins.plugins.dcom.transport.Credentials;
@@ -26,10 +27,17 @@ final class ConnectionOptions {
             description = "Transport for inventory lines that name none (default: ${DEFAULT-VALUE}).")
     String transport;
 
-    @Option(names = "--https", description = "Use HTTPS for WinRM with strict certificate checks (the default).")
+    @Option(names = "--auth", paramLabel = "negotiate|kerberos|basic", defaultValue = "negotiate",
+            description = "How WinRM logs on (default: ${DEFAULT-VALUE}: NTLMv2, every message encrypted over HTTP, as a "
+                    + "default Windows server requires).")
+    String auth;
+
+    @Option(names = "--https", description = "WinRM over HTTPS (port 5986) with strict certificate checks, instead of HTTP "
+            + "(5985) with message encryption.")
     boolean https;
 
-    @Option(names = "--allow-http", description = "Use plain HTTP for WinRM: the password travels in clear text. Lab and test networks only.")
+    @Option(names = "--allow-http", description = "Let Basic or Kerberos send WinRM messages unencrypted over plain HTTP "
+            + "(the host must allow it: AllowUnencrypted). Lab and test networks only.")
     boolean allowHttp;
 
     @Option(names = "--truststore", paramLabel = "FILE", description = "PKCS12 or JKS truststore with the CA of the hosts' WinRM certificates; replaces the JVM's default trust.")
@@ -63,9 +71,12 @@ final class ConnectionOptions {
         int connectSeconds = Bounds.check("--connect-timeout", connectTimeout, 1, 3600);
         int answerSeconds = Bounds.check("--timeout", timeout, 1, Bounds.DAY);
         ConnectionSettings.Builder builder = ConnectionSettings.builder(credentials(environment))
-                .timeouts(connectSeconds * 1000, answerSeconds * 1000);
+                .timeouts(connectSeconds * 1000, answerSeconds * 1000).authentication(authentication());
         if (allowHttp) {
             builder.allowHttp();
+        }
+        if (https) {
+            builder.https();
         }
         if (truststore != null) {
             String password = truststorePasswordEnv == null ? null : env(environment, truststorePasswordEnv, "--truststore-password-env");
@@ -73,6 +84,14 @@ final class ConnectionOptions {
             Truststores.check(truststore, builder.build().getTruststorePassword());
         }
         return builder.build();
+    }
+
+    private WinRmAuthentication authentication() throws UsageException {
+        try {
+            return WinRmAuthentication.parse(auth);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--auth: " + e.getMessage(), e);
+        }
     }
 
     private Credentials credentials(Map<String, String> environment) throws UsageException {

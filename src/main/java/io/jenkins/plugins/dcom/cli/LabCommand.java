@@ -33,8 +33,9 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--hosts", paramLabel = "N", defaultValue = "0", description = "0 for the KB Q272937 demo fleet, else N NT 4.0-style hosts (default: ${DEFAULT-VALUE}).")
     int hosts;
 
-    @Option(names = "--allow-http", description = "Serve plain HTTP instead of HTTPS.")
-    boolean allowHttp;
+    @Option(names = "--https", description = "Serve HTTPS (a certificate the lab's truststore trusts) instead of Windows' "
+            + "default, HTTP with Negotiate and encrypted messages.")
+    boolean https;
 
     @Option(names = "--latency-ms", paramLabel = "MILLIS", defaultValue = "0", description = "Delay added to every request (default: ${DEFAULT-VALUE}).")
     long latency;
@@ -58,7 +59,7 @@ final class LabCommand implements Callable<Integer> {
         try {
             LabCredentials credentials = passwordEnv == null ? LabCredentials.in(dir)
                     : LabCredentials.given(dir, passwordFrom(passwordEnv));
-            LabTls tls = allowHttp ? null : LabTls.in(dir.resolve("tls"));
+            LabTls tls = https ? LabTls.in(dir.resolve("tls")) : null;
             try (LabFleet fleet = LabFleet.start(specs(), credentials.password(), tls, basePort)) {
                 Path inventory = fleet.writeInventory(dir.resolve("inventory.txt"));
                 if (tls != null) {
@@ -105,7 +106,7 @@ final class LabCommand implements Callable<Integer> {
         parent.out.println("Audit it from another terminal with:");
         parent.out.println("  java -jar target/dcom-protocol-compliance-cli.jar audit --inventory " + inventory
                 + " --user " + LabCredentials.USER + " --password-file " + credentials.file()
-                + (fleet.isHttps() ? " --truststore " + dir.resolve("truststore.p12") : " --allow-http"));
+                + (fleet.isHttps() ? " --https --truststore " + dir.resolve("truststore.p12") : ""));
         parent.out.println(seconds > 0 ? "Stopping in " + seconds + " s." : "Press Ctrl-C to stop.");
         parent.out.flush();
     }

@@ -19,9 +19,10 @@ public final class LabHostSpec {
     private final long downtimeMillis;
     private final String user;
     private final java.util.Map<String, String[]> values;
+    private final Set<WinRmServiceSetting> service;
 
     private LabHostSpec(String name, String role, List<String> protocols, Set<LabFault> faults, long latencyMillis,
-            long downtimeMillis, String user, java.util.Map<String, String[]> values) {
+            long downtimeMillis, String user, java.util.Map<String, String[]> values, Set<WinRmServiceSetting> service) {
         this.name = name;
         this.role = role;
         this.protocols = Collections.unmodifiableList(new ArrayList<>(protocols));
@@ -30,34 +31,36 @@ public final class LabHostSpec {
         this.downtimeMillis = downtimeMillis;
         this.user = user;
         this.values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        this.service = service;
     }
 
     /** A healthy host with the given protocols, no latency, 2 s of downtime per restart, user {@code labadmin}. */
     public static LabHostSpec host(String name, String... protocols) {
-        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin", java.util.Collections.<String, String[]>emptyMap())
+        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin", java.util.Collections.<String, String[]>emptyMap(),
+                EnumSet.noneOf(WinRmServiceSetting.class))
                 .windows("6.3");
     }
 
     public LabHostSpec role(String value) {
-        return new LabHostSpec(name, value, protocols, faults, latencyMillis, downtimeMillis, user, values);
+        return new LabHostSpec(name, value, protocols, faults, latencyMillis, downtimeMillis, user, values, service);
     }
 
     public LabHostSpec fault(LabFault fault) {
         Set<LabFault> more = faults.isEmpty() ? EnumSet.noneOf(LabFault.class) : EnumSet.copyOf(faults);
         more.add(fault);
-        return new LabHostSpec(name, role, protocols, more, latencyMillis, downtimeMillis, user, values);
+        return new LabHostSpec(name, role, protocols, more, latencyMillis, downtimeMillis, user, values, service);
     }
 
     public LabHostSpec latency(long millis) {
-        return new LabHostSpec(name, role, protocols, faults, millis, downtimeMillis, user, values);
+        return new LabHostSpec(name, role, protocols, faults, millis, downtimeMillis, user, values, service);
     }
 
     public LabHostSpec downtime(long millis) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, millis, user, values);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, millis, user, values, service);
     }
 
     public LabHostSpec user(String value) {
-        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, value, values);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, value, values, service);
     }
 
     /**
@@ -78,7 +81,21 @@ public final class LabHostSpec {
     public LabHostSpec value(String subkey, String name, String type, String data) {
         java.util.Map<String, String[]> more = new java.util.LinkedHashMap<>(values);
         more.put((subkey + "\\" + name).toUpperCase(java.util.Locale.ROOT), new String[] {subkey, name, type, data});
-        return new LabHostSpec(this.name, role, protocols, faults, latencyMillis, downtimeMillis, user, more);
+        return new LabHostSpec(this.name, role, protocols, faults, latencyMillis, downtimeMillis, user, more, service);
+    }
+
+    /** @return this host with one WinRM service setting changed from Windows' default */
+    public LabHostSpec service(WinRmServiceSetting setting) {
+        Set<WinRmServiceSetting> more = EnumSet.noneOf(WinRmServiceSetting.class);
+        more.addAll(service);
+        more.add(setting);
+        return new LabHostSpec(name, role, protocols, faults, latencyMillis, downtimeMillis, user, values,
+                Collections.unmodifiableSet(more));
+    }
+
+    /** @return whether the host's WinRM service has this setting (else it has Windows' default) */
+    public boolean has(WinRmServiceSetting setting) {
+        return service.contains(setting);
     }
 
     /** @return the extra values by {@code SUBKEY\NAME} upper-cased: subkey, name, type, data */

@@ -72,6 +72,18 @@ final class WsmanRequest {
         return line.toString();
     }
 
+    /** @return the {@code WINRS_CODEPAGE} option of a Create, or {@code null} when the client asked for none */
+    String codePage() {
+        NodeList options = document.getElementsByTagNameNS(WSMAN, "Option");
+        for (int i = 0; i < options.getLength(); i++) {
+            Element option = (Element) options.item(i);
+            if ("WINRS_CODEPAGE".equals(option.getAttribute("Name"))) {
+                return option.getTextContent().trim();
+            }
+        }
+        return null;
+    }
+
     /** @return the CommandId of a Receive's DesiredStream or of a Signal, or {@code null} */
     String commandId() {
         for (String element : new String[] {"DesiredStream", "Signal"}) {

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.dcom.lab;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -30,9 +29,10 @@ final class WsmanResponses {
                 "<rsp:CommandResponse><rsp:CommandId>" + commandId + "</rsp:CommandId></rsp:CommandResponse>");
     }
 
-    static String received(String relatesTo, String commandId, CommandOutput output) {
+    /** @param codePage the shell's console code page: the output's bytes are in it, as cmd.exe writes them */
+    static String received(String relatesTo, String commandId, CommandOutput output, java.nio.charset.Charset codePage) {
         return envelope(RECEIVE + "Response", relatesTo, "<rsp:ReceiveResponse>"
-                + stream("stdout", commandId, output.stdout) + stream("stderr", commandId, output.stderr)
+                + stream("stdout", commandId, output.stdout, codePage) + stream("stderr", commandId, output.stderr, codePage)
                 + "<rsp:CommandState CommandId=\"" + commandId
                 + "\" State=\"http://schemas.microsoft.com/wbem/wsman/1/windows/shell/CommandState/Done\">"
                 + "<rsp:ExitCode>" + output.exitCode + "</rsp:ExitCode></rsp:CommandState></rsp:ReceiveResponse>");
@@ -56,10 +56,10 @@ final class WsmanResponses {
                         + "</f:Message></f:WSManFault></s:Detail></s:Fault>");
     }
 
-    private static String stream(String name, String commandId, String text) {
+    private static String stream(String name, String commandId, String text, java.nio.charset.Charset codePage) {
         String open = "<rsp:Stream Name=\"" + name + "\" CommandId=\"" + commandId + "\"";
         String data = text.isEmpty() ? "" : open + ">"
-                + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "</rsp:Stream>";
+                + Base64.getEncoder().encodeToString(text.getBytes(codePage)) + "</rsp:Stream>";
         return data + open + " End=\"true\"></rsp:Stream>";
     }
 

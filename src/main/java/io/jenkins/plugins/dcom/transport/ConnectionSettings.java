@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.transport;
 
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import java.nio.file.Path;
 
 /** How to reach hosts: credentials, encryption and time limits, shared by every transport of a run. */
@@ -11,6 +12,8 @@ public final class ConnectionSettings {
 
     private final Credentials credentials;
     private final boolean https;
+    private final boolean unencryptedHttpAllowed;
+    private final WinRmAuthentication authentication;
     private final Path truststore;
     private final String truststorePassword;
     private final int connectTimeoutMillis;
@@ -19,6 +22,8 @@ public final class ConnectionSettings {
     private ConnectionSettings(Builder builder) {
         this.credentials = builder.credentials;
         this.https = builder.https;
+        this.unencryptedHttpAllowed = builder.unencryptedHttpAllowed;
+        this.authentication = builder.authentication;
         this.truststore = builder.truststore;
         this.truststorePassword = builder.truststorePassword;
         this.connectTimeoutMillis = builder.connectTimeoutMillis;
@@ -33,9 +38,22 @@ public final class ConnectionSettings {
         return credentials;
     }
 
-    /** @return {@code true} for HTTPS (the default); {@code false} only when plain HTTP was explicitly allowed */
+    /** @return {@code true} for HTTPS (port 5986, strict certificate checks); {@code false} for HTTP (the default, 5985) */
     public boolean isHttps() {
         return https;
+    }
+
+    /**
+     * @return whether WinRM may send a message unencrypted over plain HTTP (Basic, or Kerberos without message
+     *         encryption): only when the user explicitly allowed it, for lab networks
+     */
+    public boolean isUnencryptedHttpAllowed() {
+        return unencryptedHttpAllowed;
+    }
+
+    /** @return how WinRM logs on; {@link WinRmAuthentication#DEFAULT} unless told */
+    public WinRmAuthentication getAuthentication() {
+        return authentication;
     }
 
     /** @return a truststore that replaces the JVM's default trust, or {@code null} for the system trust */
@@ -57,14 +75,17 @@ public final class ConnectionSettings {
 
     @Override
     public String toString() {
-        return (https ? "https" : "http") + ", user " + credentials + ", timeouts " + connectTimeoutMillis + "/"
+        return (https ? "https" : "http") + ", " + authentication.label() + ", user " + credentials + ", timeouts " + connectTimeoutMillis + "/"
                 + socketTimeoutMillis + " ms";
     }
 
-    /** Builds settings; HTTPS with strict certificate checks unless told otherwise. */
+    /** Builds settings: HTTP with Negotiate and sealed messages unless told otherwise, as Windows' defaults want. */
     public static final class Builder {
         private final Credentials credentials;
-        private boolean https = true;
+        private boolean https;
+        private boolean unencryptedHttpAllowed;
+        private WinRmAuthentication authentication =
+                WinRmAuthentication.DEFAULT;
         private Path truststore;
         private String truststorePassword = "changeit";
         private int connectTimeoutMillis = DEFAULT_CONNECT_TIMEOUT_MILLIS;
@@ -74,9 +95,21 @@ public final class ConnectionSettings {
             this.credentials = credentials;
         }
 
-        /** Plain HTTP: credentials travel in clear text; only when the user explicitly allowed it. */
+        /** HTTPS with strict certificate and host-name checks. */
+        public Builder https() {
+            this.https = true;
+            return this;
+        }
+
+        /** Plain HTTP without message encryption where the authentication has none: lab networks only. */
         public Builder allowHttp() {
             this.https = false;
+            this.unencryptedHttpAllowed = true;
+            return this;
+        }
+
+        public Builder authentication(WinRmAuthentication mode) {
+            this.authentication = mode;
             return this;
         }
 

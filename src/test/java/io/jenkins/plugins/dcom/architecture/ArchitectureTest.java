@@ -31,14 +31,14 @@ class ArchitectureTest {
     void domainShouldNotKnowTransportsRunsOrTheCommandLine() {
         noClasses().that().resideInAnyPackage(BASE + ".policy..", BASE + ".inventory..", BASE + ".plan..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".transport..", BASE + ".run..",
-                        BASE + ".report..", BASE + ".cli..", BASE + ".lab..", "com.xebialabs..")
+                        BASE + ".report..", BASE + ".cli..", BASE + ".lab..", "io.cloudsoft..")
                 .check(CLASSES);
     }
 
     @Test
-    void onlyTheWinRmTransportShouldUseOverthere() {
+    void onlyTheWinRmTransportShouldSpeakHttpOrNtlm() {
         noClasses().that().resideOutsideOfPackage(BASE + ".transport.winrm..").should().dependOnClassesThat()
-                .resideInAnyPackage("com.xebialabs..").check(CLASSES);
+                .resideInAnyPackage("io.cloudsoft..", "org.apache.http..").check(CLASSES);
     }
 
     @Test

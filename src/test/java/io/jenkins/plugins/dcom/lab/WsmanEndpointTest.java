@@ -17,8 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lab endpoint serves clients other than Overthere the way Windows does: arguments in {@code rsp:Arguments},
- * Signal after Done, and {@code RelatesTo} echoing every request's MessageID (pypsrp and winrm4j check it).
+ * The lab endpoint serves other clients the way Windows does: arguments in {@code rsp:Arguments}, Signal after Done,
+ * and {@code RelatesTo} echoing every request's MessageID (pypsrp and winrm4j check it). These exchanges use Basic in
+ * clear on a host whose WinRM service allows both (Basic, AllowUnencrypted); NTLM and sealing are judged by pywinrm in
+ * {@link PywinrmCrossCheckTest}.
  */
 class WsmanEndpointTest {
     private static final String PASSWORD = "Endpoint-Test-1";
@@ -28,8 +30,20 @@ class WsmanEndpointTest {
 
     @BeforeEach
     void start() throws Exception {
-        fleet = LabFleet.start(Arrays.asList(LabHostSpec.host("H", "ncadg_ip_udp", "ncacn_ip_tcp")), PASSWORD, null, 0);
+        fleet = LabFleet.start(Arrays.asList(LabHostSpec.host("H", "ncadg_ip_udp", "ncacn_ip_tcp"),
+                LabHostSpec.host("BASIC", "ncadg_ip_udp", "ncacn_ip_tcp").service(WinRmServiceSetting.BASIC)
+                        .service(WinRmServiceSetting.ALLOW_UNENCRYPTED)), PASSWORD, null, 0);
+        url = "http://127.0.0.1:" + fleet.host("BASIC").port() + "/wsman";
+    }
+
+    @Test
+    void aDefaultHostOffersNegotiateAndKerberosButNotBasic() throws Exception {
         url = "http://127.0.0.1:" + fleet.host("H").port() + "/wsman";
+        HttpResponse<String> response = post(envelope(WsmanResponses.CREATE, "uuid:1", null, ""), true);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Negotiate", "Kerberos");
+        assertThat(fleet.host("H").counters().rejectedLogons()).isZero();
     }
 
     @AfterEach
@@ -63,11 +77,11 @@ class WsmanEndpointTest {
     }
 
     @Test
-    void shouldChallengeAnUnauthenticatedRequestWithBasic() throws Exception {
+    void aHostWithBasicOnOffersItBesideNegotiate() throws Exception {
         HttpResponse<String> response = post(envelope(WsmanResponses.CREATE, "uuid:1", null, ""), false);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"WSMAN\"");
+        assertThat(response.headers().allValues("WWW-Authenticate")).contains("Negotiate", "Basic realm=\"WSMAN\"");
     }
 
     @Test

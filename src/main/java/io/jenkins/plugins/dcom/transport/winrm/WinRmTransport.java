@@ -1,11 +1,5 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
-import com.xebialabs.overthere.CmdLine;
-import com.xebialabs.overthere.ConnectionOptions;
-import com.xebialabs.overthere.OverthereConnection;
-import com.xebialabs.overthere.cifs.CifsConnectionBuilder;
-import com.xebialabs.overthere.util.CapturingOverthereExecutionOutputHandler;
-import com.xebialabs.overthere.util.DefaultAddressPortMapper;
 import io.jenkins.plugins.dcom.text.UntrustedText;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
@@ -17,20 +11,18 @@ import io.jenkins.plugins.dcom.transport.TransportException;
 import java.util.List;
 
 /**
- * One WinRM session: each operation is one remote command (one WinRM shell). The connection object is built
- * directly rather than through {@code Overthere.getConnection}, which scans the class path through the context
- * class loader and fails inside a CI server's plugin class loader.
+ * One WinRM session with one host: one kept connection, one logon and one remote shell, opened at the first operation
+ * and reused by the next ones; each operation is one command in that shell.
  */
 final class WinRmTransport implements RegistryTransport {
     private static final java.util.regex.Pattern SAFE_KEY = java.util.regex.Pattern.compile("^[A-Za-z0-9 \\\\]{1,200}$");
     private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("^[A-Za-z0-9]{1,100}$");
     private final String host;
-    private final ConnectionOptions options;
-    private OverthereConnection connection;
+    private final WsmanShell shell;
 
-    WinRmTransport(String host, ConnectionOptions options) {
+    WinRmTransport(String host, WsmanShell shell) {
         this.host = host;
-        this.options = options;
+        this.shell = shell;
     }
 
     /**
@@ -121,41 +113,14 @@ final class WinRmTransport implements RegistryTransport {
         }
     }
 
-    private Output run(CmdLine command) throws TransportException {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(WinRmTransport.class.getClassLoader());
-        try {
-            CapturingOverthereExecutionOutputHandler stdout = CapturingOverthereExecutionOutputHandler.capturingHandler();
-            CapturingOverthereExecutionOutputHandler stderr = CapturingOverthereExecutionOutputHandler.capturingHandler();
-            int exit = connection().execute(stdout, stderr, command);
-            return new Output(exit, stdout.getOutput(), stderr.getOutput());
-        } catch (RuntimeException e) {
-            throw OverthereFailures.classify(host, e);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-    }
-
-    private OverthereConnection connection() {
-        if (connection == null) {
-            connection = new CifsConnectionBuilder(CifsConnectionBuilder.CIFS_PROTOCOL, options,
-                    DefaultAddressPortMapper.INSTANCE).connect();
-        }
-        return connection;
+    private Output run(String commandLine) throws TransportException {
+        WsmanShell.Result result = shell.run(commandLine);
+        return new Output((int) result.exit, result.stdout, result.stderr);
     }
 
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (RuntimeException e) {
-                // Closing a WinRM connection sends nothing; a failure here changes no result.
-            } finally {
-                connection = null;
-            }
-        }
+        shell.close();
     }
 
     @Override

@@ -1,12 +1,7 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
 import io.jenkins.plugins.dcom.contract.TransportNames;
-import com.xebialabs.overthere.ConnectionOptions;
-import com.xebialabs.overthere.OperatingSystemFamily;
-import com.xebialabs.overthere.cifs.BaseCifsConnectionBuilder;
-import com.xebialabs.overthere.cifs.CifsConnectionType;
-import com.xebialabs.overthere.cifs.WinrmHttpsCertificateTrustStrategy;
-import com.xebialabs.overthere.cifs.WinrmHttpsHostnameVerificationStrategy;
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.FailureKind;
@@ -14,25 +9,30 @@ import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
 import io.jenkins.plugins.dcom.transport.UserForms;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * WinRM through Overthere's built-in client ({@code cifs} + {@code WINRM_INTERNAL}): HTTPS with strict certificate
- * and host-name checks unless plain HTTP was explicitly allowed, connect and socket timeouts always set.
- *
- * <p>Overthere's strict trust uses the JVM's default trust managers, so a {@code --truststore} is installed as the
- * process-wide {@code javax.net.ssl.trustStore}: the command-line process serves one run, which makes that safe.
+ * WinRM through our WS-Management client ({@link WsmanShell} on {@link WsmanClient}). By default what a Windows server
+ * accepts as it ships: HTTP on 5985, Negotiate (NTLMv2), every message sealed. {@code --https}: 5986 with strict
+ * certificate and host-name checks against the system trust or a {@code --truststore}. Basic and Kerberos send
+ * unencrypted messages, so over HTTP they are refused here, before anything is sent, unless plain HTTP was allowed.
  */
 public final class WinRmTransportFactory implements TransportFactory {
     /** Default WinRM port over HTTP. */
     public static final int HTTP_PORT = 5985;
     /** Default WinRM port over HTTPS. */
     public static final int HTTPS_PORT = 5986;
-    private static final String OPERATION_TIMEOUT = "PT60.000S";
+    /** How long the service may hold a Receive before it answers "timed out, still running". */
+    private static final int OPERATION_TIMEOUT_SECONDS = 20;
 
     @Override
     public String name() {
@@ -41,23 +41,47 @@ public final class WinRmTransportFactory implements TransportFactory {
 
     @Override
     public RegistryTransport open(Target target, ConnectionSettings settings) throws TransportException {
-        String problem = UserForms.problem(name(), settings.getCredentials().getUser());
+        String problem = problem(settings);
         if (problem != null) {
             throw new TransportException(FailureKind.INVALID_VALUE, target.address(), problem);
         }
-        if (isBasic(settings) && !isAscii(settings.getCredentials().getPassword())) {
-            throw new TransportException(FailureKind.INVALID_VALUE, target.address(), "the password holds characters "
-                    + "outside ASCII, which this WinRM client's Basic authentication would send as '?' (a failed logon "
-                    + "that counts towards lockout); nothing was sent. Use a domain account (user@REALM, Kerberos) or "
-                    + "transport=rrp, which send the password whole");
-        }
-        installTruststore(target, settings);
-        return new WinRmTransport(target.address(), options(target, settings));
+        URI endpoint = endpoint(target, settings);
+        WsmanClient client = new WsmanClient(endpoint, settings, settings.isHttps() ? tls(target, settings) : null);
+        WsmanEnvelopes envelopes = new WsmanEnvelopes(endpoint.toString(), OPERATION_TIMEOUT_SECONDS);
+        return new WinRmTransport(target.address(), new WsmanShell(target.address(), client, envelopes,
+                settings.getAuthentication()));
     }
 
-    /** Overthere uses Basic for a user without a realm, Kerberos for user@REALM. */
-    private static boolean isBasic(ConnectionSettings settings) {
-        return settings.getCredentials().getUser().indexOf('@') < 0;
+    /** @return why these settings cannot log on safely, before anything is sent; {@code null} when they can */
+    private String problem(ConnectionSettings settings) {
+        String user = settings.getCredentials().getUser();
+        WinRmAuthentication mode = settings.getAuthentication();
+        String form = UserForms.problem(name(), user);
+        if (form != null) {
+            return form;
+        }
+        boolean clear = !settings.isHttps() && !settings.isUnencryptedHttpAllowed();
+        if (mode == WinRmAuthentication.BASIC && clear) {
+            return "Basic over plain HTTP would send the password readable, and a default Windows server refuses it "
+                    + "(AllowUnencrypted=false); nothing was sent. Use --auth negotiate (encrypted over HTTP), or --https";
+        }
+        if (mode == WinRmAuthentication.KERBEROS && clear) {
+            return "this client encrypts messages over HTTP only with --auth negotiate; for Kerberos use --https "
+                    + "(or --allow-http where the host allows unencrypted messages); nothing was sent";
+        }
+        if (mode == WinRmAuthentication.BASIC && (user.indexOf('\\') >= 0 || user.indexOf('@') >= 0)) {
+            return "Windows accepts Basic for local accounts only: write the user as 'user', or use --auth negotiate "
+                    + "for a domain account (DOMAIN\\user or user@domain)";
+        }
+        if (mode == WinRmAuthentication.KERBEROS && user.indexOf('@') < 0) {
+            return "Kerberos needs the user as user@REALM (the realm in upper case, as krb5.conf names it)";
+        }
+        if (mode == WinRmAuthentication.BASIC && !isAscii(settings.getCredentials().getPassword())) {
+            return "the password holds characters outside ASCII, which Basic authentication carries in no agreed character "
+                    + "set (a mismatch is a failed logon that counts towards lockout); nothing was sent. Use --auth "
+                    + "negotiate, which sends the password whole";
+        }
+        return null;
     }
 
     private static boolean isAscii(String text) {
@@ -69,65 +93,45 @@ public final class WinRmTransportFactory implements TransportFactory {
         return true;
     }
 
-    private static ConnectionOptions options(Target target, ConnectionSettings settings) {
-        ConnectionOptions options = new ConnectionOptions();
-        options.set(ConnectionOptions.OPERATING_SYSTEM, OperatingSystemFamily.WINDOWS);
-        options.set(BaseCifsConnectionBuilder.CONNECTION_TYPE, CifsConnectionType.WINRM_INTERNAL);
-        options.set(ConnectionOptions.ADDRESS, target.getHost());
-        options.set(ConnectionOptions.PORT, defaultedPort(target, settings));
-        options.set(ConnectionOptions.USERNAME, settings.getCredentials().getUser());
-        options.set(ConnectionOptions.PASSWORD, settings.getCredentials().getPassword());
-        options.set(ConnectionOptions.CONNECTION_TIMEOUT_MILLIS, settings.getConnectTimeoutMillis());
-        options.set(ConnectionOptions.SOCKET_TIMEOUT_MILLIS, settings.getSocketTimeoutMillis());
-        options.set(BaseCifsConnectionBuilder.WINRM_ENABLE_HTTPS, settings.isHttps());
-        options.set(BaseCifsConnectionBuilder.WINRM_CONTEXT, BaseCifsConnectionBuilder.WINRM_CONTEXT_DEFAULT);
-        options.set(BaseCifsConnectionBuilder.WINRM_TIMEMOUT, OPERATION_TIMEOUT);
-        options.set(BaseCifsConnectionBuilder.WINRM_HTTPS_CERTIFICATE_TRUST_STRATEGY, WinrmHttpsCertificateTrustStrategy.STRICT);
-        options.set(BaseCifsConnectionBuilder.WINRM_HTTPS_HOSTNAME_VERIFICATION_STRATEGY,
-                WinrmHttpsHostnameVerificationStrategy.STRICT);
-        return options;
-    }
-
-    /** @return the inventory's port, else 5986 for HTTPS or 5985 for HTTP (an Integer: Overthere requires one) */
+    /** @return the inventory's port, else 5986 for HTTPS or 5985 for HTTP */
     @Override
     public int port(Target target, ConnectionSettings settings) {
-        return defaultedPort(target, settings);
-    }
-
-    private static Integer defaultedPort(Target target, ConnectionSettings settings) {
         if (target.getPort() != null) {
             return target.getPort();
         }
         return settings.isHttps() ? HTTPS_PORT : HTTP_PORT;
     }
 
-    private static synchronized void installTruststore(Target target, ConnectionSettings settings) throws TransportException {
-        Path truststore = settings.getTruststore();
-        if (truststore == null) {
-            return;
+    private URI endpoint(Target target, ConnectionSettings settings) throws TransportException {
+        try {
+            return new URI(settings.isHttps() ? "https" : "http", null, target.getHost(), port(target, settings), "/wsman",
+                    null, null);
+        } catch (URISyntaxException e) {
+            throw new TransportException(FailureKind.INVALID_VALUE, target.address(), "the host name makes no URL");
         }
-        if (!Files.isReadable(truststore)) {
-            throw new TransportException(FailureKind.TLS_FAILED, target.address(),
-                    "the truststore " + truststore + " does not exist or cannot be read");
-        }
-        String path = truststore.toAbsolutePath().toString();
-        if (path.equals(System.getProperty("javax.net.ssl.trustStore"))) {
-            return;
-        }
-        System.setProperty("javax.net.ssl.trustStore", path);
-        System.setProperty("javax.net.ssl.trustStorePassword", settings.getTruststorePassword());
-        System.setProperty("javax.net.ssl.trustStoreType", path.endsWith(".jks") ? "JKS" : "PKCS12");
-        warmDefaultTrust(target);
     }
 
-    /**
-     * Loads the new default trust once, here, under this class's lock: the JDK reloads its cached trust store
-     * lazily, and threads that race that reload were seen getting the previous store (and failing the handshake).
-     */
-    private static void warmDefaultTrust(Target target) throws TransportException {
+    /** @return TLS that trusts the {@code --truststore}'s certificates, else the system's, for this session only */
+    private static SSLContext tls(Target target, ConnectionSettings settings) throws TransportException {
+        Path truststore = settings.getTruststore();
         try {
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm()).init((KeyStore) null);
-        } catch (GeneralSecurityException e) {
+            KeyStore store = null;
+            if (truststore != null) {
+                if (!Files.isReadable(truststore)) {
+                    throw new TransportException(FailureKind.TLS_FAILED, target.address(),
+                            "the truststore " + truststore + " does not exist or cannot be read");
+                }
+                store = KeyStore.getInstance(truststore.toString().endsWith(".jks") ? "JKS" : "PKCS12");
+                try (InputStream in = Files.newInputStream(truststore)) {
+                    store.load(in, settings.getTruststorePassword().toCharArray());
+                }
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
             throw new TransportException(FailureKind.TLS_FAILED, target.address(),
                     "the truststore cannot be loaded (" + e.getClass().getSimpleName() + "); check its type and password");
         }

@@ -1,29 +1,39 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHost;
+import io.jenkins.plugins.dcom.lab.LabHostSpec;
+import io.jenkins.plugins.dcom.lab.WinRmServiceSetting;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.Credentials;
 import io.jenkins.plugins.dcom.transport.RegistryTransportContract;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** The transport contract over WinRM against lab hosts; subclasses choose HTTP or HTTPS. */
+/** The transport contract over WinRM against lab hosts; subclasses choose HTTP or HTTPS and how to log on. */
 abstract class WinRmLabContract extends RegistryTransportContract {
     private LabFleet fleet;
 
     abstract boolean https();
 
+    abstract WinRmAuthentication authentication();
+
     @BeforeEach
     void startFleet() throws Exception {
-        fleet = LabFixture.start(LabFixture.contractHosts(), https());
+        List<LabHostSpec> hosts = new ArrayList<>();
+        for (LabHostSpec host : LabFixture.contractHosts()) {
+            hosts.add(authentication() == WinRmAuthentication.BASIC ? host.service(WinRmServiceSetting.BASIC) : host);
+        }
+        fleet = LabFixture.start(hosts, https());
     }
 
     @AfterEach
@@ -53,8 +63,9 @@ abstract class WinRmLabContract extends RegistryTransportContract {
     }
 
     private ConnectionSettings build(String password) {
-        ConnectionSettings.Builder builder = ConnectionSettings.builder(new Credentials("labadmin", password)).timeouts(5000, 10000);
-        return https() ? builder.build() : builder.allowHttp().build();
+        ConnectionSettings.Builder builder = ConnectionSettings.builder(new Credentials("labadmin", password))
+                .timeouts(5000, 10000).authentication(authentication());
+        return https() ? builder.https().build() : builder.build();
     }
 
     @Override

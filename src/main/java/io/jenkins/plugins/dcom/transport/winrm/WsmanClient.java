@@ -1,0 +1,211 @@
+package io.jenkins.plugins.dcom.transport.winrm;
+
+import io.cloudsoft.winrm4j.client.PayloadEncryptionMode;
+import io.cloudsoft.winrm4j.client.ntlm.NTCredentialsWithEncryption;
+import io.cloudsoft.winrm4j.client.ntlm.NtlmMasqAsSpnegoSchemeFactory;
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
+import java.util.Collections;
+import javax.net.ssl.SSLContext;
+import javax.security.auth.Subject;
+import org.apache.http.HttpEntity;
+import org.apache.http.HttpHost;
+import org.apache.http.auth.AuthSchemeProvider;
+import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.Credentials;
+import org.apache.http.auth.KerberosCredentials;
+import org.apache.http.auth.UsernamePasswordCredentials;
+import org.apache.http.client.AuthCache;
+import org.apache.http.client.config.AuthSchemes;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.client.protocol.HttpClientContext;
+import org.apache.http.config.Registry;
+import org.apache.http.config.RegistryBuilder;
+import org.apache.http.conn.socket.ConnectionSocketFactory;
+import org.apache.http.conn.socket.PlainConnectionSocketFactory;
+import org.apache.http.conn.ssl.DefaultHostnameVerifier;
+import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.impl.auth.BasicScheme;
+import org.apache.http.impl.auth.BasicSchemeFactory;
+import org.apache.http.impl.auth.SPNegoSchemeFactory;
+import org.apache.http.impl.client.BasicAuthCache;
+import org.apache.http.impl.client.BasicCredentialsProvider;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.BasicHttpClientConnectionManager;
+
+/**
+ * The HTTP side of one WinRM session: one kept connection, the logon, and, for Negotiate over HTTP, every message
+ * sealed. Negotiate is connection-based NTLMv2 (winrm4j-client's engine in Apache HttpClient); before the first
+ * sealed message an empty POST completes the logon, as pywinrm does. Basic is sent preemptively (one request per
+ * message). Kerberos runs each request as the run's one logged-on {@link Subject} ({@link KerberosLogin}).
+ *
+ * <p>Not thread-safe: one session serves one host's operations in order.
+ */
+final class WsmanClient implements Closeable {
+    static final String SOAP_TYPE = "application/soap+xml;charset=UTF-8";
+    /** Far above any answer to the commands this tool sends; a host sending more is not believed. */
+    private static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
+    private final URI endpoint;
+    private final ConnectionSettings settings;
+    private final CloseableHttpClient http;
+    private final HttpClientContext context = HttpClientContext.create();
+    private final NTCredentialsWithEncryption ntlm;
+    private SealedMessages sealing;
+
+    /** One HTTP answer: its status and body (unsealed when it came sealed). */
+    static final class Answer {
+        final int status;
+        final byte[] body;
+
+        Answer(int status, byte[] body) {
+            this.status = status;
+            this.body = body;
+        }
+    }
+
+    /** @param tls the TLS setup for an {@code https} endpoint; {@code null} for {@code http} */
+    WsmanClient(URI endpoint, ConnectionSettings settings, SSLContext tls) {
+        this.endpoint = endpoint;
+        this.settings = settings;
+        WinRmAuthentication mode = settings.getAuthentication();
+        this.ntlm = mode == WinRmAuthentication.NEGOTIATE ? ntlmCredentials(settings) : null;
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+        credentials.setCredentials(AuthScope.ANY, credentials(mode, settings));
+        context.setCredentialsProvider(credentials);
+        if (mode == WinRmAuthentication.BASIC) {
+            AuthCache preemptive = new BasicAuthCache();
+            preemptive.put(new HttpHost(endpoint.getHost(), endpoint.getPort(), endpoint.getScheme()), new BasicScheme());
+            context.setAuthCache(preemptive);
+        }
+        RegistryBuilder<ConnectionSocketFactory> sockets = RegistryBuilder.<ConnectionSocketFactory>create()
+                .register("http", PlainConnectionSocketFactory.getSocketFactory());
+        if (tls != null) {
+            sockets.register("https", new SSLConnectionSocketFactory(tls, new DefaultHostnameVerifier()));
+        }
+        RequestConfig config = RequestConfig.custom().setConnectTimeout(settings.getConnectTimeoutMillis())
+                .setSocketTimeout(settings.getSocketTimeoutMillis()).setConnectionRequestTimeout(settings.getConnectTimeoutMillis())
+                .setRedirectsEnabled(false).setTargetPreferredAuthSchemes(Collections.singletonList(schemeName(mode))).build();
+        this.http = HttpClients.custom().setConnectionManager(new BasicHttpClientConnectionManager(sockets.build()))
+                .setDefaultAuthSchemeRegistry(schemes(mode)).setDefaultRequestConfig(config).disableAutomaticRetries()
+                .disableCookieManagement().disableRedirectHandling().setUserAgent("dcom-protocol-compliance").build();
+    }
+
+    /** @return whether this session seals its messages: Negotiate over plain HTTP */
+    boolean seals() {
+        return ntlm != null && !"https".equals(endpoint.getScheme());
+    }
+
+    /**
+     * Sends one SOAP message and returns the answer, whatever its status.
+     *
+     * @throws IOException when the connection fails, or an answer that should be sealed is not, or fails its check
+     */
+    Answer post(byte[] soap) throws IOException {
+        if (seals() && sealing == null) {
+            Answer logon = send(new byte[0], SOAP_TYPE);
+            if (logon.status != 200) {
+                return logon;
+            }
+            sealing = new SealedMessages(ntlm);
+        }
+        Answer answer = sealing == null ? send(soap, SOAP_TYPE) : send(sealing.seal(soap), SealedMessages.CONTENT_TYPE);
+        if (answer.status == 401) {
+            sealing = null; // the service dropped the logon (a new connection, a restarted host): log on again next time
+        }
+        return answer;
+    }
+
+    private Answer send(byte[] body, String contentType) throws IOException {
+        HttpPost post = new HttpPost(endpoint);
+        ByteArrayEntity entity = new ByteArrayEntity(body);
+        entity.setContentType(contentType);
+        post.setEntity(entity);
+        try (CloseableHttpResponse response = execute(post)) {
+            HttpEntity answer = response.getEntity();
+            byte[] bytes = answer == null ? new byte[0] : read(answer);
+            String type = answer == null || answer.getContentType() == null ? null : answer.getContentType().getValue();
+            if (sealing != null && SealedMessages.isSealed(type)) {
+                bytes = sealing.unseal(bytes);
+            } else if (sealing != null && bytes.length > 0) {
+                throw new IOException("the WinRM service answered a sealed message in clear text");
+            }
+            return new Answer(response.getStatusLine().getStatusCode(), bytes);
+        }
+    }
+
+    private CloseableHttpResponse execute(final HttpPost post) throws IOException {
+        if (settings.getAuthentication() != WinRmAuthentication.KERBEROS) {
+            return http.execute(post, context);
+        }
+        Subject subject = KerberosLogin.subject(settings.getCredentials().getUser(), settings.getCredentials().getPassword());
+        try {
+            return Subject.doAs(subject, (PrivilegedExceptionAction<CloseableHttpResponse>) () -> http.execute(post, context));
+        } catch (PrivilegedActionException e) {
+            throw e.getException() instanceof IOException ? (IOException) e.getException() : new IOException(e.getException());
+        }
+    }
+
+    private static byte[] read(HttpEntity entity) throws IOException {
+        try (InputStream in = entity.getContent()) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                if (out.size() > MAX_ANSWER_BYTES) {
+                    throw new IOException("the WinRM service's answer is larger than " + MAX_ANSWER_BYTES + " bytes");
+                }
+            }
+            return out.toByteArray();
+        }
+    }
+
+    /** {@code DOMAIN\\user} gives the domain; {@code user} and {@code user@domain} (a UPN) go whole, with no domain. */
+    private static NTCredentialsWithEncryption ntlmCredentials(ConnectionSettings settings) {
+        String user = settings.getCredentials().getUser();
+        int slash = user.indexOf('\\');
+        String domain = slash < 0 ? null : user.substring(0, slash);
+        return new NTCredentialsWithEncryption(user.substring(slash + 1), settings.getCredentials().getPassword(), null, domain);
+    }
+
+    private Credentials credentials(WinRmAuthentication mode, ConnectionSettings settings) {
+        if (mode == WinRmAuthentication.NEGOTIATE) {
+            return ntlm;
+        }
+        if (mode == WinRmAuthentication.KERBEROS) {
+            return new KerberosCredentials(null); // the ticket comes from the Subject the request runs as
+        }
+        return new UsernamePasswordCredentials(settings.getCredentials().getUser(), settings.getCredentials().getPassword());
+    }
+
+    private static String schemeName(WinRmAuthentication mode) {
+        return mode == WinRmAuthentication.BASIC ? AuthSchemes.BASIC : AuthSchemes.SPNEGO;
+    }
+
+    private Registry<AuthSchemeProvider> schemes(WinRmAuthentication mode) {
+        AuthSchemeProvider provider;
+        if (mode == WinRmAuthentication.NEGOTIATE) {
+            provider = new NtlmMasqAsSpnegoSchemeFactory(seals() ? PayloadEncryptionMode.REQUIRED : PayloadEncryptionMode.OFF);
+        } else if (mode == WinRmAuthentication.KERBEROS) {
+            provider = new SPNegoSchemeFactory(true, false); // HTTP/host without the port, as Windows registers the SPN
+        } else {
+            provider = new BasicSchemeFactory(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return RegistryBuilder.<AuthSchemeProvider>create().register(schemeName(mode), provider).build();
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}
