@@ -39,10 +39,14 @@ final class CliArguments {
         args.addAll(Arrays.asList("--inventory", inventory, "--policy", policy, "--transport", settings.transport,
                 "--user", settings.user, "--password-env", PASSWORD_VARIABLE,
                 "--concurrency", String.valueOf(settings.concurrency), "--report-dir", REPORT_DIR));
-        if (settings.allowHttp) {
+        args.addAll(Arrays.asList("--auth", settings.auth));
+        if (settings.https) {
+            args.add("--https");
+            if (!settings.truststore.isEmpty()) {
+                args.addAll(Arrays.asList("--truststore", settings.truststore));
+            }
+        } else if (settings.allowHttp) {
             args.add("--allow-http");
-        } else if (!settings.truststore.isEmpty()) {
-            args.addAll(Arrays.asList("--truststore", settings.truststore));
         }
         if (!settings.shard.isEmpty()) {
             args.addAll(Arrays.asList("--shard", settings.shard));

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.plugin;
 
 import io.jenkins.plugins.dcom.contract.RolloutSpec;
 import io.jenkins.plugins.dcom.contract.TransportNames;
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Extension;
@@ -41,6 +42,13 @@ public final class DcomComplianceBuilder extends Builder {
     private final Secret password;
     private final String truststore;
     private final boolean allowHttp;
+    /** Since 0.2: a build step saved before has none, and logs on with Negotiate. */
+    private String auth;
+    /**
+     * Since 0.2: {@code null} in a build step saved before, which used HTTPS unless plain HTTP was allowed; kept so
+     * (see {@link #readResolve()}).
+     */
+    private Boolean https;
     private final int concurrency;
     private final int restartDelay;
     private final String restartComment;
@@ -52,7 +60,8 @@ public final class DcomComplianceBuilder extends Builder {
 
     @DataBoundConstructor
     public DcomComplianceBuilder(String servers, String inventoryFile, String policy, String policyYaml, String mode,
-            String transport, String user, String password, String truststore, boolean allowHttp, int concurrency,
+            String transport, String user, String password, String truststore, boolean allowHttp, String auth,
+            boolean https, int concurrency,
             int restartDelay, String restartComment, String nonCompliantResult, String unreachableResult, String shard,
             String rollout) {
         this.servers = trim(servers);
@@ -65,6 +74,8 @@ public final class DcomComplianceBuilder extends Builder {
         this.password = Secret.fromString(password == null ? "" : password);
         this.truststore = trim(truststore);
         this.allowHttp = allowHttp;
+        this.auth = WinRmAuthentication.parse(auth).label();
+        this.https = https;
         this.concurrency = concurrency <= 0 ? Defaults.CONCURRENCY : concurrency;
         this.restartDelay = restartDelay < 0 ? Defaults.RESTART_DELAY_SECONDS : restartDelay;
         this.restartComment = trim(restartComment).isEmpty() ? Defaults.RESTART_COMMENT : restartComment.trim();
@@ -117,6 +128,23 @@ public final class DcomComplianceBuilder extends Builder {
 
     public boolean isAllowHttp() {
         return allowHttp;
+    }
+
+    /** @return how WinRM logs on: negotiate, kerberos or basic */
+    public String getAuth() {
+        return auth == null ? WinRmAuthentication.DEFAULT.label() : auth;
+    }
+
+    public boolean isHttps() {
+        return https != null && https;
+    }
+
+    /** A build step saved before 0.2 keeps what it did: HTTPS, unless plain HTTP was allowed. */
+    protected Object readResolve() {
+        if (https == null) {
+            https = !allowHttp;
+        }
+        return this;
     }
 
     public int getConcurrency() {
@@ -188,6 +216,8 @@ public final class DcomComplianceBuilder extends Builder {
         settings.user = environment.expand(user);
         settings.truststore = environment.expand(truststore);
         settings.allowHttp = allowHttp;
+        settings.auth = getAuth();
+        settings.https = isHttps();
         settings.concurrency = concurrency;
         settings.restartDelay = restartDelay;
         settings.restartComment = environment.expand(restartComment);
@@ -219,6 +249,11 @@ public final class DcomComplianceBuilder extends Builder {
 
         public List<StepMode> getModes() {
             return Arrays.asList(StepMode.values());
+        }
+
+        /** @return WinRM's authentication labels, the default first */
+        public List<String> getAuthentications() {
+            return WinRmAuthentication.labels();
         }
 
         public String getDefaultRestartComment() {

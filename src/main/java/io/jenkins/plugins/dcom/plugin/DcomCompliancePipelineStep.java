@@ -45,6 +45,8 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
     private String passwordVariable = DEFAULT_PASSWORD_VARIABLE;
     private String truststore = "";
     private boolean allowHttp;
+    private String auth = "";
+    private boolean https;
     private int concurrency = Defaults.CONCURRENCY;
     private String shard = "";
     private String rollout = "";
@@ -86,7 +88,7 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
     /** The freestyle builder with these arguments: its constructor normalises them, one rule for both steps. */
     private DcomComplianceBuilder asBuilder() {
         return new DcomComplianceBuilder(servers, inventoryFile, policy, policyYaml, mode, transport, user, "", truststore,
-                allowHttp, concurrency, restartDelay, restartComment, nonCompliantResult, unreachableResult, shard,
+                allowHttp, auth, https, concurrency, restartDelay, restartComment, nonCompliantResult, unreachableResult, shard,
                 rollout);
     }
 
@@ -184,6 +186,25 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
     @DataBoundSetter
     public void setAllowHttp(boolean allowHttp) {
         this.allowHttp = allowHttp;
+    }
+
+    public String getAuth() {
+        return auth;
+    }
+
+    /** @param auth negotiate (the default), kerberos or basic */
+    @DataBoundSetter
+    public void setAuth(String auth) {
+        this.auth = auth == null ? "" : auth;
+    }
+
+    public boolean isHttps() {
+        return https;
+    }
+
+    @DataBoundSetter
+    public void setHttps(boolean https) {
+        this.https = https;
     }
 
     public int getConcurrency() {

@@ -14,6 +14,9 @@ final class StepSettings {
     String user;
     String truststore;
     boolean allowHttp;
+    /** WinRM's authentication label ({@code WinRmAuthentication}). */
+    String auth;
+    boolean https;
     int concurrency;
     int restartDelay;
     String restartComment;

@@ -43,7 +43,7 @@ class CommandLineTest {
     private int runAgainst(LabFleet fleet, String command, String... more) throws Exception {
         Path inventory = fleet.writeInventory(dir.resolve("inventory.txt"));
         List<String> args = new ArrayList<>(Arrays.asList(command, "--inventory", inventory.toString(), "--user", "labadmin",
-                "--password-env", "LAB_PASSWORD", "--allow-http", "--report-dir", dir.resolve("report").toString()));
+                "--password-env", "LAB_PASSWORD", "--report-dir", dir.resolve("report").toString()));
         args.addAll(Arrays.asList(more));
         return run(args.toArray(new String[0]));
     }
@@ -168,7 +168,7 @@ class CommandLineTest {
             assertThat(fleet.host("NT4").registry().data()).containsExactly("ncacn_ip_tcp", "ncadg_ip_udp");
 
             int exit = run("rollback", "--backup-dir", dir.resolve("backups").toString(), "--user", "labadmin",
-                    "--password-env", "LAB_PASSWORD", "--allow-http", "--report-dir", dir.resolve("rollback").toString());
+                    "--password-env", "LAB_PASSWORD", "--report-dir", dir.resolve("rollback").toString());
 
             assertThat(exit).isZero();
             assertThat(fleet.host("NT4").registry().data()).containsExactly(NT4);

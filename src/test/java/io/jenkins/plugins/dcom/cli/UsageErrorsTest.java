@@ -51,7 +51,7 @@ class UsageErrorsTest {
 
     private List<String> audit(Path inventory, String... more) {
         List<String> args = new ArrayList<>(Arrays.asList("audit", "--inventory", inventory.toString(), "--user", "labadmin",
-                "--password-env", "LAB_PASSWORD", "--allow-http", "--report-dir", dir.resolve("report").toString()));
+                "--password-env", "LAB_PASSWORD", "--report-dir", dir.resolve("report").toString()));
         args.addAll(Arrays.asList(more));
         return args;
     }
@@ -128,8 +128,7 @@ class UsageErrorsTest {
     @Test
     void aTruststoreThatIsNotAKeystoreFailsOnceUpFront() throws Exception {
         Path fake = Files.write(dir.resolve("trust.p12"), "not a keystore".getBytes(StandardCharsets.UTF_8));
-        List<String> args = audit(inventory("server01\nserver02\n"), "--truststore", fake.toString());
-        args.remove("--allow-http");
+        List<String> args = audit(inventory("server01\nserver02\n"), "--https", "--truststore", fake.toString());
 
         assertThat(run(args)).isEqualTo(1);
         assertThat(output()).contains("--truststore").contains("not a PKCS12 or JKS keystore").doesNotContain("[1/2]");
@@ -154,7 +153,7 @@ class UsageErrorsTest {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
             Path inventory = fleet.writeInventory(dir.resolve("fleet.txt"));
             int exit = run(Arrays.asList("remediate", "--inventory", inventory.toString(), "--user", "labadmin",
-                    "--password-env", "LAB_PASSWORD", "--allow-http", "--report-dir", file.toString()));
+                    "--password-env", "LAB_PASSWORD", "--report-dir", file.toString()));
 
             assertThat(exit).isEqualTo(1);
             assertThat(output()).contains("--report-dir").contains("is a file");
@@ -168,7 +167,7 @@ class UsageErrorsTest {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
             Path inventory = fleet.writeInventory(dir.resolve("fleet.txt"));
             int exit = run(Arrays.asList("remediate", "--inventory", inventory.toString(), "--user", "labadmin",
-                    "--password-env", "LAB_PASSWORD", "--allow-http", "--report-dir", dir.resolve("r").toString(),
+                    "--password-env", "LAB_PASSWORD", "--report-dir", dir.resolve("r").toString(),
                     "--backup-dir", file.toString()));
 
             assertThat(exit).isEqualTo(1);
@@ -185,7 +184,7 @@ class UsageErrorsTest {
                 .getBytes(StandardCharsets.UTF_8));
 
         int exit = run(Arrays.asList("rollback", "--backup-dir", dir.resolve("backups").toString(), "--user", "labadmin",
-                "--password-env", "LAB_PASSWORD", "--allow-http"));
+                "--password-env", "LAB_PASSWORD"));
 
         assertThat(exit).isEqualTo(1);
         assertThat(output()).contains("server01.json").contains("schema 99");
@@ -198,7 +197,7 @@ class UsageErrorsTest {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
             Path inventory = fleet.writeInventory(dir.resolve("fleet.txt"));
             int exit = run(Arrays.asList("remediate", "--inventory", inventory.toString(), "--user", "labadmin",
-                    "--password-env", "LAB_PASSWORD", "--allow-http", "--report-dir", reports.toString()));
+                    "--password-env", "LAB_PASSWORD", "--report-dir", reports.toString()));
 
             assertThat(exit).isEqualTo(4);
             assertThat(fleet.host("NT4").registry().data()).containsExactly("ncacn_ip_tcp", "ncadg_ip_udp");
@@ -217,7 +216,7 @@ class UsageErrorsTest {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
             Path inventory = fleet.writeInventory(dir.resolve("fleet.txt"));
             int exit = run(Arrays.asList("audit", "--inventory", inventory.toString(), "--user", "labadmin",
-                    "--password-env", "LAB_PASSWORD", "--allow-http", "--report-dir", reports.toString()));
+                    "--password-env", "LAB_PASSWORD", "--report-dir", reports.toString()));
 
             assertThat(exit).isEqualTo(2);
         }

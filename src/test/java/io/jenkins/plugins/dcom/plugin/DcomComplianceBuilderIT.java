@@ -57,7 +57,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
     private static DcomComplianceBuilder step(String servers, StepMode mode, String password) {
         return new DcomComplianceBuilder(servers, "", "kb272937", "", mode.name(), "winrm", "labadmin", password, "", true,
-                4, 0, "KB272937 fix from Hudson", "UNSTABLE", "FAILURE", "", "");
+                "", false, 4, 0, "KB272937 fix from Hudson", "UNSTABLE", "FAILURE", "", "");
     }
 
     private FreeStyleBuild build(DcomComplianceBuilder step) throws Exception {
@@ -69,7 +69,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
     public void testFormRoundTripKeepsEveryFieldAndStoresThePasswordEncrypted() throws Exception {
         DcomComplianceBuilder before = new DcomComplianceBuilder("server01:5986 role=site-server\nserver02", "fleet.txt",
                 "tcp-only", "first: ncacn_ip_tcp\n", "REMEDIATE_AND_RESTART", "rrp", "CORP\\svc-dcom", "S3cret-Value!",
-                "certs/truststore.p12", true, 16, 120, "Quarterly DCOM fix", "FAILURE", "UNSTABLE", "${SHARD}/4",
+                "certs/truststore.p12", false, "kerberos", true, 16, 120, "Quarterly DCOM fix", "FAILURE", "UNSTABLE", "${SHARD}/4",
                 "canary=1 waves=25% autoRevert siteServers=last");
         FreeStyleProject project = createFreeStyleProject();
         project.getBuildersList().add(before);
@@ -128,7 +128,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
                 LabHostSpec.host("LATER", NT4));
 
         FreeStyleBuild build = build(new DcomComplianceBuilder(servers, "", "kb272937", "", StepMode.REMEDIATE.name(), "winrm",
-                "labadmin", LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "FAILURE", "", "canary=1"));
+                "labadmin", LabFixture.PASSWORD, "", true, "", false, 4, 0, "", "UNSTABLE", "FAILURE", "", "canary=1"));
 
         assertBuildStatus(Result.FAILURE, build);
         String log = getLog(build);
@@ -151,7 +151,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
         assertBuildStatus(Result.FAILURE, build(step(servers, StepMode.AUDIT, LabFixture.PASSWORD)));
         FreeStyleBuild lenient = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "UNSTABLE", "", ""));
+                LabFixture.PASSWORD, "", true, "", false, 4, 0, "", "UNSTABLE", "UNSTABLE", "", ""));
         assertBuildStatus(Result.UNSTABLE, lenient);
         assertEquals(1, lenient.getAction(ComplianceBuildAction.class).getFailed());
     }
@@ -185,7 +185,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
                 LabHostSpec.host("C", "ncacn_ip_tcp"));
 
         FreeStyleBuild build = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                LabFixture.PASSWORD, "", true, 4, 0, "", "UNSTABLE", "FAILURE", "2/2", ""));
+                LabFixture.PASSWORD, "", true, "", false, 4, 0, "", "UNSTABLE", "FAILURE", "2/2", ""));
 
         assertBuildStatus(Result.SUCCESS, build);
         assertEquals(1, build.getAction(ComplianceBuildAction.class).getHosts().size());
@@ -228,7 +228,8 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertTrue(badHost.getMessage(), badHost.getMessage().contains("line 2"));
         assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckPolicyYaml("forbiden: [ncadg_ip_udp]").kind);
         assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckRestartComment("fix\" & format c:").kind);
-        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckUser("CORP\\admin", "winrm").kind);
+        assertEquals(FormValidation.Kind.ERROR, descriptor.doCheckUser("admin@CORP.EXAMPLE", "rrp").kind);
+        assertEquals(FormValidation.Kind.OK, descriptor.doCheckUser("CORP\\admin", "winrm").kind);
         assertEquals(FormValidation.Kind.OK, descriptor.doCheckServers("${SERVERS}", "").kind == FormValidation.Kind.WARNING
                 ? FormValidation.Kind.OK : FormValidation.Kind.ERROR);
         String viaHttp = createWebClient().goTo("descriptorByName/" + DcomComplianceBuilder.class.getName()

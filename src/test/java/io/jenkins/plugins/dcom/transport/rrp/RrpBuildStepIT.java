@@ -36,7 +36,7 @@ public class RrpBuildStepIT extends HudsonTestCase {
     private FreeStyleBuild build(String servers, String mode) throws Exception {
         FreeStyleProject project = createFreeStyleProject();
         project.getBuildersList().add(new DcomComplianceBuilder(servers, "", "kb272937", "", mode, "rrp",
-                "LAB\\" + SambaHost.ADMIN, SambaFleet.PASSWORD, "", false, 4, 0, "KB272937 fix from Hudson", "UNSTABLE",
+                "LAB\\" + SambaHost.ADMIN, SambaFleet.PASSWORD, "", false, "", false, 4, 0, "KB272937 fix from Hudson", "UNSTABLE",
                 "FAILURE", "", ""));
         return project.scheduleBuild2(0).get();
     }
