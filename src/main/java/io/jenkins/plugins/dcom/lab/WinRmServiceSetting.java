@@ -9,5 +9,10 @@ public enum WinRmServiceSetting {
     /** {@code winrm set winrm/config/service/auth @{Basic="true"}}: Basic logons with local accounts are accepted. */
     BASIC,
     /** {@code winrm set winrm/config/service @{AllowUnencrypted="true"}}: plain SOAP bodies are accepted over HTTP. */
-    ALLOW_UNENCRYPTED
+    ALLOW_UNENCRYPTED,
+    /**
+     * Group Policy "Allow Remote Shell Access" disabled ({@code AllowRemoteShellAccess=false}): logons work, creating a
+     * shell fails with WSManFault 2150859180 (ERROR_WSMAN_REMOTESHELLS_NOT_ALLOWED).
+     */
+    REMOTE_SHELLS_DISABLED
 }

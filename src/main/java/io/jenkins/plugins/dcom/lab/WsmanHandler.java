@@ -159,6 +159,10 @@ final class WsmanHandler implements HttpHandler {
         WsmanRequest request = WsmanRequest.parse(new ByteArrayInputStream(body));
         String action = request.action();
         String id = request.messageId();
+        if (WsmanResponses.CREATE.equals(action) && host.spec().has(WinRmServiceSetting.REMOTE_SHELLS_DISABLED)) {
+            return new Reply(500, WsmanResponses.fault(id, "AccessDenied", 2150859180L, "The WS-Management service cannot "
+                    + "process the request. The service is configured to not accept any remote shell requests."));
+        }
         if (WsmanResponses.CREATE.equals(action)) {
             String shellId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
             shells.put(shellId, new OpenShell(codePage(request.codePage())));

@@ -58,7 +58,7 @@ class ArchitectureTest {
     void pluginShouldRunTheEngineOnlyAsAChildProcess() {
         noClasses().that().resideInAPackage(BASE + ".plugin..").should().dependOnClassesThat()
                 .resideInAnyPackage(BASE + ".run..", BASE + ".transport.winrm..", BASE + ".transport.rrp..", BASE + ".lab..",
-                        BASE + ".report..", BASE + ".backup..", "com.xebialabs..", "org.jinterop..")
+                        BASE + ".report..", BASE + ".backup..", "io.cloudsoft..", "org.apache.http..", "org.jinterop..")
                 .because("the build step launches the command-line jar on the build's node; it only validates with the engine's parsers")
                 .check(CLASSES);
     }
@@ -67,7 +67,7 @@ class ArchitectureTest {
     void theServerSideShouldNotReachTheCommandLinesLibrariesOrEngine() {
         noClasses().that().resideInAnyPackage(BASE + ".plugin..", BASE + ".policy..", BASE + ".inventory..", BASE + ".text..",
                 BASE + ".contract..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.xebialabs..", "org.jinterop..", "jcifs..", "rpc..",
+                .should().dependOnClassesThat().resideInAnyPackage("io.cloudsoft..", "org.apache.http..", "org.jinterop..", "jcifs..", "rpc..",
                         "ndr..", "com.hierynomus..", "com.rapid7..", "com.fasterxml..", "picocli..", BASE + ".run..", BASE + ".report..", BASE + ".backup..",
                         BASE + ".cli..", BASE + ".lab..", BASE + ".transport.winrm..", BASE + ".transport.rrp..")
                 .because("the .hpi puts only these packages (and SnakeYAML) on the server's class path; see ServerSideClassesIT")

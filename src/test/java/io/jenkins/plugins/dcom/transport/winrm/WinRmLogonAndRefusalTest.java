@@ -1,0 +1,132 @@
+package io.jenkins.plugins.dcom.transport.winrm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.lab.LabFault;
+import io.jenkins.plugins.dcom.lab.LabFleet;
+import io.jenkins.plugins.dcom.lab.LabHost;
+import io.jenkins.plugins.dcom.lab.LabHostSpec;
+import io.jenkins.plugins.dcom.lab.WinRmServiceSetting;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import io.jenkins.plugins.dcom.transport.Credentials;
+import io.jenkins.plugins.dcom.transport.FailureKind;
+import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.TransportException;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the WinRM transport logs on to hosts as Windows ships them and what it says when a host refuses: by the
+ * codes the host gives, with the fix named, and nothing sent when the settings could only leak or fail.
+ */
+class WinRmLogonAndRefusalTest {
+    /** NTLM carries the password's UTF-16 whole, so a password outside ASCII logs on like any other. */
+    private static final String PASSWORD = "P\u00e4ssw\u00f6rt-\u00df-1";
+    private static LabFleet fleet;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fleet = LabFleet.start(Arrays.asList(
+                LabHostSpec.host("DEFAULT", "ncadg_ip_udp", "ncacn_ip_tcp"),
+                LabHostSpec.host("NOSHELL", "ncacn_ip_tcp").service(WinRmServiceSetting.REMOTE_SHELLS_DISABLED),
+                LabHostSpec.host("GERMAN", "ncadg_ip_udp", "ncacn_ip_tcp").fault(LabFault.GERMAN_WINDOWS)
+                        .fault(LabFault.DENY_WRITE),
+                LabHostSpec.host("WRONG", "ncacn_ip_tcp").fault(LabFault.WRONG_PASSWORD)), PASSWORD, null, 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        fleet.close();
+    }
+
+    private static ConnectionSettings.Builder settings() {
+        return ConnectionSettings.builder(new Credentials("labadmin", PASSWORD)).timeouts(5000, 10000);
+    }
+
+    private static RegistryTransport open(String host, ConnectionSettings settings) throws TransportException {
+        LabHost lab = fleet.host(host);
+        return new WinRmTransportFactory().open(Target.of(lab.address(), lab.port(), "winrm"), settings);
+    }
+
+    private static TransportException failure(String host, ConnectionSettings settings) {
+        return catchThrowableOfType(() -> {
+            try (RegistryTransport transport = open(host, settings)) {
+                transport.read();
+            }
+        }, TransportException.class);
+    }
+
+    @Test
+    void theDefaultsReachADefaultHostWithANonAsciiPasswordAndOneShellForSeveralCommands() throws Exception {
+        LabHost host = fleet.host("DEFAULT");
+        long commandsBefore = host.counters().commands();
+        try (RegistryTransport transport = open("DEFAULT", settings().build())) {
+            assertThat(transport.read().protocols("DEFAULT")).containsExactly("ncadg_ip_udp", "ncacn_ip_tcp");
+            assertThat(transport.windowsVersion()).isEqualTo("6.3");
+        }
+        assertThat(host.counters().commands() - commandsBefore).isEqualTo(2);
+        assertThat(host.counters().rejectedLogons()).isZero();
+    }
+
+    @Test
+    void aHostThatRefusesRemoteShellsNamesTheGroupPolicy() {
+        TransportException refused = failure("NOSHELL", settings().build());
+
+        assertThat(refused.getKind()).isEqualTo(FailureKind.ACCESS_DENIED);
+        assertThat(refused.getMessage()).contains("Allow Remote Shell Access").contains("2150859180");
+    }
+
+    @Test
+    void aGermanHostsRefusedWriteIsAccessDeniedByItsCodesNotItsWords() throws Exception {
+        try (RegistryTransport transport = open("GERMAN", settings().build())) {
+            TransportException refused = catchThrowableOfType(
+                    () -> transport.write(Arrays.asList("ncacn_ip_tcp", "ncadg_ip_udp")), TransportException.class);
+
+            assertThat(refused.getKind()).isEqualTo(FailureKind.ACCESS_DENIED);
+            assertThat(refused.getMessage()).contains("Zugriff verweigert");
+        }
+        assertThat(fleet.host("GERMAN").registry().data()).containsExactly("ncadg_ip_udp", "ncacn_ip_tcp");
+    }
+
+    @Test
+    void aWrongPasswordIsOneFailedLogonAndNamesTheFix() {
+        TransportException rejected = failure("WRONG", settings().build());
+
+        assertThat(rejected.getKind()).isEqualTo(FailureKind.AUTH_FAILED);
+        assertThat(rejected.getMessage()).contains("HTTP 401").contains("LocalAccountTokenFilterPolicy")
+                .doesNotContain(PASSWORD);
+        assertThat(fleet.host("WRONG").counters().rejectedLogons()).isEqualTo(1);
+    }
+
+    @Test
+    void basicAgainstADefaultHostIsRejectedWithoutCountingAFailedLogonAndSaysBasicIsOff() {
+        ConnectionSettings basic = ConnectionSettings.builder(new Credentials("labadmin", "Ascii-Only-1"))
+                .authentication(WinRmAuthentication.BASIC).allowHttp().timeouts(5000, 10000).build();
+
+        TransportException rejected = failure("DEFAULT", basic);
+
+        assertThat(rejected.getKind()).isEqualTo(FailureKind.AUTH_FAILED);
+        assertThat(rejected.getMessage()).contains("Basic is off");
+        assertThat(fleet.host("DEFAULT").counters().rejectedLogons()).isZero();
+    }
+
+    @Test
+    void basicOrKerberosOverPlainHttpSendNothingUnlessAllowed() {
+        long before = fleet.host("DEFAULT").counters().requests();
+        for (WinRmAuthentication mode : new WinRmAuthentication[] {WinRmAuthentication.BASIC, WinRmAuthentication.KERBEROS}) {
+            ConnectionSettings clear = ConnectionSettings.builder(new Credentials("labadmin@LAB.EXAMPLE", "Ascii-Only-1"))
+                    .authentication(mode).build();
+
+            TransportException refused = catchThrowableOfType(() -> open("DEFAULT", clear), TransportException.class);
+
+            assertThat(refused.getKind()).as(mode.label()).isEqualTo(FailureKind.INVALID_VALUE);
+            assertThat(refused.getMessage()).contains("nothing was sent");
+        }
+        assertThat(fleet.host("DEFAULT").counters().requests()).isEqualTo(before);
+    }
+}
