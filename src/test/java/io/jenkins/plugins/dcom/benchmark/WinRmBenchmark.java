@@ -1,11 +1,13 @@
 package io.jenkins.plugins.dcom.benchmark;
 
 import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
 import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.lab.LabTls;
+import io.jenkins.plugins.dcom.lab.WinRmServiceSetting;
 import io.jenkins.plugins.dcom.policy.Presets;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.HostResult;
@@ -32,10 +34,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Audits (and once remediates) a lab fleet of several hundred HTTPS hosts with added latency at several
- * concurrency levels, and prints per level: hosts per second, per-host latency against the protocol floor,
- * HTTP requests, TCP connections and TLS handshakes per host (counted by the lab), peak heap (in process), and
- * the peak RSS of the command-line jar doing the same audit as a child process. Not a test: it asserts nothing.
+ * Audits (and once remediates) a lab fleet of several hundred hosts with added latency at several concurrency levels,
+ * in two modes side by side: Windows' default (HTTP, Negotiate, every message sealed) and HTTPS with Basic. Prints per
+ * level: hosts per second, per-host latency against the protocol floor of that mode, HTTP requests, 401s, TCP
+ * connections and TLS handshakes per host (counted by the lab), CPU per command, peak heap (in process), and the peak
+ * RSS of the command-line jar doing the same audit as a child process. Not a test: it asserts nothing.
  *
  * <p>Run: {@code mvn -B -q test-compile exec:exec@benchmark} (see docs/benchmark.md); arguments
  * {@code hosts latencyMillis level...}.
@@ -44,6 +47,22 @@ public final class WinRmBenchmark {
     private static final String PASSWORD = "Bench-Passw0rd";
     /** Exchanges of one command with a client that keeps its connection and sends credentials up front. */
     private static final int FLOOR_EXCHANGES = 4;
+    /** NTLM adds two legs (NEGOTIATE, then AUTHENTICATE) before the first sealed message of a connection. */
+    private static final int NTLM_LEGS = 2;
+
+    /** The two ways a Windows server is reached. */
+    private enum Way {
+        NEGOTIATE_HTTP("negotiate/http", FLOOR_EXCHANGES + NTLM_LEGS),
+        BASIC_HTTPS("basic/https", FLOOR_EXCHANGES);
+
+        final String label;
+        final int floorExchanges;
+
+        Way(String label, int floorExchanges) {
+            this.label = label;
+            this.floorExchanges = floorExchanges;
+        }
+    }
 
     private WinRmBenchmark() {
     }
@@ -60,49 +79,61 @@ public final class WinRmBenchmark {
         }
         Path work = Files.createTempDirectory("dcom-bench");
         LabTls tls = LabTls.in(work.resolve("tls"));
-        System.out.printf(Locale.ROOT, "WinRM benchmark: %d HTTPS lab hosts, %d ms added per HTTP request, Overthere client, %s, %d cores%n",
-                hosts, latency, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "floor per command = %d exchanges x %d ms = %d ms (TCP and TLS round trips cost nothing on loopback)%n%n",
-                FLOOR_EXCHANGES, latency, FLOOR_EXCHANGES * latency);
-        System.out.println("mode       conc  hosts/s  mean ms  p95 ms  x floor  req/host  401/host  conn/host  tls/host  cmd/host  peak heap MB  cli wall s  cli peak RSS MB");
-        for (int level : levels) {
-            row("audit", level, hosts, latency, tls, work);
+        System.out.printf(Locale.ROOT, "WinRM benchmark: %d lab hosts, %d ms added per HTTP request, our WS-Management client, "
+                + "%s, %d cores%n", hosts, latency, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "floor per command: basic/https %d exchanges, negotiate/http %d (two NTLM legs) x %d ms "
+                + "(TCP and TLS round trips cost nothing on loopback)%n%n", FLOOR_EXCHANGES, FLOOR_EXCHANGES + NTLM_LEGS, latency);
+        System.out.println("way             mode       conc  hosts/s  mean ms  p95 ms  x floor  req/host  401/host  conn/host  tls/host  "
+                + "cmd/host  cpu ms/cmd  peak heap MB  cli wall s  cli peak RSS MB");
+        for (Way way : Way.values()) {
+            for (int level : levels) {
+                row(way, "audit", level, hosts, latency, tls, work);
+            }
+            row(way, "remediate", levels.get(levels.size() - 1), hosts, latency, tls, work);
         }
-        row("remediate", levels.get(levels.size() - 1), hosts, latency, tls, work);
     }
 
-    private static void row(String mode, int concurrency, int hosts, int latency, LabTls tls, Path work) throws Exception {
+    private static void row(Way way, String mode, int concurrency, int hosts, int latency, LabTls tls, Path work) throws Exception {
         Measure inProcess;
-        try (LabFleet fleet = fleet(hosts, latency, tls)) {
-            inProcess = runInProcess(mode, concurrency, fleet, tls, work);
+        try (LabFleet fleet = fleet(way, hosts, latency, tls)) {
+            inProcess = runInProcess(way, mode, concurrency, fleet, tls, work);
         }
-        double[] cli = mode.equals("audit") ? runCli(concurrency, hosts, latency, tls, work) : new double[] {Double.NaN, Double.NaN};
-        System.out.printf(Locale.ROOT, "%-9s %5d %8.1f %8.0f %7.0f %8.2f %9.2f %9.2f %10.2f %9.2f %9.2f %13.0f %11.1f %16.0f%n",
-                mode, concurrency, inProcess.hostsPerSecond, inProcess.meanMillis, inProcess.p95Millis,
-                inProcess.meanMillis / (FLOOR_EXCHANGES * (double) latency), inProcess.perHost[0], inProcess.perHost[1],
-                inProcess.perHost[2], inProcess.perHost[3], inProcess.perHost[4], inProcess.peakHeapMb, cli[0], cli[1]);
+        double[] cli = mode.equals("audit") ? runCli(way, concurrency, hosts, latency, tls, work) : new double[] {Double.NaN, Double.NaN};
+        System.out.printf(Locale.ROOT, "%-15s %-9s %5d %8.1f %8.0f %7.0f %8.2f %9.2f %9.2f %10.2f %9.2f %9.2f %11.1f %13.0f %11.1f %16.0f%n",
+                way.label, mode, concurrency, inProcess.hostsPerSecond, inProcess.meanMillis, inProcess.p95Millis,
+                inProcess.meanMillis / (way.floorExchanges * (double) latency), inProcess.perHost[0], inProcess.perHost[1],
+                inProcess.perHost[2], inProcess.perHost[3], inProcess.perHost[4], inProcess.cpuMillisPerCommand,
+                inProcess.peakHeapMb, cli[0], cli[1]);
     }
 
-    private static LabFleet fleet(int hosts, int latency, LabTls tls) throws Exception {
+    private static LabFleet fleet(Way way, int hosts, int latency, LabTls tls) throws Exception {
         List<LabHostSpec> specs = new ArrayList<>();
         for (int i = 0; i < hosts; i++) {
-            specs.add(LabHostSpec.host("H" + i, "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx").latency(latency));
+            LabHostSpec host = LabHostSpec.host("H" + i, "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx").latency(latency);
+            specs.add(way == Way.BASIC_HTTPS ? host.service(WinRmServiceSetting.BASIC) : host);
         }
-        return LabFleet.start(specs, PASSWORD, tls, 0);
+        return LabFleet.start(specs, PASSWORD, way == Way.BASIC_HTTPS ? tls : null, 0);
     }
 
-    private static Measure runInProcess(String mode, int concurrency, LabFleet fleet, LabTls tls, Path work) throws Exception {
+    private static ConnectionSettings settings(Way way, LabTls tls) {
+        ConnectionSettings.Builder builder = ConnectionSettings.builder(new Credentials("labadmin", PASSWORD)).timeouts(10_000, 60_000);
+        return way == Way.NEGOTIATE_HTTP ? builder.build() : builder.authentication(WinRmAuthentication.BASIC).https()
+                .truststore(tls.truststore(), LabTls.TRUSTSTORE_PASSWORD).build();
+    }
+
+    private static Measure runInProcess(Way way, String mode, int concurrency, LabFleet fleet, LabTls tls, Path work) throws Exception {
         Inventory inventory = new InventoryParser().parse(fleet.inventory(), "bench");
-        ConnectionSettings settings = ConnectionSettings.builder(new Credentials("labadmin", PASSWORD))
-                .truststore(tls.truststore(), LabTls.TRUSTSTORE_PASSWORD).timeouts(10_000, 60_000).build();
+        ConnectionSettings settings = settings(way, tls);
         RunOptions options = RunOptions.builder(mode.equals("audit") ? Mode.AUDIT : Mode.REMEDIATE,
                 new Transports("winrm", new WinRmTransportFactory()), settings)
                 .policy(Presets.get(Presets.KB272937)).concurrency(concurrency)
                 .backups(new BackupStore(work.resolve("backups-" + System.nanoTime()))).build();
         resetHeapPeaks();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         RunResult result = new ComplianceEngine(options, ProgressListener.NONE).run("bench", inventory);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         List<Long> totals = new ArrayList<>();
         for (HostResult host : result.getHosts()) {
             totals.add(host.getPhaseMillis().get("total"));
@@ -117,23 +148,41 @@ public final class WinRmBenchmark {
         for (int i = 0; i < counters.length; i++) {
             perHost[i] = counters[i] / (double) totals.size();
         }
+        for (HostResult host : result.getHosts()) {
+            if (host.getFailure() != null) {
+                System.out.println("(" + way.label + ": a host failed, the figures below do not count: " + host.getMessage() + ")");
+                break;
+            }
+        }
+        double commands = Math.max(1, counters[4]);
         return new Measure(totals.size() / seconds, mean / totals.size(), totals.get((int) (totals.size() * 0.95) - 1),
-                perHost, peakHeapMb());
+                perHost, cpu / 1e6 / commands, peakHeapMb());
+    }
+
+    /** CPU of this whole process (client and lab together: the lab's share is the same in both ways). */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : 0;
     }
 
     /** Runs the command-line jar's audit against a fresh fleet and samples the child's peak RSS (VmHWM). */
-    private static double[] runCli(int concurrency, int hosts, int latency, LabTls tls, Path work) throws Exception {
+    private static double[] runCli(Way way, int concurrency, int hosts, int latency, LabTls tls, Path work) throws Exception {
         Path jar = Paths.get("target", "dcom-protocol-compliance-cli.jar");
         if (!Files.exists(jar)) {
             return new double[] {Double.NaN, Double.NaN};
         }
-        try (LabFleet fleet = fleet(hosts, latency, tls)) {
+        try (LabFleet fleet = fleet(way, hosts, latency, tls)) {
             Path inventory = fleet.writeInventory(work.resolve("inventory-" + concurrency + ".txt"));
             Path password = Files.write(work.resolve("password"), PASSWORD.getBytes(StandardCharsets.US_ASCII));
-            ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                    "-jar", jar.toString(), "audit", "--inventory", inventory.toString(), "--user", "labadmin",
-                    "--password-file", password.toString(), "--truststore", tls.truststore().toString(),
-                    "--concurrency", String.valueOf(concurrency), "--report-dir", work.resolve("cli-report").toString())
+            List<String> command = new ArrayList<>(Arrays.asList(System.getProperty("java.home") + File.separator + "bin"
+                    + File.separator + "java", "-jar", jar.toString(), "audit", "--inventory", inventory.toString(), "--user",
+                    "labadmin", "--password-file", password.toString(), "--concurrency", String.valueOf(concurrency),
+                    "--report-dir", work.resolve("cli-report").toString()));
+            if (way == Way.BASIC_HTTPS) {
+                command.addAll(Arrays.asList("--auth", "basic", "--https", "--truststore", tls.truststore().toString()));
+            }
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
             long start = System.nanoTime();
             Process process = builder.start();
@@ -182,13 +231,16 @@ public final class WinRmBenchmark {
         final double meanMillis;
         final double p95Millis;
         final double[] perHost;
+        final double cpuMillisPerCommand;
         final double peakHeapMb;
 
-        Measure(double hostsPerSecond, double meanMillis, double p95Millis, double[] perHost, double peakHeapMb) {
+        Measure(double hostsPerSecond, double meanMillis, double p95Millis, double[] perHost, double cpuMillisPerCommand,
+                double peakHeapMb) {
             this.hostsPerSecond = hostsPerSecond;
             this.meanMillis = meanMillis;
             this.p95Millis = p95Millis;
             this.perHost = perHost;
+            this.cpuMillisPerCommand = cpuMillisPerCommand;
             this.peakHeapMb = peakHeapMb;
         }
     }
