@@ -17,6 +17,8 @@ public final class LabCounters {
     private final AtomicLong connections = new AtomicLong();
     private final AtomicLong handshakes = new AtomicLong();
     private final AtomicLong commands = new AtomicLong();
+    private final AtomicLong sealedMessages = new AtomicLong();
+    private final AtomicLong plainMessages = new AtomicLong();
     private final Set<InetSocketAddress> endpoints = Collections.newSetFromMap(new ConcurrentHashMap<InetSocketAddress, Boolean>());
 
     void request(InetSocketAddress client, boolean tls) {
@@ -39,6 +41,21 @@ public final class LabCounters {
 
     void command() {
         commands.incrementAndGet();
+    }
+
+    /** @param sealed whether the SOAP message came sealed (NTLM message encryption) rather than in clear */
+    void soap(boolean sealed) {
+        (sealed ? sealedMessages : plainMessages).incrementAndGet();
+    }
+
+    /** @return SOAP messages that arrived sealed */
+    public long sealedMessages() {
+        return sealedMessages.get();
+    }
+
+    /** @return SOAP messages that arrived in clear (and were answered: over HTTPS, or with AllowUnencrypted) */
+    public long plainMessages() {
+        return plainMessages.get();
     }
 
     public long requests() {

@@ -76,6 +76,7 @@ final class WsmanHandler implements HttpHandler {
         if (sealed && (logon.sealing == null || !logon.sealing.canSeal())) {
             send(exchange, 400, "text/plain", new byte[0]);
         } else if (sealed) {
+            host.counters().soap(true);
             Reply reply = dispatch(exchange, EncryptedBody.open(body, logon.sealing));
             send(exchange, reply.status, EncryptedBody.CONTENT_TYPE,
                     EncryptedBody.close(reply.xml.getBytes(StandardCharsets.UTF_8), logon.sealing));
@@ -84,6 +85,7 @@ final class WsmanHandler implements HttpHandler {
         } else if (!(exchange instanceof HttpsExchange) && !host.spec().has(WinRmServiceSetting.ALLOW_UNENCRYPTED)) {
             send(exchange, 500, SOAP_TYPE, new byte[0]); // AllowUnencrypted=false: pywinrm#129, #208, winrm4j#151
         } else {
+            host.counters().soap(false);
             Reply reply = dispatch(exchange, body);
             send(exchange, reply.status, SOAP_TYPE, reply.xml.getBytes(StandardCharsets.UTF_8));
         }

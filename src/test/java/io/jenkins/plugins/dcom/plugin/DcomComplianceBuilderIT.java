@@ -56,7 +56,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
     }
 
     private static DcomComplianceBuilder step(String servers, StepMode mode, String password) {
-        return new DcomComplianceBuilder(servers, "", "kb272937", "", mode.name(), "winrm", "labadmin", password, "", true,
+        return new DcomComplianceBuilder(servers, "", "kb272937", "", mode.name(), "winrm", "labadmin", password, "", false,
                 "", false, 4, 0, "KB272937 fix from Hudson", "UNSTABLE", "FAILURE", "", "");
     }
 
@@ -98,6 +98,8 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertTrue(log, log.contains("[2/2]"));
         assertFalse("no secret in the console", log.contains(LabFixture.PASSWORD));
         assertTrue(build.getWorkspace().child("dcom-compliance-report/junit.xml").exists());
+        assertTrue("the step's defaults seal every WinRM message, as a default Windows server requires",
+                fleet.host("NT4").counters().sealedMessages() > 0 && fleet.host("NT4").counters().plainMessages() == 0);
         assertTrue(new File(build.getRootDir(), "dcom-compliance/report.json").isFile());
 
         WebClient web = createWebClient();
@@ -128,7 +130,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
                 LabHostSpec.host("LATER", NT4));
 
         FreeStyleBuild build = build(new DcomComplianceBuilder(servers, "", "kb272937", "", StepMode.REMEDIATE.name(), "winrm",
-                "labadmin", LabFixture.PASSWORD, "", true, "", false, 4, 0, "", "UNSTABLE", "FAILURE", "", "canary=1"));
+                "labadmin", LabFixture.PASSWORD, "", false, "", false, 4, 0, "", "UNSTABLE", "FAILURE", "", "canary=1"));
 
         assertBuildStatus(Result.FAILURE, build);
         String log = getLog(build);
@@ -151,7 +153,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
         assertBuildStatus(Result.FAILURE, build(step(servers, StepMode.AUDIT, LabFixture.PASSWORD)));
         FreeStyleBuild lenient = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                LabFixture.PASSWORD, "", true, "", false, 4, 0, "", "UNSTABLE", "UNSTABLE", "", ""));
+                LabFixture.PASSWORD, "", false, "", false, 4, 0, "", "UNSTABLE", "UNSTABLE", "", ""));
         assertBuildStatus(Result.UNSTABLE, lenient);
         assertEquals(1, lenient.getAction(ComplianceBuildAction.class).getFailed());
     }
@@ -185,7 +187,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
                 LabHostSpec.host("C", "ncacn_ip_tcp"));
 
         FreeStyleBuild build = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                LabFixture.PASSWORD, "", true, "", false, 4, 0, "", "UNSTABLE", "FAILURE", "2/2", ""));
+                LabFixture.PASSWORD, "", false, "", false, 4, 0, "", "UNSTABLE", "FAILURE", "2/2", ""));
 
         assertBuildStatus(Result.SUCCESS, build);
         assertEquals(1, build.getAction(ComplianceBuildAction.class).getHosts().size());
