@@ -31,14 +31,14 @@ final class WinRmTransport implements RegistryTransport {
      */
     @Override
     public RegistryValue read() throws TransportException {
-        Output output = run(RegCommands.query());
+        WsmanShell.Result output = run(RegCommands.query());
         if (output.exit == 0) {
             return RegQueryOutput.value(host, output.stdout);
         }
         boolean keyReadable = run(RegCommands.queryKey()).exit == 0;
         throw new TransportException(FailureKind.VALUE_MISSING, host, (keyReadable ? ProtocolValues.VALUE
                 + " does not exist under " + ProtocolValues.KEY : "the key " + ProtocolValues.KEY
-                + " does not exist, or this account cannot read it") + " (" + output.failure() + ")");
+                + " does not exist, or this account cannot read it") + " (" + failure(output) + ")");
     }
 
     /**
@@ -49,17 +49,17 @@ final class WinRmTransport implements RegistryTransport {
     @Override
     public RegistryValue write(List<String> protocols) throws TransportException {
         ProtocolValues.check(host, protocols);
-        Output output = run(RegCommands.writeAndReadBack(protocols));
+        WsmanShell.Result output = run(RegCommands.writeAndReadBack(protocols));
         if (output.exit == 0) {
             return RegQueryOutput.value(host, output.stdout);
         }
         List<String> now = read().protocols(host);
         if (now.equals(protocols)) {
             throw new TransportException(FailureKind.PROTOCOL_ERROR, host, "the value was written but reading it back "
-                    + "failed (" + output.failure() + ")");
+                    + "failed (" + failure(output) + ")");
         }
         throw new TransportException(FailureKind.ACCESS_DENIED, host, "reg add was refused and the value is unchanged ("
-                + output.failure() + "); a local administrator other than the built-in Administrator also needs "
+                + failure(output) + "); a local administrator other than the built-in Administrator also needs "
                 + "LocalAccountTokenFilterPolicy=1 under UAC remote restrictions");
     }
 
@@ -84,7 +84,7 @@ final class WinRmTransport implements RegistryTransport {
     /** @return the last boot time in UTC ticks, or {@code null} where PowerShell's CIM cmdlets are missing (2008 and older) */
     @Override
     public String bootMarker() throws TransportException {
-        Output output = run(RegCommands.bootTime());
+        WsmanShell.Result output = run(RegCommands.bootTime());
         String ticks = output.stdout.trim();
         return output.exit == 0 && ticks.matches("[0-9]{1,20}") ? ticks : null;
     }
@@ -101,21 +101,25 @@ final class WinRmTransport implements RegistryTransport {
             throw new TransportException(FailureKind.INVALID_VALUE, host, "refusing to query '" + subkey + "\\" + name
                     + "': only letters, digits, spaces and backslashes reach the command line");
         }
-        Output output = run(RegCommands.queryValue(subkey, name));
+        WsmanShell.Result output = run(RegCommands.queryValue(subkey, name));
         return output.exit == 0 ? RegQueryOutput.namedValue(output.stdout, name) : null;
     }
 
     @Override
     public void restart(RestartRequest request) throws TransportException {
-        Output output = run(RegCommands.restart(request));
+        WsmanShell.Result output = run(RegCommands.restart(request));
         if (!ShutdownAnswers.isRestarting(output.exit)) {
             throw ShutdownAnswers.refusal(host, output.exit); // shutdown.exe exits with the Win32 error
         }
     }
 
-    private Output run(String commandLine) throws TransportException {
-        WsmanShell.Result result = shell.run(commandLine);
-        return new Output((int) result.exit, result.stdout, result.stderr);
+    private WsmanShell.Result run(String commandLine) throws TransportException {
+        return shell.run(commandLine);
+    }
+
+    /** @return the exit code and what Windows printed, for a message (the text is localized: never classified) */
+    private static String failure(WsmanShell.Result output) {
+        return "reg.exe exit " + output.exit + "; " + RegQueryOutput.answered(output.stdout, output.stderr);
     }
 
     @Override
@@ -126,22 +130,5 @@ final class WinRmTransport implements RegistryTransport {
     @Override
     public String toString() {
         return "WinRM session with " + host;
-    }
-
-    private static final class Output {
-        final int exit;
-        final String stdout;
-        final String stderr;
-
-        Output(int exit, String stdout, String stderr) {
-            this.exit = exit;
-            this.stdout = stdout;
-            this.stderr = stderr;
-        }
-
-        /** @return the exit code and what Windows printed, for a message (the text is localized: never classified) */
-        String failure() {
-            return "reg.exe exit " + exit + "; " + RegQueryOutput.answered(stdout, stderr);
-        }
     }
 }

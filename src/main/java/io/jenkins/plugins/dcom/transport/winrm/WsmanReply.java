@@ -93,10 +93,17 @@ final class WsmanReply {
         return states.getLength() > 0 && DONE.equals(((Element) states.item(0)).getAttribute("State"));
     }
 
-    /** @return the exit code of a finished command, or {@code null} when the answer carries none */
-    Long exitCode() {
+    /**
+     * @return the exit code of a finished command as the 32-bit value Windows keeps (written signed or unsigned), or
+     *         {@code null} when the answer carries none or a number no process can exit with
+     */
+    Integer exitCode() {
         String code = text(SHELL, "ExitCode");
-        return code.matches("-?[0-9]{1,10}") ? Long.valueOf(code) : null;
+        if (!code.matches("-?[0-9]{1,10}")) {
+            return null;
+        }
+        long value = Long.parseLong(code);
+        return value < Integer.MIN_VALUE || value > 0xFFFFFFFFL ? null : Integer.valueOf((int) value);
     }
 
     /** @return whether the envelope is a SOAP fault */

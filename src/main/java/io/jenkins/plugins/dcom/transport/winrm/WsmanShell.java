@@ -31,11 +31,11 @@ final class WsmanShell implements Closeable {
 
     /** What a command printed and how it ended. */
     static final class Result {
-        final long exit;
+        final int exit;
         final String stdout;
         final String stderr;
 
-        Result(long exit, String stdout, String stderr) {
+        Result(int exit, String stdout, String stderr) {
             this.exit = exit;
             this.stdout = stdout;
             this.stderr = stderr;
@@ -66,7 +66,7 @@ final class WsmanShell implements Closeable {
             }
             append(reply, stdout, stderr);
             if (reply.isDone()) {
-                Long exit = reply.exitCode();
+                Integer exit = reply.exitCode();
                 if (exit == null) {
                     throw new TransportException(FailureKind.PROTOCOL_ERROR, host, "the finished command has no exit code");
                 }
