@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Fields: {@code role=site-server|console}, {@code transport=winrm|rrp}, {@code name=<display name>},
- * {@code smb=1|2|3} (the registry RPC's SMB version; chosen automatically when absent).
+ * {@code smb=1|2|3} (the registry RPC's SMB version; chosen automatically when absent), {@code winrm=http|https}
+ * (this host's WinRM listener, overriding the run's {@code --https}).
  */
 public final class InventoryParser {
     /** The transports an inventory line may name. */
@@ -35,7 +36,7 @@ public final class InventoryParser {
     private static final Pattern BRACKETED = Pattern.compile("^\\[([^\\]]+)\\](?::(\\d{1,5}))?$");
     private static final Pattern PLAIN = Pattern.compile("^([^:\\[\\]]+)(?::(\\d{1,5}))?$");
     private static final Pattern DISPLAY_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
-    private static final List<String> FIELDS = Arrays.asList("role", "transport", "name", "smb");
+    private static final List<String> FIELDS = Arrays.asList("role", "transport", "name", "smb", "winrm");
     private static final List<String> SMB_VERSIONS = Arrays.asList("1", "2", "3");
 
     /** Largest inventory file read: 16 MiB, some 200,000 host lines. */
@@ -104,7 +105,22 @@ public final class InventoryParser {
         if (name != null && !DISPLAY_NAME.matcher(name).matches()) {
             throw new InventoryException(where + ": name '" + name + "' may only hold letters, digits, '.', '_' and '-' (at most 64)");
         }
-        return new Target(hostPort[0], port, role, transport, name, smb(fields.get("smb"), transport, where), number);
+        return new Target(hostPort[0], port, role, transport, name, smb(fields.get("smb"), transport, where),
+                https(fields.get("winrm"), transport, where), number);
+    }
+
+    private static Boolean https(String listener, String transport, String where) throws InventoryException {
+        if (listener == null) {
+            return null;
+        }
+        if (!"http".equals(listener) && !"https".equals(listener)) {
+            throw new InventoryException(where + ": winrm '" + listener + "' is unknown; use winrm=https (port 5986, "
+                    + "certificate checked) or winrm=http (5985, messages encrypted by Negotiate)");
+        }
+        if ("rrp".equals(transport)) {
+            throw new InventoryException(where + ": winrm=" + listener + " applies to transport=winrm, not rrp; remove one of them");
+        }
+        return "https".equals(listener);
     }
 
     private static Integer smb(String version, String transport, String where) throws InventoryException {

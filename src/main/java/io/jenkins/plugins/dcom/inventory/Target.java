@@ -10,15 +10,17 @@ public final class Target {
     private final String transport;
     private final String name;
     private final Integer smb;
+    private final Boolean https;
     private final int line;
 
-    Target(String host, Integer port, Role role, String transport, String name, Integer smb, int line) {
+    Target(String host, Integer port, Role role, String transport, String name, Integer smb, Boolean https, int line) {
         this.host = host;
         this.port = port;
         this.role = role;
         this.transport = transport;
         this.name = name;
         this.smb = smb;
+        this.https = https;
         this.line = line;
     }
 
@@ -27,12 +29,12 @@ public final class Target {
         if (!HostNames.isValid(host)) {
             throw new IllegalArgumentException("'" + host + "' is not a host name or address");
         }
-        return new Target(host, port, Role.UNSPECIFIED, transport, null, null, 0);
+        return new Target(host, port, Role.UNSPECIFIED, transport, null, null, null, 0);
     }
 
     /** @return this target with its SMB major version pinned (1, 2 or 3), for the registry RPC */
     public Target withSmb(Integer version) {
-        return new Target(host, port, role, transport, name, version, line);
+        return new Target(host, port, role, transport, name, version, https, line);
     }
 
     /** @return the host name or address, validated, without brackets */
@@ -62,6 +64,14 @@ public final class Target {
     /** @return the SMB major version the line pins with {@code smb=} (1, 2 or 3), or {@code null} to choose automatically */
     public Integer getSmb() {
         return smb;
+    }
+
+    /**
+     * @return whether the line's {@code winrm=https} or {@code winrm=http} sets this host's WinRM listener, or
+     *         {@code null} for the run's choice ({@code --https})
+     */
+    public Boolean getHttps() {
+        return https;
     }
 
     /** @return the inventory line (1-based), 0 when not from an inventory */

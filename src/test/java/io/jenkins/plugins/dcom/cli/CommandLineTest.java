@@ -57,6 +57,20 @@ class CommandLineTest {
     }
 
     @Test
+    void aHostMarkedWinrmHttpsIsReachedOverHttpsWhileTheRestUseTheDefault() throws Exception {
+        try (LabFleet plain = LabFixture.start(Arrays.asList(LabHostSpec.host("PLAIN", "ncacn_ip_tcp")), false);
+                LabFleet tls = LabFixture.start(Arrays.asList(LabHostSpec.host("TLS", "ncacn_ip_tcp")), true)) {
+            Path inventory = Files.write(dir.resolve("mixed.txt"), (plain.inventory() + tls.host("TLS").address() + ":"
+                    + tls.host("TLS").port() + " name=TLS winrm=https\n").getBytes(StandardCharsets.UTF_8));
+
+            assertThat(run("audit", "--inventory", inventory.toString(), "--user", "labadmin", "--password-env", "LAB_PASSWORD",
+                    "--truststore", tls.truststore().toString(), "--report-dir", dir.resolve("mixed").toString())).as(output()).isZero();
+            assertThat(tls.host("TLS").counters().handshakes()).isPositive();
+            assertThat(plain.host("PLAIN").counters().sealedMessages()).isPositive();
+        }
+    }
+
+    @Test
     void shouldExitTwoForANonCompliantHostAndThreeWhenAnotherIsUnreachable() throws Exception {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), false)) {
             assertThat(runAgainst(fleet, "audit")).isEqualTo(2);

@@ -33,6 +33,15 @@ class InventoryParserTest {
     }
 
     @Test
+    void aLineMaySetItsHostsWinrmListenerAndOnlyForWinrm() throws Exception {
+        Inventory inventory = parse("legacy-2008r2 winrm=https\nserver02 winrm=http transport=winrm\nserver03\n");
+
+        assertThat(inventory.getTargets()).extracting(Target::getHttps).containsExactly(true, false, null);
+        assertRejected("server01 winrm=tls\n", "line 1", "winrm 'tls' is unknown", "winrm=https");
+        assertRejected("server01 transport=rrp winrm=https\n", "line 1", "applies to transport=winrm, not rrp");
+    }
+
+    @Test
     void shouldRejectAHostNameThatCouldCarryACommand() {
         assertRejected("good-host\nbad&calc.exe\n", "servers.txt line 2", "not a valid host name");
         assertRejected("-oops\n", "line 1", "not a valid host name");

@@ -41,26 +41,32 @@ public final class WinRmTransportFactory implements TransportFactory {
 
     @Override
     public RegistryTransport open(Target target, ConnectionSettings settings) throws TransportException {
-        String problem = problem(settings);
+        boolean https = https(target, settings);
+        String problem = problem(settings, https);
         if (problem != null) {
             throw new TransportException(FailureKind.INVALID_VALUE, target.address(), problem);
         }
         URI endpoint = endpoint(target, settings);
-        WsmanClient client = new WsmanClient(endpoint, settings, settings.isHttps() ? tls(target, settings) : null);
+        WsmanClient client = new WsmanClient(endpoint, settings, https ? tls(target, settings) : null);
         WsmanEnvelopes envelopes = new WsmanEnvelopes(endpoint.toString(), OPERATION_TIMEOUT_SECONDS);
         return new WinRmTransport(target.address(), new WsmanShell(target.address(), client, envelopes,
                 settings.getAuthentication()));
     }
 
+    /** @return the host's {@code winrm=} field, else the run's {@code --https} */
+    private static boolean https(Target target, ConnectionSettings settings) {
+        return target.getHttps() != null ? target.getHttps() : settings.isHttps();
+    }
+
     /** @return why these settings cannot log on safely, before anything is sent; {@code null} when they can */
-    private String problem(ConnectionSettings settings) {
+    private String problem(ConnectionSettings settings, boolean https) {
         String user = settings.getCredentials().getUser();
         WinRmAuthentication mode = settings.getAuthentication();
         String form = UserForms.problem(name(), user);
         if (form != null) {
             return form;
         }
-        boolean clear = !settings.isHttps() && !settings.isUnencryptedHttpAllowed();
+        boolean clear = !https && !settings.isUnencryptedHttpAllowed();
         if (mode == WinRmAuthentication.BASIC && clear) {
             return "Basic over plain HTTP would send the password readable, and a default Windows server refuses it "
                     + "(AllowUnencrypted=false); nothing was sent. Use --auth negotiate (encrypted over HTTP), or --https";
@@ -99,12 +105,12 @@ public final class WinRmTransportFactory implements TransportFactory {
         if (target.getPort() != null) {
             return target.getPort();
         }
-        return settings.isHttps() ? HTTPS_PORT : HTTP_PORT;
+        return https(target, settings) ? HTTPS_PORT : HTTP_PORT;
     }
 
     private URI endpoint(Target target, ConnectionSettings settings) throws TransportException {
         try {
-            return new URI(settings.isHttps() ? "https" : "http", null, target.getHost(), port(target, settings), "/wsman",
+            return new URI(https(target, settings) ? "https" : "http", null, target.getHost(), port(target, settings), "/wsman",
                     null, null);
         } catch (URISyntaxException e) {
             throw new TransportException(FailureKind.INVALID_VALUE, target.address(), "the host name makes no URL");

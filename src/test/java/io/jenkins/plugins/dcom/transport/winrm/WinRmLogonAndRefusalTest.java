@@ -116,6 +116,21 @@ class WinRmLogonAndRefusalTest {
     }
 
     @Test
+    void aKerberosLogonThatCannotHappenReachesNoHostAndNamesKrb5Conf() {
+        long before = fleet.host("DEFAULT").counters().requests();
+        ConnectionSettings kerberos = ConnectionSettings.builder(new Credentials("dcom@NO-SUCH-REALM.INVALID", "Ascii-Only-1"))
+                .authentication(WinRmAuthentication.KERBEROS).allowHttp().timeouts(5000, 10000).build();
+
+        TransportException first = failure("DEFAULT", kerberos);
+        TransportException second = failure("DEFAULT", kerberos);
+
+        assertThat(first.getKind()).isEqualTo(FailureKind.AUTH_FAILED);
+        assertThat(first.getMessage()).contains("Kerberos logon").contains("krb5.conf");
+        assertThat(second.getMessage()).isEqualTo(first.getMessage());
+        assertThat(fleet.host("DEFAULT").counters().requests()).isEqualTo(before);
+    }
+
+    @Test
     void basicOrKerberosOverPlainHttpSendNothingUnlessAllowed() {
         long before = fleet.host("DEFAULT").counters().requests();
         for (WinRmAuthentication mode : new WinRmAuthentication[] {WinRmAuthentication.BASIC, WinRmAuthentication.KERBEROS}) {
