@@ -11,11 +11,13 @@ import java.util.List;
  * anyone changed it since. One record per host and run; it holds no credential.
  *
  * <p>Schema 2 keeps the value as read ({@link #getBeforeValue()}: type and bytes), so that rollback restores it
- * exactly, whatever its shape; {@link #getBefore()} is its decoding, for people and for schema-1 records.
+ * exactly, whatever its shape; {@link #getBefore()} is its decoding, for people and for schema-1 records. Schema 3 adds
+ * the host's boot marker as it was when the value was written ({@link #getBootMarker()}), so that any later audit can
+ * tell that the server has not restarted since and its DCOM still runs with the old order.
  */
 public final class BackupRecord {
     /** Version of this JSON layout. */
-    public static final int SCHEMA = 2;
+    public static final int SCHEMA = 3;
     /** The oldest layout this version still reads. */
     public static final int OLDEST_SCHEMA = 1;
 
@@ -28,13 +30,14 @@ public final class BackupRecord {
     private final List<String> before;
     private final List<String> written;
     private final SavedValue beforeValue;
+    private final String bootMarker;
 
     @JsonCreator
     public BackupRecord(@JsonProperty("schema") int schema, @JsonProperty("runId") String runId,
             @JsonProperty("host") String host, @JsonProperty("port") Integer port,
             @JsonProperty("transport") String transport, @JsonProperty("savedAt") String savedAt,
             @JsonProperty("before") List<String> before, @JsonProperty("written") List<String> written,
-            @JsonProperty("beforeValue") SavedValue beforeValue) {
+            @JsonProperty("beforeValue") SavedValue beforeValue, @JsonProperty("bootMarker") String bootMarker) {
         this.schema = schema;
         this.runId = runId;
         this.host = host;
@@ -44,6 +47,7 @@ public final class BackupRecord {
         this.before = Collections.unmodifiableList(new ArrayList<>(before));
         this.written = Collections.unmodifiableList(new ArrayList<>(written));
         this.beforeValue = beforeValue;
+        this.bootMarker = bootMarker;
     }
 
     public int getSchema() {
@@ -83,5 +87,13 @@ public final class BackupRecord {
     /** @return the value the run wrote: what rollback expects to find */
     public List<String> getWritten() {
         return written;
+    }
+
+    /**
+     * @return the host's boot marker (a value only a restart changes) read just before the write, over the record's
+     *         transport; {@code null} in older records, or where the host could not say
+     */
+    public String getBootMarker() {
+        return bootMarker;
     }
 }

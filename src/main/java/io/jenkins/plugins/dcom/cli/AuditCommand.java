@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.run.ChangeHistory;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
@@ -26,7 +27,7 @@ final class AuditCommand implements Callable<Integer> {
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.AUDIT, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency())
-                .maxAuthFailures(connection.maxAuthFailures()).build();
+                .maxAuthFailures(connection.maxAuthFailures()).history(ChangeHistory.in(fleet.backupRoot())).build();
         return FleetRun.run("Audit", ComplianceEngine.newRunId(), options, fleet.loadInventory(), fleet.reportDir, parent.out);
     }
 }

@@ -27,8 +27,17 @@ final class FleetOptions {
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "dcom-report", description = "Where report.json, junit.xml and index.html go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where remediate keeps each run's backup records, in a "
+            + "folder per run; audits read them to report values written but not yet in effect (default: REPORT-DIR/backups).")
+    Path backupDir;
+
     @Option(names = "--shard", paramLabel = "N/M", description = "Process only shard N of M (every M-th host from the N-th), to split a fleet across agents.")
     String shard;
+
+    /** @return the folder that holds a folder per remediation run */
+    Path backupRoot() {
+        return backupDir == null ? reportDir.resolve("backups") : backupDir;
+    }
 
     Inventory loadInventory() throws UsageException {
         try {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.run.ChangeHistory;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
@@ -36,20 +37,17 @@ final class RemediateCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would be written to each host; write nothing, restart nothing.")
     boolean dryRun;
 
-    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where each run keeps its backup records, in a folder per run (default: REPORT-DIR/backups).")
-    Path backupDir;
-
     @Override
     public Integer call() throws UsageException {
         if (dryRun && restart.restart) {
             throw new UsageException("--dry-run and --restart contradict each other: a dry run changes nothing, so nothing needs a restart");
         }
         String runId = ComplianceEngine.newRunId();
-        Path backups = (backupDir == null ? fleet.reportDir.resolve("backups") : backupDir).resolve(runId);
+        Path backups = fleet.backupRoot().resolve(runId);
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.REMEDIATE, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).dryRun(dryRun)
-                .restart(restart.policy()).backups(new BackupStore(backups))
+                .restart(restart.policy()).backups(new BackupStore(backups)).history(ChangeHistory.in(fleet.backupRoot()))
                 .maxAuthFailures(connection.maxAuthFailures()).rollout(rollout.rollout(dryRun)).build();
         int exit = FleetRun.run(dryRun ? "Remediate (dry run)" : "Remediate", runId, options, fleet.loadInventory(),
                 fleet.reportDir, parent.out);

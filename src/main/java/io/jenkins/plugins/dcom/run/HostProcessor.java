@@ -64,9 +64,13 @@ final class HostProcessor {
         findings.addAll(related);
         result.findings(findings);
         String relatedErrors = RelatedReads.errors(related);
+        String pending = evaluation.isCompliant() ? notInEffect(target, session, before) : null;
         if (evaluation.isCompliant() && relatedErrors != null) {
             result.status(HostStatus.NON_COMPLIANT, "the protocol list complies with " + options.getPolicy()
-                    + ", but: " + relatedErrors + " (read-only checks: this tool never changes these)");
+                    + ", but: " + relatedErrors + " (read-only checks: this tool never changes these)"
+                    + (pending == null ? "" : "; and the list " + pending));
+        } else if (pending != null) {
+            result.status(HostStatus.RESTART_PENDING, "complies with " + options.getPolicy() + ", but the list " + pending);
         } else if (evaluation.isCompliant()) {
             result.status(HostStatus.COMPLIANT, "complies with " + options.getPolicy());
         } else if (options.getMode() == Mode.AUDIT) {
@@ -74,6 +78,35 @@ final class HostProcessor {
         } else {
             remediate(target, factory, session, result, value);
             result.alsoFailing(relatedErrors == null ? null : relatedErrors + " (read-only checks: this tool never changes these)");
+        }
+    }
+
+    /**
+     * @return why the value read is not the one DCOM runs with: an earlier run of this tool wrote it, over the same
+     *         transport, and the host's boot marker is still the one it had then; {@code null} when it is in effect or
+     *         nothing can tell
+     */
+    private String notInEffect(Target target, RegistryTransport session, List<String> value) throws InterruptedException {
+        BackupRecord change = options.getHistory().latestFor(target);
+        if (change == null || change.getBootMarker() == null || !change.getWritten().equals(value)
+                || !options.getTransports().nameFor(target).equals(change.getTransport())) {
+            return null;
+        }
+        String marker = bootMarker(session);
+        if (!change.getBootMarker().equals(marker)) {
+            return null;
+        }
+        return "was written by run " + change.getRunId() + " at " + change.getSavedAt() + " (before: " + change.getBefore()
+                + ") and the server has not restarted since (same boot marker): DCOM still runs with the order it read "
+                + "at boot; restart the server to put the change in effect";
+    }
+
+    /** @return a value only a restart changes, or {@code null} where the host cannot say */
+    private static String bootMarker(RegistryTransport session) throws InterruptedException {
+        try {
+            return session.bootMarker();
+        } catch (TransportException e) {
+            return null;
         }
     }
 
@@ -99,7 +132,7 @@ final class HostProcessor {
             result.status(HostStatus.NON_COMPLIANT, "dry run: would write " + plan.getAfter() + " (" + plan.diff() + ")");
             return;
         }
-        Path backup = backup(target, result, plan, before);
+        Path backup = backup(target, result, plan, before, bootMarker(session));
         if (backup == null) {
             return;
         }
@@ -160,11 +193,15 @@ final class HostProcessor {
         }
     }
 
-    /** @return the backup file, or {@code null} when it could not be saved (the result says so) */
-    private Path backup(Target target, HostResult.Builder result, RemediationPlan plan, RegistryValue before) {
+    /**
+     * @param bootMarker the host's boot marker just before the write, so that a later audit can tell whether the
+     *                   server restarted since
+     * @return the backup file, or {@code null} when it could not be saved (the result says so)
+     */
+    private Path backup(Target target, HostResult.Builder result, RemediationPlan plan, RegistryValue before, String bootMarker) {
         BackupRecord record = new BackupRecord(BackupRecord.SCHEMA, runId, target.getHost(), target.getPort(),
                 options.getTransports().nameFor(target), Instant.now().toString(), plan.getBefore(), plan.getAfter(),
-                SavedValue.of(before));
+                SavedValue.of(before), bootMarker);
         try {
             Path file = options.getBackups().save(target.fileKey(), record);
             result.backupFile(file.toString());

@@ -19,6 +19,7 @@ public final class RunOptions {
     private final Rollout rollout;
     private final RestartPolicy restart;
     private final BackupStore backups;
+    private final ChangeHistory history;
     private final int concurrency;
     private final boolean force;
     private final int maxAuthFailures;
@@ -32,6 +33,7 @@ public final class RunOptions {
         this.rollout = builder.rollout;
         this.restart = builder.restart;
         this.backups = builder.backups;
+        this.history = builder.history;
         this.concurrency = builder.concurrency;
         this.maxAuthFailures = builder.maxAuthFailures;
         this.force = builder.force;
@@ -40,7 +42,7 @@ public final class RunOptions {
     /** @return the same hosts, policy and limits for a read-only audit (a staged remediation's first look) */
     RunOptions asAudit() {
         return builder(Mode.AUDIT, transports, connection).policy(policy).concurrency(concurrency)
-                .maxAuthFailures(maxAuthFailures).build();
+                .maxAuthFailures(maxAuthFailures).history(history).build();
     }
 
     public static Builder builder(Mode mode, Transports transports, ConnectionSettings connection) {
@@ -81,6 +83,11 @@ public final class RunOptions {
         return backups;
     }
 
+    /** @return what earlier runs wrote, to report values that are written but not in effect yet */
+    public ChangeHistory getHistory() {
+        return history;
+    }
+
     public int getConcurrency() {
         return concurrency;
     }
@@ -104,6 +111,7 @@ public final class RunOptions {
         private boolean dryRun;
         private RestartPolicy restart = RestartPolicy.never();
         private BackupStore backups;
+        private ChangeHistory history = ChangeHistory.NONE;
         private int concurrency = DEFAULT_CONCURRENCY;
         private boolean force;
         private int maxAuthFailures = 1;
@@ -127,6 +135,11 @@ public final class RunOptions {
 
         public Builder restart(RestartPolicy value) {
             this.restart = value;
+            return this;
+        }
+
+        public Builder history(ChangeHistory value) {
+            this.history = value;
             return this;
         }
 
