@@ -16,7 +16,8 @@ import java.util.Properties;
  * <p>Everything in it that a host sent is already shown as {@link UntrustedText} shows it; the reader applies the
  * same again, since the file comes from an untrusted workspace. Keys: {@code schema}, {@code hosts}, then for host
  * {@code i} (from 1) {@code host.i.address|name|role|transport|status|outcome|message}, and the lists
- * {@code host.i.before|after|diff}, one element a line.
+ * {@code host.i.before|after|diff}, one element a line; and {@code rollout}, the staged rollout's waves and gates, one
+ * a line (absent when the run went all at once; a reader of an older file finds none).
  */
 public final class BuildSummary {
     /** The file's name in the report folder. */
@@ -61,10 +62,43 @@ public final class BuildSummary {
         }
     }
 
+    /** What the file holds: the hosts, and the rollout's lines. */
+    public static final class Summary {
+        private final List<Host> hosts;
+        private final List<String> rollout;
+
+        Summary(List<Host> hosts, List<String> rollout) {
+            this.hosts = hosts;
+            this.rollout = rollout;
+        }
+
+        /** @return the hosts in run order */
+        public List<Host> hosts() {
+            return hosts;
+        }
+
+        /** @return the rollout's waves and gates, each shown safely; empty when the run went all at once */
+        public List<String> rollout() {
+            return rollout;
+        }
+    }
+
     /** Builds the file's content. */
     public static final class Writer {
         private final Properties values = new Properties();
         private int hosts;
+
+        /** @param lines the rollout's waves and gates, in order; nothing is written for none */
+        public Writer rollout(List<String> lines) {
+            if (!lines.isEmpty()) {
+                StringBuilder joined = new StringBuilder();
+                for (String line : lines) {
+                    joined.append(joined.length() == 0 ? "" : "\n").append(UntrustedText.line(line));
+                }
+                values.setProperty("rollout", joined.toString());
+            }
+            return this;
+        }
 
         /**
          * @param fields the values of {@code address, name, role, transport, status, outcome, message}, in that order
@@ -103,10 +137,10 @@ public final class BuildSummary {
     /**
      * Reads the file.
      *
-     * @return the hosts in run order
+     * @return the hosts in run order, and the rollout's lines
      * @throws IOException when it is not a summary of this schema
      */
-    public static List<Host> read(InputStream in) throws IOException {
+    public static Summary read(InputStream in) throws IOException {
         Properties values = new Properties();
         values.load(in);
         if (!String.valueOf(SCHEMA).equals(values.getProperty("schema"))) {
@@ -122,6 +156,13 @@ public final class BuildSummary {
         for (int i = 1; i <= count && values.containsKey("host." + i + ".status"); i++) {
             hosts.add(new Host(values, i));
         }
-        return hosts;
+        List<String> rollout = new ArrayList<String>();
+        String lines = values.getProperty("rollout");
+        if (lines != null && !lines.isEmpty()) {
+            for (String line : lines.split("\n", -1)) {
+                rollout.add(UntrustedText.line(line));
+            }
+        }
+        return new Summary(hosts, rollout);
     }
 }

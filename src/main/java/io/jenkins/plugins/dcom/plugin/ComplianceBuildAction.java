@@ -35,12 +35,15 @@ public class ComplianceBuildAction implements Action {
     private final List<HostRow> hosts;
     private final String mode;
     private final int exitCode;
+    /** Since 0.2: the rollout's waves and gates; {@code null} in builds saved before. */
+    private final List<String> rollout;
     /** Read from builds saved by 0.1, which stored an absolute path; no longer used. */
     @SuppressWarnings("unused")
     private transient String reportDirectory;
 
-    ComplianceBuildAction(List<HostRow> hosts, String mode, int exitCode) {
+    ComplianceBuildAction(List<HostRow> hosts, List<String> rollout, String mode, int exitCode) {
         this.hosts = new ArrayList<HostRow>(hosts);
+        this.rollout = new ArrayList<String>(rollout);
         this.mode = mode;
         this.exitCode = exitCode;
     }
@@ -71,6 +74,11 @@ public class ComplianceBuildAction implements Action {
 
     public String getMode() {
         return mode;
+    }
+
+    /** @return the staged rollout's waves and gates, in order; empty when the run went all at once */
+    public List<String> getRollout() {
+        return rollout == null ? Collections.<String>emptyList() : Collections.unmodifiableList(rollout);
     }
 
     public int getExitCode() {

@@ -33,6 +33,7 @@ final class ComplianceStep {
     private final Launcher launcher;
     private final TaskListener listener;
     private List<HostRow> hosts;
+    private List<String> rollout;
 
     ComplianceStep(StepSettings settings, String password, Run<?, ?> run, Launcher launcher, TaskListener listener) {
         this.settings = settings;
@@ -64,7 +65,9 @@ final class ComplianceStep {
         command.addAll(CliArguments.of(settings, inventory, policy(workspace)));
         log.println("DCOM compliance: " + settings.mode.getLabel());
         int exit = launcher.launch().cmds(command).envs(childEnvironment(environment)).stdout(listener).pwd(workspace).join();
-        hosts = keep(reports);
+        BuildSummary.Summary summary = keep(reports);
+        hosts = summary == null ? null : ReportReader.hosts(summary);
+        rollout = summary == null ? null : summary.rollout();
         return exit;
     }
 
@@ -112,19 +115,24 @@ final class ComplianceStep {
         return CliArguments.INPUT_DIR + "/" + name;
     }
 
-    /** Keeps the reports with the build; @return the hosts for the build page, or {@code null} when there are none */
-    private List<HostRow> keep(FilePath reports) throws IOException, InterruptedException {
+    /** Keeps the reports with the build; @return the summary for the build page, or {@code null} when there is none */
+    private BuildSummary.Summary keep(FilePath reports) throws IOException, InterruptedException {
         File kept = ComplianceBuildAction.folder(run);
         if (!ReportFiles.keep(reports, kept, listener.getLogger()).contains(BuildSummary.FILE)) {
             return null;
         }
         listener.getLogger().println("DCOM compliance: report kept with the build; JUnit file for the JUnit publisher: "
                 + CliArguments.REPORT_DIR + "/junit.xml");
-        return ReportReader.hosts(new File(kept, BuildSummary.FILE));
+        return ReportReader.read(new File(kept, BuildSummary.FILE));
     }
 
     /** @return the hosts of the last {@link #run}, or {@code null} when it left no report */
     List<HostRow> hosts() {
         return hosts;
+    }
+
+    /** @return the rollout's waves and gates of the last {@link #run}; empty when it went all at once */
+    List<String> rollout() {
+        return rollout == null ? java.util.Collections.<String>emptyList() : rollout;
     }
 }

@@ -17,10 +17,16 @@ final class ReportReader {
     private ReportReader() {
     }
 
-    static List<HostRow> hosts(File summary) throws IOException {
+    /** @return the summary, read bounded */
+    static BuildSummary.Summary read(File summary) throws IOException {
         byte[] bytes = InputFiles.read(summary.toPath(), BuildSummary.MAX_BYTES);
+        return BuildSummary.read(new ByteArrayInputStream(bytes));
+    }
+
+    /** @return a row per host for the build page */
+    static List<HostRow> hosts(BuildSummary.Summary summary) {
         List<HostRow> rows = new ArrayList<HostRow>();
-        for (BuildSummary.Host host : BuildSummary.read(new ByteArrayInputStream(bytes))) {
+        for (BuildSummary.Host host : summary.hosts()) {
             rows.add(new HostRow(host.get("address"), host.get("name"), host.get("role"), host.get("transport"),
                     host.get("status"), host.get("outcome"), host.get("message"), HostRow.join(host.list("before")),
                     HostRow.join(host.list("after")), HostRow.join(host.list("diff"))));

@@ -44,6 +44,6 @@ public final class ReportWriter {
                 host.getStatus().name(), host.getStatus().outcome().name(), host.getMessage()},
                     Arrays.asList(host.getBefore(), host.getAfter(), host.diff().lines()));
         }
-        return summary.bytes();
+        return summary.rollout(run.getRolloutLog()).bytes();
     }
 }

@@ -136,16 +136,29 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         String log = getLog(build);
         assertTrue(log, log.contains("wave 1 of 2 (1 host(s)): gate closed"));
         assertEquals("the second wave never ran", NT4[0], fleet.host("LATER").registry().data().get(0));
+        String page = createWebClient().goTo(build.getUrl() + "dcom-compliance/").getWebResponse().getContentAsString();
+        assertTrue("the build page shows the waves and gates", page.contains("id=\"dcom-rollout\"")
+                && page.contains("wave 1 of 2 (1 host(s)): gate closed"));
     }
 
     public void testRemediateWithoutRestartLeavesTheBuildUnstableUntilTheServersRestart() throws Exception {
         String servers = startLab(LabHostSpec.host("NT4", NT4));
 
-        FreeStyleBuild build = build(step(servers, StepMode.REMEDIATE, LabFixture.PASSWORD));
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(step(servers, StepMode.REMEDIATE, LabFixture.PASSWORD));
+        FreeStyleBuild build = project.scheduleBuild2(0).get();
 
         assertBuildStatus(Result.UNSTABLE, build);
         assertEquals("RESTART_PENDING", build.getAction(ComplianceBuildAction.class).getHosts().get(0).getStatus());
         assertEquals(0, fleet.host("NT4").restarts().size());
+        assertTrue("a run that went all at once has no rollout", build.getAction(ComplianceBuildAction.class).getRollout().isEmpty());
+
+        project.getBuildersList().clear();
+        project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+        FreeStyleBuild later = project.scheduleBuild2(0).get();
+        assertBuildStatus(Result.UNSTABLE, later);
+        assertEquals("a later audit in the same workspace still sees the change waiting for its restart", "RESTART_PENDING",
+                later.getAction(ComplianceBuildAction.class).getHosts().get(0).getStatus());
     }
 
     public void testAnUnreachableHostFailsTheBuildUnlessAskedToMakeItUnstable() throws Exception {
@@ -202,7 +215,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
         FreeStyleBuild first = project.scheduleBuild2(0).get();
         project.getBuildersList().clear();
-        project.getBuildersList().add(step(servers, StepMode.REMEDIATE, LabFixture.PASSWORD));
+        project.getBuildersList().add(step(servers, StepMode.REMEDIATE_AND_RESTART, LabFixture.PASSWORD));
         FreeStyleBuild second = project.scheduleBuild2(0).get();
         project.getBuildersList().clear();
         project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
