@@ -39,7 +39,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class PolicyParser {
     private static final List<String> KEYS =
             Arrays.asList("name", "first", "order", "required", "forbidden", "unknownNames", "obsoleteNames", "connectivity", "enableDcom", "rpcPorts", "legacyAuthenticationLevel",
-                    "dcomHardening");
+                    "dcomHardening", "rebootPending");
     private static final int MAX_BYTES = 64 * 1024;
 
     /**
@@ -145,6 +145,7 @@ public final class PolicyParser {
             case "rpcPorts":
             case "legacyAuthenticationLevel":
             case "dcomHardening":
+            case "rebootPending":
                 Severity severity = relatedSeverity(source, value, key);
                 for (RelatedSetting setting : RelatedSetting.values()) {
                     if (setting.policyKey().equals(key)) {

@@ -44,7 +44,8 @@ public final class Presets {
                     .related(RelatedSetting.ENABLE_DCOM, Severity.ERROR).related(RelatedSetting.RPC_PORTS, Severity.ERROR)
                     .related(RelatedSetting.PORTS_INTERNET_AVAILABLE, Severity.ERROR).related(RelatedSetting.USE_INTERNET_PORTS, Severity.ERROR)
                     .related(RelatedSetting.LEGACY_AUTHENTICATION_LEVEL, Severity.WARNING)
-                    .related(RelatedSetting.DCOM_HARDENING, Severity.WARNING).build();
+                    .related(RelatedSetting.DCOM_HARDENING, Severity.WARNING)
+                    .related(RelatedSetting.PENDING_FILE_RENAMES, Severity.WARNING).build();
         }
         if (TCP_ONLY.equals(name)) {
             return new PolicyBuilder(TCP_ONLY).order(Collections.singletonList(TCP))

@@ -21,7 +21,12 @@ public enum RelatedSetting {
     /** {@code HKLM\SOFTWARE\Microsoft\Ole\LegacyAuthenticationLevel}, DWORD 1-6 (absent: 2, connect). */
     LEGACY_AUTHENTICATION_LEVEL("legacyAuthenticationLevel", "SOFTWARE\\Microsoft\\Ole", "LegacyAuthenticationLevel"),
     /** {@code HKLM\SOFTWARE\Microsoft\Ole\AppCompat\RequireIntegrityActivationAuthenticationLevel}, DWORD (KB5004442). */
-    DCOM_HARDENING("dcomHardening", "SOFTWARE\\Microsoft\\Ole\\AppCompat", "RequireIntegrityActivationAuthenticationLevel");
+    DCOM_HARDENING("dcomHardening", "SOFTWARE\\Microsoft\\Ole\\AppCompat", "RequireIntegrityActivationAuthenticationLevel"),
+    /**
+     * {@code HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\PendingFileRenameOperations}, REG_MULTI_SZ: files
+     * Windows replaces at the next start, so a restart is already pending (dcom-facts.md: reboot-pending signals).
+     */
+    PENDING_FILE_RENAMES("rebootPending", "SYSTEM\\CurrentControlSet\\Control\\Session Manager", "PendingFileRenameOperations");
 
     private static final Pattern PORT_RANGE = Pattern.compile("^(\\d{1,5})(?:-(\\d{1,5}))?$");
 
@@ -65,6 +70,8 @@ public enum RelatedSetting {
                 return yesNo(read);
             case LEGACY_AUTHENTICATION_LEVEL:
                 return authenticationLevel(read);
+            case PENDING_FILE_RENAMES:
+                return pendingRestart(read);
             default:
                 return hardening(read);
         }
@@ -120,6 +127,23 @@ public enum RelatedSetting {
         }
         return "LegacyAuthenticationLevel is not a DWORD from 1 to 6 (1 none ... 6 packet privacy; absent means 2, "
                 + "connect): DCOM cannot use it; set a level from 1 to 6 or remove the value, and restart";
+    }
+
+    /** Any entry (a file to replace or delete at the next start), or a value that is not a list: a restart is pending. */
+    private static String pendingRestart(Object read) {
+        boolean pending = read instanceof List ? hasText((List<?>) read) : !String.valueOf(read).trim().isEmpty();
+        return pending ? "a restart is already pending on this host (PendingFileRenameOperations holds files Windows "
+                + "replaces at the next start: an update or an installer waits for it); a restart for the DCOM order also "
+                + "completes those, so plan it with the server's owners" : null;
+    }
+
+    private static boolean hasText(List<?> entries) {
+        for (Object entry : entries) {
+            if (!String.valueOf(entry).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String hardening(Object read) {

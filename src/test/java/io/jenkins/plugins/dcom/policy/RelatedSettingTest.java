@@ -59,6 +59,14 @@ class RelatedSettingTest {
     }
 
     @Test
+    void filesWaitingForTheNextStartMeanARestartIsAlreadyPending() {
+        assertThat(RelatedSetting.PENDING_FILE_RENAMES.check(Arrays.asList("\\??\\C:\\Windows\\temp\\x.dll", "")))
+                .contains("restart is already pending").contains("PendingFileRenameOperations");
+        assertThat(RelatedSetting.PENDING_FILE_RENAMES.check(Collections.singletonList(""))).isNull();
+        assertThat(RelatedSetting.PENDING_FILE_RENAMES.check(null)).as("absent: nothing waits").isNull();
+    }
+
+    @Test
     void aPolicySwitchesEachCheckOnAsErrorOrWarningOrOff() throws Exception {
         Policy policy = new PolicyParser().parse("first: ncacn_ip_tcp\nenableDcom: error\nrpcPorts: warning\ndcomHardening: off\n", "p");
         Map<RelatedSetting, Object> read = new EnumMap<>(RelatedSetting.class);
