@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * Predicts what DCOM does when a console connects to a site server, from both hosts' Windows generations and
- * protocol lists ({@link DcomRules}). Two rules, the first that applies decides:
+ * protocol lists ({@link DcomRules}). Three rules, the first that applies decides:
  * <ol>
+ * <li>A setting read on either host that stops all remote DCOM (EnableDCOM=N, KB825750; a malformed RPC port range,
+ * KB154596): fails, whatever the lists.</li>
  * <li>The article (KB272937): an NT 4.0 server whose list starts with a datagram protocol, and a console of
  * Windows 2000 or later: fails (0x80070776). Why, mechanically, is inference: either the server's string bindings
  * or its callbacks to the console put UDP first, which Windows 2000 and later do not use.</li>
@@ -24,6 +26,12 @@ public final class PairPredictor {
         String unknown = unknown(console, server);
         if (unknown != null) {
             return new PairPrediction(console.getLabel(), server.getLabel(), PairOutcome.UNKNOWN, null, Collections.<String>emptyList(), unknown);
+        }
+        for (HostFacts host : new HostFacts[] {server, console}) {
+            if (!host.getBlockers().isEmpty()) {
+                return new PairPrediction(console.getLabel(), server.getLabel(), PairOutcome.FAILS, null,
+                        Collections.<String>emptyList(), host.getLabel() + ": " + host.getBlockers().get(0));
+            }
         }
         if (articleCase(console, server)) {
             return new PairPrediction(console.getLabel(), server.getLabel(), PairOutcome.FAILS, null,

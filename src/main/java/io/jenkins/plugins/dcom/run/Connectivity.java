@@ -3,6 +3,8 @@ package io.jenkins.plugins.dcom.run;
 import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
 import io.jenkins.plugins.dcom.analysis.HostFacts;
 import io.jenkins.plugins.dcom.analysis.WindowsGeneration;
+import io.jenkins.plugins.dcom.policy.Finding;
+import io.jenkins.plugins.dcom.policy.RelatedSetting;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,13 +36,28 @@ public final class Connectivity {
         boolean changes = false;
         for (HostResult host : hosts) {
             HostFacts facts = new HostFacts(host.getTarget().label(), host.getTarget().getRole(),
-                    WindowsGeneration.of(host.getWindowsVersion()), host.getBefore());
+                    WindowsGeneration.of(host.getWindowsVersion()), host.getBefore(), blockers(host));
             found.add(facts);
             List<String> next = dryRun && host.getPlanned() != null ? host.getPlanned() : host.getAfter();
             changes |= next != null && !next.equals(host.getBefore());
             planned.add(next == null ? facts : facts.withProtocols(next));
         }
         return new Connectivity(ConnectivityMatrix.of(found), changes ? ConnectivityMatrix.of(planned) : null);
+    }
+
+    /**
+     * @return the findings of the related checks that stop all remote DCOM on the host (EnableDCOM, the RPC port
+     *         ranges), whatever their severity in the policy: a warning there is still a refused connection here
+     */
+    private static List<String> blockers(HostResult host) {
+        List<String> blockers = new ArrayList<>();
+        for (Finding finding : host.getFindings()) {
+            if (RelatedSetting.ENABLE_DCOM.policyKey().equals(finding.getRule())
+                    || RelatedSetting.RPC_PORTS.policyKey().equals(finding.getRule())) {
+                blockers.add(finding.getMessage());
+            }
+        }
+        return blockers;
     }
 
     /** @return the pairs as the hosts were read */

@@ -30,6 +30,28 @@ class PairPredictorTest {
     }
 
     @Test
+    void kb825750AServerWithDcomTurnedOffFailsEveryPairWhateverItsList() {
+        HostFacts server = new HostFacts("S", Role.SITE_SERVER, WindowsGeneration.NT4, NT4_FIXED,
+                java.util.Collections.singletonList("EnableDCOM is N: this host refuses all remote DCOM (KB825750)"));
+
+        PairPrediction pair = PairPredictor.predict(host("C", Role.CONSOLE, WindowsGeneration.WIN2000_XP, W2K_DEFAULT), server);
+
+        assertThat(pair.getOutcome()).isEqualTo(PairOutcome.FAILS);
+        assertThat(pair.getReason()).startsWith("S: EnableDCOM is N").contains("KB825750");
+        assertThat(PairPredictor.predict(host("C", Role.CONSOLE, WindowsGeneration.WIN2000_XP, W2K_DEFAULT),
+                server.withProtocols(NT4_FIXED)).getOutcome()).as("the blocker outlives a new list").isEqualTo(PairOutcome.FAILS);
+    }
+
+    @Test
+    void kb154596AConsoleWithABrokenRpcPortRangeFailsToo() {
+        HostFacts console = new HostFacts("C", Role.CONSOLE, WindowsGeneration.WIN2000_XP, W2K_DEFAULT,
+                java.util.Collections.singletonList("Rpc\\Internet\\Ports entry 1 is not a port or a range (KB154596)"));
+
+        assertThat(PairPredictor.predict(console, host("S", Role.SITE_SERVER, WindowsGeneration.NT4, NT4_FIXED)).getReason())
+                .startsWith("C: Rpc\\Internet\\Ports").contains("KB154596");
+    }
+
+    @Test
     void kb272937TheArticlesFixMovingTcpFirstOnTheServerMakesThePairConnectOnTcp() {
         PairPrediction pair = predict(WindowsGeneration.WIN2000_XP, W2K_DEFAULT, WindowsGeneration.NT4, NT4_FIXED);
 

@@ -117,6 +117,9 @@ class ConnectivityRunTest {
             assertThat(off.getFindings()).extracting(io.jenkins.plugins.dcom.policy.Finding::getRule).contains("enableDcom", "rpcPorts");
             assertThat(lab.result(fleet, "FINE").getStatus()).isEqualTo(HostStatus.COMPLIANT);
             assertThat(lab.fleet.host("DCOM-OFF").registry().data()).containsExactly("ncacn_ip_tcp");
+            PairPrediction refused = pair(fleet.connectivity().getBefore(), "FINE");
+            assertThat(refused.getOutcome()).as("a server with DCOM off fails its pairs, whatever its list").isEqualTo(PairOutcome.FAILS);
+            assertThat(refused.getReason()).contains("EnableDCOM is N");
         }
         try (LabRun lab = new LabRun(LabHostSpec.host("UDP-FIRST-DCOM-OFF", NT4).role("site-server").windows("4.0")
                 .value("SOFTWARE\\Microsoft\\Ole", "EnableDCOM", "REG_SZ", "N"))) {
