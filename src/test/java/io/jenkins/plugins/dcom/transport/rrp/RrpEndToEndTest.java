@@ -75,4 +75,27 @@ class RrpEndToEndTest extends RrpEndToEndContract {
         assertThat(hosts.get("SMB2PINNED").get("status").asText()).isEqualTo("COMPLIANT");
         assertThat(hosts.get("SMB2PINNED").get("channel").asText()).isEqualTo("SMB 2.1");
     }
+
+    @Test
+    void aWaveWhoseHostDoesNotRebootStopsTheRolloutAndAutoRevertPutsItBackAsImpacketReadsIt() throws Exception {
+        Impacket.require();
+        fleet.host(Hosts.WIN2000).seed("multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx"); // its script restarts nothing
+        Path inventory = Files.write(dir.resolve("waves.txt"), (fleet.host(Hosts.NT4).address() + " name=WAVE1\n"
+                + fleet.host(Hosts.WIN2000).address() + " name=WAVE2\n" + fleet.noSmb1().address() + " name=WAVE3\n")
+                .getBytes(StandardCharsets.UTF_8));
+
+        int exit = run("remediate", inventory, "--wave-size", "1", "--auto-revert", "--restart", "--restart-delay", "0",
+                "--restart-wait-down", "1", "--restart-wait-up", "4", "--restart-poll", "250");
+
+        Map<String, JsonNode> hosts = report();
+        String said = new String(out.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(exit).as(said).isNotZero();
+        assertThat(hosts.get("WAVE1").get("status").asText()).as(said).isEqualTo("REMEDIATED");
+        assertThat(hosts.get("WAVE3").get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(said).contains("wave 2 of 3");
+        assertThat(Impacket.get(fleet.host(Hosts.NT4)).protocols("WAVE1")).isEqualTo(FIXED);
+        assertThat(Impacket.get(fleet.host(Hosts.WIN2000)).protocols("WAVE2")).as("auto-revert put wave 2 back").isEqualTo(NT4);
+        assertThat(Impacket.get(fleet.noSmb1()).protocols("WAVE3")).as("wave 3 was never touched").isEqualTo(NT4);
+        assertThat(fleet.noSmb1().restartRequests()).isEmpty();
+    }
 }
