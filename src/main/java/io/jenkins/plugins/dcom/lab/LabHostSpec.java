@@ -64,11 +64,38 @@ public final class LabHostSpec {
     }
 
     /**
+     * The release values a host of each version holds beside CurrentVersion: ProductName (NT 4.0 has none), CSDVersion
+     * (its last service pack; none on current Windows), CurrentBuildNumber, as those releases ship them.
+     */
+    private static final java.util.Map<String, String[]> RELEASES = new java.util.HashMap<>();
+
+    static {
+        RELEASES.put("4.0", new String[] {null, "Service Pack 6", "1381"});
+        RELEASES.put("5.0", new String[] {"Microsoft Windows 2000", "Service Pack 4", "2195"});
+        RELEASES.put("5.2", new String[] {"Microsoft Windows Server 2003", "Service Pack 2", "3790"});
+        RELEASES.put("6.3", new String[] {"Windows Server 2019 Standard", null, "17763"}); // 2016 and later keep 6.3 here
+    }
+
+    /**
      * @param currentVersion what {@code HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentVersion} holds: "4.0" for
-     *                       NT 4.0, "5.0" for 2000, "6.3" (the default) for 2012 R2 and later
+     *                       NT 4.0, "5.0" for 2000, "5.2" for 2003, "6.3" (the default) for 2012 R2 and later; the
+     *                       release's ProductName, CSDVersion and CurrentBuildNumber come with it
      */
     public LabHostSpec windows(String currentVersion) {
-        return value(VERSION_KEY, VERSION_VALUE, "REG_SZ", currentVersion);
+        String[] names = {"ProductName", "CSDVersion", "CurrentBuildNumber"};
+        java.util.Map<String, String[]> others = new java.util.LinkedHashMap<>(values);
+        for (String name : names) {
+            others.remove((VERSION_KEY + "\\" + name).toUpperCase(java.util.Locale.ROOT)); // a release replaces the last one's
+        }
+        LabHostSpec spec = new LabHostSpec(this.name, role, protocols, faults, latencyMillis, downtimeMillis, user, others, service)
+                .value(VERSION_KEY, VERSION_VALUE, "REG_SZ", currentVersion);
+        String[] release = RELEASES.get(currentVersion);
+        for (int i = 0; release != null && i < names.length; i++) {
+            if (release[i] != null) {
+                spec = spec.value(VERSION_KEY, names[i], "REG_SZ", release[i]);
+            }
+        }
+        return spec;
     }
 
     /**

@@ -103,6 +103,10 @@ public final class HtmlReport {
         html.append("<section class=\"host\" id=\"").append(anchor(host)).append("\"><h2>")
                 .append(Html.escape(host.getTarget().label())).append(' ').append(badge(host.getStatus())).append("</h2>")
                 .append("<p>").append(Html.escape(host.getMessage())).append("</p>");
+        if (host.getWindowsVersion() != null || host.getWindowsRelease() != null) {
+            html.append("<p class=\"meta\">Windows ").append(Html.escape(host.getWindowsVersion() == null ? "" : UntrustedText.line(host.getWindowsVersion())))
+                    .append(host.getWindowsRelease() == null ? "" : " &middot; " + Html.escape(host.getWindowsRelease())).append("</p>");
+        }
         positions(host, html);
         diff(host, html);
         findings(host.getFindings(), html);

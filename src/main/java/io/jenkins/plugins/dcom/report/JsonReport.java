@@ -71,7 +71,9 @@ public final class JsonReport {
             host.put("port", target.getPort());
         }
         host.put("address", target.address()).put("name", target.getName()).put("role", target.getRole().label())
-                .put("transport", result.getTransport()).put("channel", result.getChannel()).put("status", result.getStatus().name())
+                .put("transport", result.getTransport()).put("channel", result.getChannel())
+                .put("windowsVersion", result.getWindowsVersion()).put("windowsRelease", result.getWindowsRelease())
+                .put("status", result.getStatus().name())
                 .put("outcome", result.getStatus().outcome().name())
                 .put("failure", result.getFailure() == null ? null : result.getFailure().name())
                 .put("message", result.getMessage());

@@ -56,7 +56,7 @@ final class HostProcessor {
         List<String> before = value.protocols(target.address());
         result.phase("read", read.millis()).before(before);
         if (target.getRole() != Role.UNSPECIFIED) {
-            result.windowsVersion(windowsVersion(session));
+            result.windowsVersion(windowsVersion(session)).windowsRelease(windowsRelease(session));
         }
         Evaluation evaluation = options.getPolicy().evaluate(before);
         List<Finding> related = RelatedReads.findings(options.getPolicy(), session);
@@ -105,6 +105,15 @@ final class HostProcessor {
     private static String bootMarker(RegistryTransport session) throws InterruptedException {
         try {
             return session.bootMarker();
+        } catch (TransportException e) {
+            return null;
+        }
+    }
+
+    /** For the report only: a host that cannot say is shown without it. */
+    private static String windowsRelease(RegistryTransport session) throws InterruptedException {
+        try {
+            return session.windowsRelease();
         } catch (TransportException e) {
             return null;
         }

@@ -16,6 +16,7 @@ public final class HostResult {
     private final String transport;
     private final String channel;
     private final String windowsVersion;
+    private final String windowsRelease;
     private final HostStatus status;
     private final List<String> before;
     private final List<String> after;
@@ -31,6 +32,7 @@ public final class HostResult {
         this.transport = builder.transport;
         this.channel = builder.channel;
         this.windowsVersion = builder.windowsVersion;
+        this.windowsRelease = builder.windowsRelease;
         this.status = builder.status;
         this.before = copy(builder.before);
         this.after = copy(builder.after);
@@ -62,6 +64,11 @@ public final class HostResult {
     /** @return the host's CurrentVersion as it sent it (untrusted), read for the connectivity analysis; or {@code null} */
     public String getWindowsVersion() {
         return windowsVersion;
+    }
+
+    /** @return the host's release as the report names it ({@code WindowsRelease}), read with the version; or {@code null} */
+    public String getWindowsRelease() {
+        return windowsRelease;
     }
 
     /** @return the transport, with the channel in parentheses when there is one: {@code rrp (SMB 3.1.1)} */
@@ -127,6 +134,7 @@ public final class HostResult {
         private final String transport;
         private String channel;
         private String windowsVersion;
+        private String windowsRelease;
         private final long started = System.nanoTime();
         private HostStatus status = HostStatus.ERROR;
         private List<String> before;
@@ -147,6 +155,17 @@ public final class HostResult {
         public Builder windowsVersion(String value) {
             this.windowsVersion = value;
             return this;
+        }
+
+        /** Records the host's release for the report; {@code null} when it could not be read. */
+        public Builder windowsRelease(String value) {
+            this.windowsRelease = value;
+            return this;
+        }
+
+        /** Copies what another result of the same host knew of its Windows. */
+        public Builder windowsOf(HostResult other) {
+            return windowsVersion(other.getWindowsVersion()).windowsRelease(other.getWindowsRelease());
         }
 
         /** Records how the session reached the host; {@code null} leaves it unknown. */

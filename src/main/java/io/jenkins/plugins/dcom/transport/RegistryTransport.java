@@ -83,6 +83,22 @@ public interface RegistryTransport extends AutoCloseable {
     }
 
     /**
+     * Reads what names the host's Windows release, for the report ({@link WindowsRelease}): one read per value.
+     *
+     * @return e.g. "Microsoft Windows 2000, Service Pack 4, build 2195", or {@code null} where the host has none
+     */
+    default String windowsRelease() throws TransportException {
+        java.util.Map<String, String> read = new java.util.HashMap<>();
+        for (String name : WindowsRelease.VALUES) {
+            RegistryValue value = readValue(VERSION_KEY, name);
+            if (value != null && value.text() != null) {
+                read.put(name, value.text());
+            }
+        }
+        return WindowsRelease.describe(read);
+    }
+
+    /**
      * @return how this session reached the host where the transport has a choice (the SMB dialect, for example),
      * for the report; {@code null} before the first call or where there is no choice
      */

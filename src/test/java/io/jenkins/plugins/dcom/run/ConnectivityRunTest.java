@@ -36,7 +36,11 @@ class ConnectivityRunTest {
     @Test
     void anAuditShowsTheWindows2000ConsoleFailingAgainstTheNt4SiteServerAndChangesNothing() throws Exception {
         try (LabRun lab = fleet()) {
-            Connectivity connectivity = lab.run(lab.options(Mode.AUDIT, dir).build()).connectivity();
+            RunResult audit = lab.run(lab.options(Mode.AUDIT, dir).build());
+            Connectivity connectivity = audit.connectivity();
+            assertThat(lab.result(audit, "SMS-SITE").getWindowsRelease()).as("NT 4.0 has no ProductName")
+                    .isEqualTo("Service Pack 6, build 1381");
+            assertThat(lab.result(audit, "SMS-ADMIN").getWindowsRelease()).isEqualTo("Microsoft Windows 2000, Service Pack 4, build 2195");
 
             assertThat(pair(connectivity.getBefore(), "SMS-ADMIN").getOutcome()).isEqualTo(PairOutcome.FAILS);
             assertThat(pair(connectivity.getBefore(), "NT4-ADMIN").getOutcome()).isEqualTo(PairOutcome.CONNECTS);

@@ -17,6 +17,7 @@ final class RegCommands {
     /** The second separator {@code reg query /se} is asked for; see {@link RegQueryOutput}. */
     static final String SECOND_SEPARATOR = "#";
     private static final String AND = "&&";
+    private static final String THEN = "&";
 
     /**
      * {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc" /v "DCOM Protocols" && reg query ... /se #}: the value twice,
@@ -38,6 +39,18 @@ final class RegCommands {
     /** {@code reg query "HKLM\<subkey>" /v <name>}; both validated by the caller */
     static String queryValue(String subkey, String name) {
         return line("reg", "query", "HKLM\\" + subkey, "/v", name);
+    }
+
+    /**
+     * {@code reg query "HKLM\<subkey>" /v A & reg query ... /v B & ...}: several values of one key in one command, each
+     * query run whatever the one before answered; the caller reads each value's line, by name, from the output
+     */
+    static String queryValues(String subkey, List<String> names) {
+        StringBuilder line = new StringBuilder();
+        for (String name : names) {
+            line.append(line.length() == 0 ? "" : " " + THEN + " ").append(queryValue(subkey, name));
+        }
+        return line.toString();
     }
 
     /** {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc"}: lists the key; exit 0 when it exists and can be read. */

@@ -8,6 +8,7 @@ import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
 import io.jenkins.plugins.dcom.transport.ShutdownAnswers;
 import io.jenkins.plugins.dcom.transport.TransportException;
+import io.jenkins.plugins.dcom.transport.WindowsRelease;
 import java.util.List;
 
 /**
@@ -103,6 +104,20 @@ final class WinRmTransport implements RegistryTransport {
         }
         WsmanShell.Result output = run(RegCommands.queryValue(subkey, name));
         return output.exit == 0 ? RegQueryOutput.namedValue(output.stdout, name) : null;
+    }
+
+    /** The release's values in one command ({@link RegCommands#queryValues}): a missing one is simply not printed. */
+    @Override
+    public String windowsRelease() throws TransportException {
+        WsmanShell.Result output = run(RegCommands.queryValues(VERSION_KEY, WindowsRelease.VALUES));
+        java.util.Map<String, String> read = new java.util.HashMap<>();
+        for (String name : WindowsRelease.VALUES) {
+            RegistryValue value = RegQueryOutput.namedValue(output.stdout, name);
+            if (value != null && value.text() != null) {
+                read.put(name, value.text());
+            }
+        }
+        return WindowsRelease.describe(read);
     }
 
     @Override

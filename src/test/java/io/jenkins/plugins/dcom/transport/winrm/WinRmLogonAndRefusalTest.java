@@ -68,8 +68,9 @@ class WinRmLogonAndRefusalTest {
         try (RegistryTransport transport = open("DEFAULT", settings().build())) {
             assertThat(transport.read().protocols("DEFAULT")).containsExactly("ncadg_ip_udp", "ncacn_ip_tcp");
             assertThat(transport.windowsVersion()).isEqualTo("6.3");
+            assertThat(transport.windowsRelease()).as("three values, one command").isEqualTo("Windows Server 2019 Standard, build 17763");
         }
-        assertThat(host.counters().commands() - commandsBefore).isEqualTo(2);
+        assertThat(host.counters().commands() - commandsBefore).isEqualTo(3);
         assertThat(host.counters().rejectedLogons()).isZero();
     }
 

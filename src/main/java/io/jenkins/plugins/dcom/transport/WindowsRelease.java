@@ -1,0 +1,39 @@
+package io.jenkins.plugins.dcom.transport;
+
+import io.jenkins.plugins.dcom.text.UntrustedText;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a report names a host's Windows release, from the values under {@link RegistryTransport#VERSION_KEY} that say it:
+ * ProductName (absent on NT 4.0), CSDVersion (the service pack; absent without one, and on current Windows) and
+ * CurrentBuildNumber. The host's text is untrusted: shown cleaned and cut short.
+ */
+public final class WindowsRelease {
+    /** The values read, in the order they are shown. */
+    public static final List<String> VALUES = Collections.unmodifiableList(Arrays.asList("ProductName", "CSDVersion",
+            "CurrentBuildNumber"));
+    private static final int MAX_PART = 80;
+
+    private WindowsRelease() {
+    }
+
+    /**
+     * @param read the texts by value name; absent names are left out
+     * @return e.g. "Microsoft Windows 2000, Service Pack 4, build 2195", or {@code null} when the host has none of them
+     */
+    public static String describe(Map<String, String> read) {
+        List<String> parts = new ArrayList<>();
+        for (String name : VALUES) {
+            String text = read.get(name);
+            if (text != null && !text.trim().isEmpty()) {
+                String part = text.trim().length() > MAX_PART ? text.trim().substring(0, MAX_PART) + "..." : text.trim();
+                parts.add(("CurrentBuildNumber".equals(name) ? "build " : "") + UntrustedText.line(part));
+            }
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+}
