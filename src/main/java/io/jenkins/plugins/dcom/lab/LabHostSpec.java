@@ -125,7 +125,16 @@ public final class LabHostSpec {
         return service.contains(setting);
     }
 
-    /** @return the extra values by {@code SUBKEY\NAME} upper-cased: subkey, name, type, data */
+    /**
+     * @param subkey a key under HKLM that exists on this host, with no value of its own (such as Windows servicing's
+     *               {@code RebootPending})
+     * @return this host with the key, which {@code reg query "HKLM\<subkey>"} lists
+     */
+    public LabHostSpec key(String subkey) {
+        return value(subkey, "", null, null);
+    }
+
+    /** @return the extra values by {@code SUBKEY\NAME} upper-cased: subkey, name, type, data (a bare key: name "") */
     public java.util.Map<String, String[]> getValues() {
         return values;
     }

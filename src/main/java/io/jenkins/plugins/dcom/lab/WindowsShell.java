@@ -149,11 +149,27 @@ final class WindowsShell {
     /** {@code reg query KEY}: the key and its values; the lab's Rpc key always exists, its value may not. */
     private CommandOutput queryKey(String key) {
         if (!isRpcKey(key)) {
-            return CommandOutput.error(notFound(), 1);
+            return otherKey(key);
         }
         String value = registry.type() == null ? "" : "    " + VALUE + "    " + registry.type() + "    "
                 + printed(registry.type(), registry.data(), "\\0") + CRLF;
         return CommandOutput.ok(CRLF + KEY_PRINTED + CRLF + value + CRLF);
+    }
+
+    /** Any other key the host was given ({@link LabHostSpec#key}, {@link LabHostSpec#value}): its values listed. */
+    private CommandOutput otherKey(String key) {
+        String subkey = hklmSubkey(key);
+        StringBuilder listed = null;
+        for (String[] value : values.values()) {
+            if (value[0].equalsIgnoreCase(subkey)) {
+                listed = listed == null ? new StringBuilder() : listed;
+                if (!value[1].isEmpty()) {
+                    listed.append("    ").append(value[1]).append("    ").append(value[2]).append("    ").append(value[3]).append(CRLF);
+                }
+            }
+        }
+        return listed == null ? CommandOutput.error(notFound(), 1)
+                : CommandOutput.ok(CRLF + "HKEY_LOCAL_MACHINE\\" + subkey + CRLF + listed + CRLF);
     }
 
     private static String printed(String type, List<String> data, String separator) {

@@ -45,7 +45,9 @@ public final class Presets {
                     .related(RelatedSetting.PORTS_INTERNET_AVAILABLE, Severity.ERROR).related(RelatedSetting.USE_INTERNET_PORTS, Severity.ERROR)
                     .related(RelatedSetting.LEGACY_AUTHENTICATION_LEVEL, Severity.WARNING)
                     .related(RelatedSetting.DCOM_HARDENING, Severity.WARNING)
-                    .related(RelatedSetting.PENDING_FILE_RENAMES, Severity.WARNING).build();
+                    .related(RelatedSetting.PENDING_FILE_RENAMES, Severity.WARNING)
+                    .related(RelatedSetting.SERVICING_REBOOT_PENDING, Severity.WARNING)
+                    .related(RelatedSetting.UPDATE_REBOOT_REQUIRED, Severity.WARNING).build();
         }
         if (TCP_ONLY.equals(name)) {
             return new PolicyBuilder(TCP_ONLY).order(Collections.singletonList(TCP))

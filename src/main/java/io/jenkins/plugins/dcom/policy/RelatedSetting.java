@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * The registry settings that break DCOM as a wrong protocol order does, each read-only, each with its source
  * (dcom-facts.md). {@link #check(Object)} judges a value as read: a {@link String} for REG_SZ, a {@link Long} for
- * REG_DWORD, a {@link List} for REG_MULTI_SZ, {@code null} when absent (Windows then uses its default).
+ * REG_DWORD, a {@link List} for REG_MULTI_SZ, {@code null} when absent (Windows then uses its default); a setting
+ * whose signal is a key's presence ({@link #isKey()}) is judged as {@link Boolean#TRUE} when the key exists.
  */
 public enum RelatedSetting {
     /** {@code HKLM\SOFTWARE\Microsoft\Ole\EnableDCOM}, REG_SZ Y/N: N blocks all remote DCOM (KB825750). */
@@ -26,7 +27,11 @@ public enum RelatedSetting {
      * {@code HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\PendingFileRenameOperations}, REG_MULTI_SZ: files
      * Windows replaces at the next start, so a restart is already pending (dcom-facts.md: reboot-pending signals).
      */
-    PENDING_FILE_RENAMES("rebootPending", "SYSTEM\\CurrentControlSet\\Control\\Session Manager", "PendingFileRenameOperations");
+    PENDING_FILE_RENAMES("rebootPending", "SYSTEM\\CurrentControlSet\\Control\\Session Manager", "PendingFileRenameOperations"),
+    /** {@code HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending}: a key, present while servicing waits for a restart. */
+    SERVICING_REBOOT_PENDING("rebootPending", "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending", null),
+    /** {@code HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired}: a key, present while an update waits for a restart. */
+    UPDATE_REBOOT_REQUIRED("rebootPending", "SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\WindowsUpdate\\Auto Update\\RebootRequired", null);
 
     private static final Pattern PORT_RANGE = Pattern.compile("^(\\d{1,5})(?:-(\\d{1,5}))?$");
 
@@ -50,9 +55,14 @@ public enum RelatedSetting {
         return subkey;
     }
 
-    /** @return the value's name */
+    /** @return the value's name; {@code null} for a setting whose signal is the key itself ({@link #isKey()}) */
     public String valueName() {
         return value;
+    }
+
+    /** @return whether the key's presence is the signal, not a value in it */
+    public boolean isKey() {
+        return value == null;
     }
 
     /** @return what is wrong with the value as read and how to fix it, or {@code null} when nothing is */
@@ -72,6 +82,12 @@ public enum RelatedSetting {
                 return authenticationLevel(read);
             case PENDING_FILE_RENAMES:
                 return pendingRestart(read);
+            case SERVICING_REBOOT_PENDING:
+            case UPDATE_REBOOT_REQUIRED:
+                return Boolean.TRUE.equals(read) ? "a restart is already pending on this host (" + subkey.substring(
+                        subkey.lastIndexOf("\\", subkey.lastIndexOf('\\') - 1) + 1) + " is present: Windows servicing or Windows "
+                        + "Update waits for it); a restart for the DCOM order also completes that, so plan it with the "
+                        + "server's owners" : null;
             default:
                 return hardening(read);
         }

@@ -31,9 +31,10 @@ final class RelatedReads {
         List<String> unread = new ArrayList<>();
         for (RelatedSetting setting : policy.getRelatedChecks().keySet()) {
             try {
-                read.put(setting, judged(session.readValue(setting.subkey(), setting.valueName())));
+                read.put(setting, setting.isKey() ? (session.keyExists(setting.subkey()) ? Boolean.TRUE : null)
+                        : judged(session.readValue(setting.subkey(), setting.valueName())));
             } catch (TransportException e) {
-                unread.add(setting.valueName() + " (" + e.getKind() + ")");
+                unread.add((setting.isKey() ? setting.subkey() : setting.valueName()) + " (" + e.getKind() + ")");
             }
         }
         List<Finding> findings = new ArrayList<>(policy.evaluateRelated(read));

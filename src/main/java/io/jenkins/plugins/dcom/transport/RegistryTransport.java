@@ -73,6 +73,16 @@ public interface RegistryTransport extends AutoCloseable {
     RegistryValue readValue(String subkey, String name) throws TransportException;
 
     /**
+     * Tells whether a key exists under HKLM, read-only, for the related checks whose signal is a key's presence (the
+     * reboot-pending keys of Windows servicing and Windows Update).
+     *
+     * @param subkey a key under HKLM, one of this tool's constants (letters, digits, spaces and backslashes)
+     * @return whether it exists; {@code false} also where this account may not open it and the transport cannot tell
+     *         that apart (reg.exe exits 1 for both)
+     */
+    boolean keyExists(String subkey) throws TransportException;
+
+    /**
      * Reads {@code HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentVersion}, for the connectivity analysis.
      *
      * @return the text as the host holds it (untrusted), or {@code null} where the host has none

@@ -64,6 +64,9 @@ class RelatedSettingTest {
                 .contains("restart is already pending").contains("PendingFileRenameOperations");
         assertThat(RelatedSetting.PENDING_FILE_RENAMES.check(Collections.singletonList(""))).isNull();
         assertThat(RelatedSetting.PENDING_FILE_RENAMES.check(null)).as("absent: nothing waits").isNull();
+        assertThat(RelatedSetting.SERVICING_REBOOT_PENDING.check(Boolean.TRUE)).contains("Component Based Servicing\\RebootPending");
+        assertThat(RelatedSetting.UPDATE_REBOOT_REQUIRED.check(Boolean.TRUE)).contains("Auto Update\\RebootRequired");
+        assertThat(RelatedSetting.UPDATE_REBOOT_REQUIRED.check(null)).isNull();
     }
 
     @Test

@@ -141,14 +141,17 @@ class ConnectivityRunTest {
     void aRestartAlreadyPendingOnTheHostIsAWarningNotAFailure() throws Exception {
         try (LabRun lab = new LabRun(LabHostSpec.host("UPDATED", "ncacn_ip_tcp").role("site-server").windows("6.3")
                 .value("SYSTEM\\CurrentControlSet\\Control\\Session Manager", "PendingFileRenameOperations", "REG_MULTI_SZ",
-                        "\\??\\C:\\Windows\\Temp\\update.dll\\0"))) {
+                        "\\??\\C:\\Windows\\Temp\\update.dll\\0")
+                .key("SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending"))) {
             HostResult updated = lab.result(lab.run(lab.options(Mode.AUDIT, dir).policy(Presets.get(Presets.KB272937_FLEET))
                     .build()), "UPDATED");
 
             assertThat(updated.getStatus()).isEqualTo(HostStatus.COMPLIANT);
             assertThat(updated.getFindings()).filteredOn(finding -> "rebootPending".equals(finding.getRule()))
-                    .extracting(io.jenkins.plugins.dcom.policy.Finding::getMessage).singleElement().asString()
-                    .contains("restart is already pending");
+                    .extracting(io.jenkins.plugins.dcom.policy.Finding::getMessage)
+                    .anySatisfy(message -> assertThat(message).contains("PendingFileRenameOperations"))
+                    .anySatisfy(message -> assertThat(message).contains("Component Based Servicing\\RebootPending"))
+                    .noneSatisfy(message -> assertThat(message).contains("Auto Update"));
         }
     }
 }

@@ -146,6 +146,14 @@ public abstract class RegistryTransportContract {
     }
 
     @Test
+    void tellsAnExistingKeyFromAMissingOneReadOnly() throws Exception {
+        try (RegistryTransport session = open(Hosts.WIN2000)) {
+            assertThat(session.keyExists("SOFTWARE\\Microsoft\\Rpc")).isTrue();
+            assertThat(session.keyExists("SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Component Based Servicing\\RebootPending")).isFalse();
+        }
+    }
+
+    @Test
     void readsTheListInTheOrderWindowsKeepsIt() throws Exception {
         try (RegistryTransport session = open(Hosts.NT4)) {
             assertThat(read(session)).containsExactlyElementsOf(storedValue(Hosts.NT4));

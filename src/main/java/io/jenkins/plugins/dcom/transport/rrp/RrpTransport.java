@@ -178,6 +178,23 @@ final class RrpTransport implements RegistryTransport {
         }
     }
 
+    /** BaseRegOpenKey answers ERROR_FILE_NOT_FOUND for a missing key; any other refusal is reported, not guessed. */
+    @Override
+    public boolean keyExists(String subkey) throws TransportException {
+        byte[] hklm = openHklm();
+        try {
+            closeQuietly(openKey(hklm, subkey, READ));
+            return true;
+        } catch (TransportException e) {
+            if (e.getKind() == FailureKind.VALUE_MISSING) {
+                return false;
+            }
+            throw e;
+        } finally {
+            closeQuietly(hklm);
+        }
+    }
+
     private void set(byte[] key, RegistryValue value) throws TransportException {
         String operation = "writing " + ProtocolValues.VALUE;
         int status = call(WinregStubs.SET_VALUE, WinregStubs.setValue(key, ProtocolValues.VALUE, value.getType(), value.getData()),

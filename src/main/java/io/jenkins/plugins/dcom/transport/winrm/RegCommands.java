@@ -53,9 +53,9 @@ final class RegCommands {
         return line.toString();
     }
 
-    /** {@code reg query "HKLM\SOFTWARE\Microsoft\Rpc"}: lists the key; exit 0 when it exists and can be read. */
-    static String queryKey() {
-        return line("reg", "query", ProtocolValues.KEY);
+    /** {@code reg query "HKLM\<subkey>"}: lists the key; exit 0 when it exists and can be read. */
+    static String queryKey(String subkey) {
+        return line("reg", "query", "HKLM\\" + subkey);
     }
 
     /** {@code reg add ... /t REG_MULTI_SZ /d a\0b /f &&} the two queries of {@link #query()} */

@@ -36,7 +36,7 @@ final class WinRmTransport implements RegistryTransport {
         if (output.exit == 0) {
             return RegQueryOutput.value(host, output.stdout);
         }
-        boolean keyReadable = run(RegCommands.queryKey()).exit == 0;
+        boolean keyReadable = run(RegCommands.queryKey(ProtocolValues.SUBKEY)).exit == 0;
         throw new TransportException(FailureKind.VALUE_MISSING, host, (keyReadable ? ProtocolValues.VALUE
                 + " does not exist under " + ProtocolValues.KEY : "the key " + ProtocolValues.KEY
                 + " does not exist, or this account cannot read it") + " (" + failure(output) + ")");
@@ -118,6 +118,16 @@ final class WinRmTransport implements RegistryTransport {
             }
         }
         return WindowsRelease.describe(read);
+    }
+
+    /** {@code reg query "HKLM\<subkey>"} exits 0 when the key can be listed, 1 (in every language) otherwise. */
+    @Override
+    public boolean keyExists(String subkey) throws TransportException {
+        if (!SAFE_KEY.matcher(subkey).matches()) {
+            throw new TransportException(FailureKind.INVALID_VALUE, host, "refusing to query '" + subkey
+                    + "': only letters, digits, spaces and backslashes reach the command line");
+        }
+        return run(RegCommands.queryKey(subkey)).exit == 0;
     }
 
     @Override
