@@ -141,7 +141,8 @@ final class HostProcessor {
             result.status(HostStatus.NON_COMPLIANT, "dry run: would write " + plan.getAfter() + " (" + plan.diff() + ")");
             return;
         }
-        Path backup = backup(target, result, plan, before, bootMarker(session));
+        String bootMarker = bootMarker(session);
+        Path backup = backup(target, result, plan, before, bootMarker);
         if (backup == null) {
             return;
         }
@@ -153,7 +154,7 @@ final class HostProcessor {
                     + UntrustedText.list(readBack) + "; something else changes this value (a group policy?). Backup: " + backup);
             return;
         }
-        finish(target, factory, session, result, plan);
+        finish(target, factory, session, result, plan, bootMarker);
     }
 
     /**
@@ -177,8 +178,9 @@ final class HostProcessor {
         }
     }
 
+    /** @param bootMarker the host's boot marker read before the write: the restart's proof starts from it */
     private void finish(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result,
-            RemediationPlan plan) throws TransportException, InterruptedException {
+            RemediationPlan plan, String bootMarker) throws TransportException, InterruptedException {
         if (!options.getRestart().isEnabled()) {
             result.status(HostStatus.RESTART_PENDING, "written and read back (" + plan.diff()
                     + "); takes effect after the server restarts");
@@ -187,7 +189,7 @@ final class HostProcessor {
         RestartWaiter waiter = new RestartWaiter(options.getRestart(), factory, options.getConnection());
         List<String> reaudit;
         try {
-            reaudit = waiter.restartAndReaudit(target, session, result);
+            reaudit = waiter.restartAndReaudit(target, session, result, bootMarker);
         } catch (TransportException e) {
             Failures.record(result, e, "written (" + plan.diff() + ") but the restart did not complete");
             return;

@@ -35,7 +35,15 @@ final class RestartWaiter {
      */
     List<String> restartAndReaudit(Target target, RegistryTransport session, HostResult.Builder result)
             throws TransportException, InterruptedException {
-        String bootBefore = bootMarkerBefore(session);
+        return restartAndReaudit(target, session, result, bootMarkerBefore(session));
+    }
+
+    /**
+     * @param bootBefore the host's boot marker read by the caller since the last change (one command less), or
+     *                   {@code null} where the host cannot give one (then gone-then-back is the proof)
+     */
+    List<String> restartAndReaudit(Target target, RegistryTransport session, HostResult.Builder result, String bootBefore)
+            throws TransportException, InterruptedException {
         Stopwatch request = new Stopwatch();
         try {
             session.restart(policy.getRequest());
