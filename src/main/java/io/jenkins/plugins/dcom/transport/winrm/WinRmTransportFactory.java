@@ -53,9 +53,18 @@ public final class WinRmTransportFactory implements TransportFactory {
                 settings.getAuthentication()));
     }
 
-    /** @return the host's {@code winrm=} field, else the run's {@code --https} */
-    private static boolean https(Target target, ConnectionSettings settings) {
-        return target.getHttps() != null ? target.getHttps() : settings.isHttps();
+    /**
+     * @return the host's {@code winrm=} field; else what its port says by WinRM's convention (5986 HTTPS, 5985 HTTP; as
+     *         pywinrm reads a port); else the run's {@code --https}
+     */
+    static boolean https(Target target, ConnectionSettings settings) {
+        if (target.getHttps() != null) {
+            return target.getHttps();
+        }
+        if (target.getPort() != null && (target.getPort() == HTTPS_PORT || target.getPort() == HTTP_PORT)) {
+            return target.getPort() == HTTPS_PORT;
+        }
+        return settings.isHttps();
     }
 
     /** @return why these settings cannot log on safely, before anything is sent; {@code null} when they can */
