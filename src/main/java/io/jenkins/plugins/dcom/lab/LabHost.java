@@ -38,6 +38,7 @@ public final class LabHost {
     private final InetAddress address;
     private int port;
     private HttpServer server;
+    private WsmanHandler handler;
 
     LabHost(LabHostSpec spec, String password, LabTls tls, InetAddress address, int port, Executor executor,
             ScheduledExecutorService scheduler) {
@@ -67,12 +68,17 @@ public final class LabHost {
             }
             return;
         }
-        server = tls == null ? HttpServer.create(new InetSocketAddress(address, port), 64) : https();
-        port = server.getAddress().getPort();
         WindowsShell shell = new WindowsShell(spec.getName().toUpperCase(java.util.Locale.ROOT), registry,
                 spec.has(LabFault.DENY_WRITE), this::restartRequested).restartAlreadyScheduled(spec.has(LabFault.RESTART_ALREADY_SCHEDULED)).bootTicks(this::bootTicks)
                 .german(spec.has(LabFault.GERMAN_WINDOWS)).values(spec.getValues());
-        server.createContext("/wsman", new WsmanHandler(this, shell));
+        handler = new WsmanHandler(this, shell); // a (re)started service: no shell, no logon
+        listen();
+    }
+
+    private void listen() throws IOException {
+        server = tls == null ? HttpServer.create(new InetSocketAddress(address, port), 64) : https();
+        port = server.getAddress().getPort();
+        server.createContext("/wsman", handler);
         server.setExecutor(executor);
         server.start();
     }
@@ -88,6 +94,16 @@ public final class LabHost {
             server.stop(0);
             server = null;
         }
+    }
+
+    /**
+     * Closes every connection and forgets every logon at once, as HTTP.sys does to an idle connection (its idle
+     * timeout) or a restarted WinRM service: the next request on a new connection must log on again.
+     */
+    public synchronized void dropConnections() throws IOException {
+        stop();
+        handler.forgetLogons(); // the shells stay: they belong to the user, not to a connection
+        listen();
     }
 
     /** @return whether the host is answering now */

@@ -50,6 +50,11 @@ final class WsmanHandler implements HttpHandler {
         this.shell = shell;
     }
 
+    /** Forgets every connection's logon, as closing the connections does. */
+    void forgetLogons() {
+        logons.clear();
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {

@@ -59,9 +59,13 @@ final class WsmanClient implements Closeable {
     private final URI endpoint;
     private final ConnectionSettings settings;
     private final CloseableHttpClient http;
-    private final HttpClientContext context = HttpClientContext.create();
-    private final NTCredentialsWithEncryption ntlm;
+    /** For sealed messages: HttpClient must not answer a 401 by itself, resending a body sealed with the old keys. */
+    private final RequestConfig sealedConfig;
+    private HttpClientContext context;
+    private NTCredentialsWithEncryption ntlm;
     private SealedMessages sealing;
+    /** Whether an answer other than 401 came since the last logon started: the logon worked. */
+    private boolean loggedOn;
 
     /** One HTTP answer: its status and body (unsealed when it came sealed). */
     static final class Answer {
@@ -79,7 +83,32 @@ final class WsmanClient implements Closeable {
         this.endpoint = endpoint;
         this.settings = settings;
         WinRmAuthentication mode = settings.getAuthentication();
-        this.ntlm = mode == WinRmAuthentication.NEGOTIATE ? ntlmCredentials(settings) : null;
+        startOver();
+        RegistryBuilder<ConnectionSocketFactory> sockets = RegistryBuilder.<ConnectionSocketFactory>create()
+                .register("http", PlainConnectionSocketFactory.getSocketFactory());
+        if (tls != null) {
+            sockets.register("https", new SSLConnectionSocketFactory(tls, new DefaultHostnameVerifier()));
+        }
+        // The stale check (a 1 ms read before reusing the kept connection) sees a connection the host closed, so the
+        // message goes on a new one instead of failing unsent; a POST is never resent after it may have been read.
+        @SuppressWarnings("deprecation")
+        RequestConfig config = RequestConfig.custom().setStaleConnectionCheckEnabled(true)
+                .setConnectTimeout(settings.getConnectTimeoutMillis())
+                .setSocketTimeout(settings.getSocketTimeoutMillis()).setConnectionRequestTimeout(settings.getConnectTimeoutMillis())
+                .setRedirectsEnabled(false).setTargetPreferredAuthSchemes(Collections.singletonList(schemeName(mode))).build();
+        this.sealedConfig = RequestConfig.copy(config).setAuthenticationEnabled(false).build();
+        this.http = HttpClients.custom().setConnectionManager(new BasicHttpClientConnectionManager(sockets.build()))
+                .setDefaultAuthSchemeRegistry(schemes(mode)).setDefaultRequestConfig(config).disableAutomaticRetries()
+                .disableCookieManagement().disableRedirectHandling().setUserAgent("dcom-protocol-compliance").build();
+    }
+
+    /** A new logon context: fresh NTLM credentials (and session keys), the auth state of a new connection. */
+    private void startOver() {
+        WinRmAuthentication mode = settings.getAuthentication();
+        ntlm = mode == WinRmAuthentication.NEGOTIATE ? ntlmCredentials(settings) : null;
+        sealing = null;
+        loggedOn = false;
+        context = HttpClientContext.create();
         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
         credentials.setCredentials(AuthScope.ANY, credentials(mode, settings));
         context.setCredentialsProvider(credentials);
@@ -88,17 +117,6 @@ final class WsmanClient implements Closeable {
             preemptive.put(new HttpHost(endpoint.getHost(), endpoint.getPort(), endpoint.getScheme()), new BasicScheme());
             context.setAuthCache(preemptive);
         }
-        RegistryBuilder<ConnectionSocketFactory> sockets = RegistryBuilder.<ConnectionSocketFactory>create()
-                .register("http", PlainConnectionSocketFactory.getSocketFactory());
-        if (tls != null) {
-            sockets.register("https", new SSLConnectionSocketFactory(tls, new DefaultHostnameVerifier()));
-        }
-        RequestConfig config = RequestConfig.custom().setConnectTimeout(settings.getConnectTimeoutMillis())
-                .setSocketTimeout(settings.getSocketTimeoutMillis()).setConnectionRequestTimeout(settings.getConnectTimeoutMillis())
-                .setRedirectsEnabled(false).setTargetPreferredAuthSchemes(Collections.singletonList(schemeName(mode))).build();
-        this.http = HttpClients.custom().setConnectionManager(new BasicHttpClientConnectionManager(sockets.build()))
-                .setDefaultAuthSchemeRegistry(schemes(mode)).setDefaultRequestConfig(config).disableAutomaticRetries()
-                .disableCookieManagement().disableRedirectHandling().setUserAgent("dcom-protocol-compliance").build();
     }
 
     /** @return whether this session seals its messages: Negotiate over plain HTTP */
@@ -107,27 +125,40 @@ final class WsmanClient implements Closeable {
     }
 
     /**
-     * Sends one SOAP message and returns the answer, whatever its status.
+     * Sends one SOAP message and returns the answer, whatever its status. Negotiate and Kerberos log on per TCP
+     * connection: when the service answers 401 after this session's logon had worked, it has closed that connection
+     * (HTTP.sys's idle timeout, a restarted service) and refused the message unread, so the session logs on once more
+     * and sends it again; a second 401 is the answer.
      *
      * @throws IOException when the connection fails, or an answer that should be sealed is not, or fails its check
      */
     Answer post(byte[] soap) throws IOException {
+        Answer answer = attempt(soap);
+        if (answer.status == 401 && loggedOn && settings.getAuthentication() != WinRmAuthentication.BASIC) {
+            startOver();
+            answer = attempt(soap);
+        }
+        loggedOn |= answer.status != 401;
+        return answer;
+    }
+
+    private Answer attempt(byte[] soap) throws IOException {
         if (seals() && sealing == null) {
             Answer logon = send(new byte[0], SOAP_TYPE);
             if (logon.status != 200) {
                 return logon;
             }
             sealing = new SealedMessages(ntlm);
+            loggedOn = true;
         }
-        Answer answer = sealing == null ? send(soap, SOAP_TYPE) : send(sealing.seal(soap), SealedMessages.CONTENT_TYPE);
-        if (answer.status == 401) {
-            sealing = null; // the service dropped the logon (a new connection, a restarted host): log on again next time
-        }
-        return answer;
+        return sealing == null ? send(soap, SOAP_TYPE) : send(sealing.seal(soap), SealedMessages.CONTENT_TYPE);
     }
 
     private Answer send(byte[] body, String contentType) throws IOException {
         HttpPost post = new HttpPost(endpoint);
+        if (sealing != null) {
+            post.setConfig(sealedConfig);
+        }
         ByteArrayEntity entity = new ByteArrayEntity(body);
         entity.setContentType(contentType);
         post.setEntity(entity);

@@ -75,6 +75,18 @@ class WinRmLogonAndRefusalTest {
     }
 
     @Test
+    void aSessionWhoseConnectionTheHostClosedLogsOnAgainInsteadOfCallingItAWrongPassword() throws Exception {
+        LabHost host = fleet.host("DEFAULT");
+        try (RegistryTransport transport = open("DEFAULT", settings().build())) {
+            transport.read();
+            host.dropConnections(); // HTTP.sys closes idle connections; NTLM logons die with them
+
+            assertThat(transport.windowsVersion()).isEqualTo("6.3");
+        }
+        assertThat(host.counters().rejectedLogons()).isZero();
+    }
+
+    @Test
     void aHostThatRefusesRemoteShellsNamesTheGroupPolicy() {
         TransportException refused = failure("NOSHELL", settings().build());
 
