@@ -98,12 +98,9 @@ public interface RegistryTransport extends AutoCloseable {
      * @return e.g. "Microsoft Windows 2000, Service Pack 4, build 2195", or {@code null} where the host has none
      */
     default String windowsRelease() throws TransportException {
-        java.util.Map<String, String> read = new java.util.HashMap<>();
+        java.util.Map<String, RegistryValue> read = new java.util.HashMap<>();
         for (String name : WindowsRelease.VALUES) {
-            RegistryValue value = readValue(VERSION_KEY, name);
-            if (value != null && value.text() != null) {
-                read.put(name, value.text());
-            }
+            read.put(name, readValue(VERSION_KEY, name));
         }
         return WindowsRelease.describe(read);
     }

@@ -22,13 +22,15 @@ public final class WindowsRelease {
     }
 
     /**
-     * @param read the texts by value name; absent names are left out
+     * @param read the values by name, {@code null} (or absent) where the host has none; a value that is not text is
+     *             left out
      * @return e.g. "Microsoft Windows 2000, Service Pack 4, build 2195", or {@code null} when the host has none of them
      */
-    public static String describe(Map<String, String> read) {
+    public static String describe(Map<String, RegistryValue> read) {
         List<String> parts = new ArrayList<>();
         for (String name : VALUES) {
-            String text = read.get(name);
+            RegistryValue value = read.get(name);
+            String text = value == null ? null : value.text();
             if (text != null && !text.trim().isEmpty()) {
                 String part = text.trim().length() > MAX_PART ? text.trim().substring(0, MAX_PART) + "..." : text.trim();
                 parts.add(("CurrentBuildNumber".equals(name) ? "build " : "") + UntrustedText.line(part));

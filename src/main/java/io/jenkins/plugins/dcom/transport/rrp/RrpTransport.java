@@ -160,34 +160,37 @@ final class RrpTransport implements RegistryTransport {
     /** @return the value under HKLM, exact, or {@code null} where its key or the value is missing */
     @Override
     public RegistryValue readValue(String subkey, String name) throws TransportException {
+        return underKey(subkey, key -> query(key, name));
+    }
+
+    /** BaseRegOpenKey answers ERROR_FILE_NOT_FOUND for a missing key; any other refusal is reported, not guessed. */
+    @Override
+    public boolean keyExists(String subkey) throws TransportException {
+        return underKey(subkey, key -> Boolean.TRUE) != null;
+    }
+
+    /** What is read from an open key. */
+    private interface KeyRead<T> {
+        T apply(byte[] key) throws TransportException;
+    }
+
+    /**
+     * Opens HKLM and the key under it read-only, reads, and closes both whatever happens.
+     *
+     * @return what was read, or {@code null} where the key (or what was read in it) is missing
+     */
+    private <T> T underKey(String subkey, KeyRead<T> read) throws TransportException {
         byte[] hklm = openHklm();
         try {
             byte[] key = openKey(hklm, subkey, READ);
             try {
-                return query(key, name);
+                return read.apply(key);
             } finally {
                 closeQuietly(key);
             }
         } catch (TransportException e) {
             if (e.getKind() == FailureKind.VALUE_MISSING) {
                 return null;
-            }
-            throw e;
-        } finally {
-            closeQuietly(hklm);
-        }
-    }
-
-    /** BaseRegOpenKey answers ERROR_FILE_NOT_FOUND for a missing key; any other refusal is reported, not guessed. */
-    @Override
-    public boolean keyExists(String subkey) throws TransportException {
-        byte[] hklm = openHklm();
-        try {
-            closeQuietly(openKey(hklm, subkey, READ));
-            return true;
-        } catch (TransportException e) {
-            if (e.getKind() == FailureKind.VALUE_MISSING) {
-                return false;
             }
             throw e;
         } finally {

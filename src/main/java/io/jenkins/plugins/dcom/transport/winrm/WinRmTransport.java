@@ -98,10 +98,7 @@ final class WinRmTransport implements RegistryTransport {
      */
     @Override
     public RegistryValue readValue(String subkey, String name) throws TransportException {
-        if (!SAFE_KEY.matcher(subkey).matches() || !SAFE_NAME.matcher(name).matches()) {
-            throw new TransportException(FailureKind.INVALID_VALUE, host, "refusing to query '" + subkey + "\\" + name
-                    + "': only letters, digits, spaces and backslashes reach the command line");
-        }
+        checked(subkey, name);
         WsmanShell.Result output = run(RegCommands.queryValue(subkey, name));
         return output.exit == 0 ? RegQueryOutput.namedValue(output.stdout, name) : null;
     }
@@ -110,12 +107,9 @@ final class WinRmTransport implements RegistryTransport {
     @Override
     public String windowsRelease() throws TransportException {
         WsmanShell.Result output = run(RegCommands.queryValues(VERSION_KEY, WindowsRelease.VALUES));
-        java.util.Map<String, String> read = new java.util.HashMap<>();
+        java.util.Map<String, RegistryValue> read = new java.util.HashMap<>();
         for (String name : WindowsRelease.VALUES) {
-            RegistryValue value = RegQueryOutput.namedValue(output.stdout, name);
-            if (value != null && value.text() != null) {
-                read.put(name, value.text());
-            }
+            read.put(name, RegQueryOutput.namedValue(output.stdout, name));
         }
         return WindowsRelease.describe(read);
     }
@@ -123,11 +117,16 @@ final class WinRmTransport implements RegistryTransport {
     /** {@code reg query "HKLM\<subkey>"} exits 0 when the key can be listed, 1 (in every language) otherwise. */
     @Override
     public boolean keyExists(String subkey) throws TransportException {
-        if (!SAFE_KEY.matcher(subkey).matches()) {
-            throw new TransportException(FailureKind.INVALID_VALUE, host, "refusing to query '" + subkey
-                    + "': only letters, digits, spaces and backslashes reach the command line");
-        }
+        checked(subkey, "");
         return run(RegCommands.queryKey(subkey)).exit == 0;
+    }
+
+    /** A key and value name reach a command line only as letters, digits, spaces (key) and backslashes; "" for no name. */
+    private void checked(String subkey, String name) throws TransportException {
+        if (!SAFE_KEY.matcher(subkey).matches() || !name.isEmpty() && !SAFE_NAME.matcher(name).matches()) {
+            throw new TransportException(FailureKind.INVALID_VALUE, host, "refusing to query '" + subkey
+                    + (name.isEmpty() ? "" : "\\" + name) + "': only letters, digits, spaces and backslashes reach the command line");
+        }
     }
 
     @Override
