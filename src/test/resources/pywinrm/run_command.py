@@ -2,13 +2,20 @@
 independent client that judges the lab's endpoints, as impacket judges the Samba hosts.
 
 Usage: run_command.py ENDPOINT TRANSPORT ENCRYPTION CODEPAGE COMMAND [ARG...]
-  TRANSPORT ntlm|basic; ENCRYPTION always|never|auto; the user and password come from the environment
-  (WINRM_USER, WINRM_PASSWORD), never from the command line.
+  TRANSPORT ntlm|basic|kerberos; ENCRYPTION always|never|auto; the user and password come from the environment
+  (WINRM_USER, WINRM_PASSWORD), never from the command line. For kerberos the ticket comes from the credential cache
+  (KRB5CCNAME, filled by kinit), with python3-requests-kerberos on MIT through mit_kerberos.py.
 Prints one JSON object: {"exit": N, "stdout": hex, "stderr": hex} or {"error": class name, "status": HTTP status}.
 """
 import json
 import os
 import sys
+
+if sys.argv[2:3] == ["kerberos"]:
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import mit_kerberos
+
+    sys.modules["kerberos"] = mit_kerberos
 
 from winrm.exceptions import InvalidCredentialsError, WinRMTransportError
 from winrm.protocol import Protocol

@@ -28,15 +28,15 @@ final class ConnectionOptions {
     String transport;
 
     @Option(names = "--auth", paramLabel = "negotiate|kerberos|basic", defaultValue = "negotiate",
-            description = "How WinRM logs on (default: ${DEFAULT-VALUE}: NTLMv2, every message encrypted over HTTP, as a "
-                    + "default Windows server requires).")
+            description = "How WinRM logs on (default: ${DEFAULT-VALUE}: NTLMv2; kerberos: a domain account user@REALM "
+                    + "and krb5.conf; both encrypt every message over HTTP, as a default Windows server requires).")
     String auth;
 
     @Option(names = "--https", description = "WinRM over HTTPS (port 5986) with strict certificate checks, instead of HTTP "
             + "(5985) with message encryption.")
     boolean https;
 
-    @Option(names = "--allow-http", description = "Let Basic or Kerberos send WinRM messages unencrypted over plain HTTP "
+    @Option(names = "--allow-http", description = "Let Basic send WinRM messages unencrypted over plain HTTP "
             + "(the host must allow it: AllowUnencrypted). Lab and test networks only.")
     boolean allowHttp;
 

@@ -8,12 +8,13 @@ import java.util.Locale;
 /**
  * How the WinRM transport logs on: the one list read by the command line ({@code --auth}), the build step's form and
  * the Pipeline step. Over plain HTTP a Windows server with its defaults ({@code AllowUnencrypted=false}) accepts only
- * sealed messages: {@link #NEGOTIATE} seals them; the others need HTTPS, or {@code --allow-http} on a lab network.
+ * encrypted messages: {@link #NEGOTIATE} and {@link #KERBEROS} encrypt them; {@link #BASIC} needs HTTPS, or
+ * {@code --allow-http} on a lab network.
  */
 public enum WinRmAuthentication {
     /** NTLMv2 inside Negotiate, with message encryption over HTTP: what a default Windows server accepts. */
     NEGOTIATE,
-    /** Kerberos through the JVM's JAAS/GSS setup (krb5.conf, a domain account {@code user@REALM}), over HTTPS. */
+    /** Kerberos (krb5.conf, a domain account {@code user@REALM}, FQDN host names), with message encryption over HTTP. */
     KERBEROS,
     /** Basic: local accounts only, off on a default Windows server; the password in clear unless over HTTPS. */
     BASIC;

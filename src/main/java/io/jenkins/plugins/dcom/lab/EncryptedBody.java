@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * A SOAP message sealed for WinRM over HTTP ([MS-WSMV] 2.2.9.1.1): a {@code multipart/encrypted} body whose first part
- * names the original type and length, and whose second part holds the signature's length, the signature and the sealed
- * message, as Windows frames it for Negotiate (NTLM) sessions.
+ * names the original type and length, and whose second part holds the header's length, the header (an NTLM signature,
+ * or a Kerberos token header) and the sealed message, as Windows frames it for Negotiate (NTLM or Kerberos) sessions.
  */
 final class EncryptedBody {
     static final String PROTOCOL = "application/HTTP-SPNEGO-session-encrypted";
@@ -18,6 +18,7 @@ final class EncryptedBody {
     private static final String BOUNDARY = "--Encrypted Boundary";
     private static final String OCTET_STREAM = "\tContent-Type: application/octet-stream\r\n";
     private static final Pattern LENGTH = Pattern.compile("Length=([0-9]{1,9})");
+    private static final int MAX_HEADER = 1024;
 
     private EncryptedBody() {
     }
@@ -32,7 +33,7 @@ final class EncryptedBody {
      * @return the message inside, unsealed and checked
      * @throws IllegalArgumentException when the framing, the length or the signature is wrong
      */
-    static byte[] open(byte[] body, NtlmSealing sealing) {
+    static byte[] open(byte[] body, MessageSealing sealing) {
         String text = new String(body, StandardCharsets.ISO_8859_1); // one char per byte: offsets stay byte offsets
         int data = text.indexOf(OCTET_STREAM);
         int end = text.lastIndexOf(BOUNDARY + "--");
@@ -43,8 +44,8 @@ final class EncryptedBody {
         ByteBuffer payload = ByteBuffer.wrap(body, data + OCTET_STREAM.length(), end - data - OCTET_STREAM.length())
                 .order(ByteOrder.LITTLE_ENDIAN);
         int signatureLength = payload.getInt();
-        if (signatureLength != NtlmSealing.SIGNATURE_LENGTH || payload.remaining() < signatureLength) {
-            throw new IllegalArgumentException("the sealed part has no NTLM signature");
+        if (signatureLength <= 0 || signatureLength > Math.min(MAX_HEADER, payload.remaining())) {
+            throw new IllegalArgumentException("the sealed part has no header of the length it announces");
         }
         byte[] signature = new byte[signatureLength];
         payload.get(signature);
@@ -58,7 +59,7 @@ final class EncryptedBody {
     }
 
     /** @return the body that carries {@code message} sealed for the client */
-    static byte[] close(byte[] message, NtlmSealing sealing) {
+    static byte[] close(byte[] message, MessageSealing sealing) {
         byte[][] sealed = sealing.seal(message);
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 256);
         write(out, BOUNDARY + "\r\n\tContent-Type: " + PROTOCOL + "\r\n\tOriginalContent: type=application/soap+xml;"

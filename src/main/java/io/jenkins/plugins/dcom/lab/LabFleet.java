@@ -40,6 +40,18 @@ public final class LabFleet implements AutoCloseable {
      * @param basePort the first host's port, the next one +1 and so on; 0 for ports the system picks
      */
     public static LabFleet start(List<LabHostSpec> specs, String password, LabTls tls, int basePort) throws IOException {
+        return start(specs, password, tls, basePort, null);
+    }
+
+    /**
+     * Starts a fleet whose hosts also take Kerberos logons, as domain members do: each host is addressed as
+     * {@code localhost} (its service principal {@code HTTP/localhost}) and accepts tickets for the keytab's keys.
+     *
+     * @param keytab the keys of the hosts' service principal, or {@code null} for no Kerberos
+     */
+    public static LabFleet start(List<LabHostSpec> specs, String password, LabTls tls, int basePort, Path keytab)
+            throws IOException {
+        KerberosAcceptor kerberos = keytab == null ? null : new KerberosAcceptor(keytab);
         ExecutorService executor = Executors.newCachedThreadPool(daemons("lab-http"));
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemons("lab-restart"));
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
@@ -49,6 +61,7 @@ public final class LabFleet implements AutoCloseable {
             for (int i = 0; i < specs.size(); i++) {
                 LabHost host = new LabHost(specs.get(i), password, tls, loopback, basePort == 0 ? 0 : basePort + i,
                         executor, scheduler);
+                host.kerberos(kerberos);
                 host.start();
                 hosts.add(host);
             }

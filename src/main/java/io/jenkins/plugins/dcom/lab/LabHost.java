@@ -39,6 +39,7 @@ public final class LabHost {
     private int port;
     private HttpServer server;
     private WsmanHandler handler;
+    private KerberosAcceptor kerberos;
 
     LabHost(LabHostSpec spec, String password, LabTls tls, InetAddress address, int port, Executor executor,
             ScheduledExecutorService scheduler) {
@@ -164,6 +165,16 @@ public final class LabHost {
         }
     }
 
+    /** Lets the host take Kerberos logons with the acceptor's keys; before {@link #start()}. */
+    void kerberos(KerberosAcceptor acceptor) {
+        this.kerberos = acceptor;
+    }
+
+    /** @return the host's Kerberos acceptor, or {@code null} when it takes no Kerberos logons */
+    KerberosAcceptor kerberos() {
+        return kerberos;
+    }
+
     String expectedPassword() {
         return spec.has(LabFault.WRONG_PASSWORD) ? password + "-but-not-this-one" : password;
     }
@@ -172,8 +183,9 @@ public final class LabHost {
         return spec;
     }
 
+    /** @return how clients reach the host: {@code localhost} when it takes Kerberos (the name its SPN carries), else the IP */
     public String address() {
-        return address.getHostAddress();
+        return kerberos != null ? "localhost" : address.getHostAddress();
     }
 
     public int port() {

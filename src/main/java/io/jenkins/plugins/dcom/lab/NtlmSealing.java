@@ -12,7 +12,7 @@ import javax.crypto.Cipher;
  * sequence; the server's answers are sealed with the server-to-client keys. One RC4 stream per direction, kept for the
  * whole session, so messages must be handled in the order they were sealed.
  */
-final class NtlmSealing {
+final class NtlmSealing implements MessageSealing {
     /** The length of a message signature: version, checksum, sequence number. */
     static final int SIGNATURE_LENGTH = 16;
     private final boolean canSeal;
@@ -40,7 +40,8 @@ final class NtlmSealing {
     }
 
     /** @return whether the client negotiated sealing with extended session security, so messages can be encrypted */
-    boolean canSeal() {
+    @Override
+    public boolean canSeal() {
         return canSeal;
     }
 
@@ -49,7 +50,8 @@ final class NtlmSealing {
      * @throws IllegalArgumentException when the signature's checksum or sequence number is not the expected one: the
      *                                  message was altered, replayed or sealed with other keys
      */
-    synchronized byte[] unseal(byte[] signature, byte[] sealed) {
+    @Override
+    public synchronized byte[] unseal(byte[] signature, byte[] sealed) {
         if (!canSeal || signature.length != SIGNATURE_LENGTH) {
             throw new IllegalArgumentException("not a sealed NTLM message of this session");
         }
@@ -63,7 +65,8 @@ final class NtlmSealing {
     }
 
     /** @return the signature and then the sealed message, as {@code [signature, sealed]} */
-    synchronized byte[][] seal(byte[] message) {
+    @Override
+    public synchronized byte[][] seal(byte[] message) {
         byte[] sealed = serverSeal.update(message);
         byte[] signature = signature(serverSign, serverSeal, outgoing++, message);
         return new byte[][] {signature, sealed};

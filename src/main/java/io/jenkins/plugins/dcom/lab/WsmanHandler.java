@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The {@code /wsman} endpoint of one lab host, with the WinRM service's defaults unless the host's
  * {@link WinRmServiceSetting}s say otherwise: an unauthenticated request gets 401 offering Negotiate and Kerberos (and
- * Basic when allowed); Negotiate is NTLMv2 bound to the TCP connection; over HTTP, once logged on, each SOAP message
+ * Basic when allowed); Negotiate is NTLMv2, or Kerberos where the fleet has service keys ({@link KerberosAcceptor}),
+ * bound to the TCP connection; over HTTP, once logged on, each SOAP message
  * must come sealed ({@code multipart/encrypted}) and is answered sealed, a plain one gets HTTP 500 as Windows answers
  * it with {@code AllowUnencrypted=false}. Then Create / Command / Receive / Signal / Send / Delete of the cmd shell,
  * each reply carrying {@code RelatesTo}; output is encoded in the shell's code page ({@code WINRS_CODEPAGE}, else the
@@ -110,8 +111,11 @@ final class WsmanHandler implements HttpHandler {
         if ("basic".equalsIgnoreCase(scheme)) {
             return basic(exchange, token);
         }
-        if (!"negotiate".equalsIgnoreCase(scheme) && !"ntlm".equalsIgnoreCase(scheme)) {
+        if (!"negotiate".equalsIgnoreCase(scheme) && !"ntlm".equalsIgnoreCase(scheme) && !"kerberos".equalsIgnoreCase(scheme)) {
             return unauthorized(exchange, false, null);
+        }
+        if (!NtlmAcceptor.isMessage(token, 1) && !NtlmAcceptor.isMessage(token, 3) && !"ntlm".equalsIgnoreCase(scheme)) {
+            return kerberos(exchange, scheme, token);
         }
         if (NtlmAcceptor.isMessage(token, 1)) {
             NtlmAcceptor acceptor = new NtlmAcceptor(host.spec().getName().toUpperCase(Locale.ROOT));
@@ -123,10 +127,28 @@ final class WsmanHandler implements HttpHandler {
         NtlmSealing sealing = pending == null || !NtlmAcceptor.isMessage(token, 3) ? null
                 : pending.acceptor.authenticate(token, host.spec().getUser(), host.expectedPassword());
         if (sealing == null) {
-            return unauthorized(exchange, true, null); // a Kerberos token, or a wrong NTLM response: a failed logon
+            return unauthorized(exchange, true, null); // a wrong NTLM response: a failed logon
         }
         Logon logon = new Logon(null, sealing);
         logons.put(peer, logon);
+        return logon;
+    }
+
+    /**
+     * Kerberos, in a Negotiate (or Kerberos) header: when the host has the service's keys and the ticket is valid and
+     * names the host's user, the logon holds for the connection and the answer carries the AP-REP (mutual
+     * authentication); else 401.
+     */
+    private Logon kerberos(HttpExchange exchange, String scheme, byte[] token) throws IOException {
+        logons.remove(exchange.getRemoteAddress());
+        KerberosAcceptor acceptor = host.kerberos();
+        KerberosAcceptor.Accepted accepted = acceptor == null || token.length == 0 ? null : acceptor.accept(token);
+        if (accepted == null || !accepted.isUser(host.spec().getUser())) {
+            return unauthorized(exchange, true, null);
+        }
+        exchange.getResponseHeaders().set("WWW-Authenticate", scheme + " " + Base64.getEncoder().encodeToString(accepted.reply));
+        Logon logon = new Logon(null, new KerberosSealing(accepted.context));
+        logons.put(exchange.getRemoteAddress(), logon);
         return logon;
     }
 
@@ -256,9 +278,9 @@ final class WsmanHandler implements HttpHandler {
     /** One connection's logon: an NTLM handshake under way, or done (with its sealing; none for Basic). */
     private static final class Logon {
         final NtlmAcceptor acceptor;
-        final NtlmSealing sealing;
+        final MessageSealing sealing;
 
-        Logon(NtlmAcceptor acceptor, NtlmSealing sealing) {
+        Logon(NtlmAcceptor acceptor, MessageSealing sealing) {
             this.acceptor = acceptor;
             this.sealing = sealing;
         }

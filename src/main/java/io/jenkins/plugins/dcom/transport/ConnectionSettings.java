@@ -44,8 +44,8 @@ public final class ConnectionSettings {
     }
 
     /**
-     * @return whether WinRM may send a message unencrypted over plain HTTP (Basic, or Kerberos without message
-     *         encryption): only when the user explicitly allowed it, for lab networks
+     * @return whether WinRM may send a message unencrypted over plain HTTP (Basic, which cannot encrypt): only when
+     *         the user explicitly allowed it, for lab networks
      */
     public boolean isUnencryptedHttpAllowed() {
         return unencryptedHttpAllowed;

@@ -33,7 +33,8 @@ final class KerberosLogin {
      * @throws IOException when the KDC refused the logon or Kerberos is not configured; repeated without asking again
      */
     static synchronized Subject subject(String user, String password) throws IOException {
-        String key = user + '\0' + Integer.toHexString(password.hashCode());
+        // krb5.conf is part of the key: a process that logs on against another configuration asks that KDC afresh
+        String key = user + '\0' + Integer.toHexString(password.hashCode()) + '\0' + System.getProperty("java.security.krb5.conf");
         Object known = LOGONS.get(key);
         if (known == null) {
             known = logOn(user, password);
@@ -76,6 +77,7 @@ final class KerberosLogin {
         options.put("useTicketCache", "false");
         options.put("doNotPrompt", "false");
         options.put("storeKey", "false");
+        options.put("refreshKrb5Config", "true"); // read krb5.conf as it is at the logon, not as it was at the first
         return new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String name) {

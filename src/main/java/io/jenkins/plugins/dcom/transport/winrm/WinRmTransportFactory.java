@@ -22,9 +22,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * WinRM through our WS-Management client ({@link WsmanShell} on {@link WsmanClient}). By default what a Windows server
- * accepts as it ships: HTTP on 5985, Negotiate (NTLMv2), every message sealed. {@code --https}: 5986 with strict
- * certificate and host-name checks against the system trust or a {@code --truststore}. Basic and Kerberos send
- * unencrypted messages, so over HTTP they are refused here, before anything is sent, unless plain HTTP was allowed.
+ * accepts as it ships: HTTP on 5985, Negotiate (NTLMv2) or Kerberos, every message encrypted. {@code --https}: 5986
+ * with strict certificate and host-name checks against the system trust or a {@code --truststore}. Basic sends
+ * unencrypted messages, so over HTTP it is refused here, before anything is sent, unless plain HTTP was allowed.
  */
 public final class WinRmTransportFactory implements TransportFactory {
     /** Default WinRM port over HTTP. */
@@ -78,11 +78,7 @@ public final class WinRmTransportFactory implements TransportFactory {
         boolean clear = !https && !settings.isUnencryptedHttpAllowed();
         if (mode == WinRmAuthentication.BASIC && clear) {
             return "Basic over plain HTTP would send the password readable, and a default Windows server refuses it "
-                    + "(AllowUnencrypted=false); nothing was sent. Use --auth negotiate (encrypted over HTTP), or --https";
-        }
-        if (mode == WinRmAuthentication.KERBEROS && clear) {
-            return "this client encrypts messages over HTTP only with --auth negotiate; for Kerberos use --https "
-                    + "(or --allow-http where the host allows unencrypted messages); nothing was sent";
+                    + "(AllowUnencrypted=false); nothing was sent. Use --auth negotiate or kerberos (encrypted over HTTP), or --https";
         }
         if (mode == WinRmAuthentication.BASIC && (user.indexOf('\\') >= 0 || user.indexOf('@') >= 0)) {
             return "Windows accepts Basic for local accounts only: write the user as 'user', or use --auth negotiate "

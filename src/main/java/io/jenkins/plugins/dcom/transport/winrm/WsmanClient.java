@@ -9,17 +9,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
 import java.util.Collections;
 import javax.net.ssl.SSLContext;
-import javax.security.auth.Subject;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AuthSchemeProvider;
 import org.apache.http.auth.AuthScope;
 import org.apache.http.auth.Credentials;
-import org.apache.http.auth.KerberosCredentials;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.client.AuthCache;
 import org.apache.http.client.config.AuthSchemes;
@@ -36,7 +32,6 @@ import org.apache.http.conn.ssl.SSLConnectionSocketFactory;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.impl.auth.BasicScheme;
 import org.apache.http.impl.auth.BasicSchemeFactory;
-import org.apache.http.impl.auth.SPNegoSchemeFactory;
 import org.apache.http.impl.client.BasicAuthCache;
 import org.apache.http.impl.client.BasicCredentialsProvider;
 import org.apache.http.impl.client.CloseableHttpClient;
@@ -44,10 +39,11 @@ import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.BasicHttpClientConnectionManager;
 
 /**
- * The HTTP side of one WinRM session: one kept connection, the logon, and, for Negotiate over HTTP, every message
- * sealed. Negotiate is connection-based NTLMv2 (winrm4j-client's engine in Apache HttpClient); before the first
- * sealed message an empty POST completes the logon, as pywinrm does. Basic is sent preemptively (one request per
- * message). Kerberos runs each request as the run's one logged-on {@link Subject} ({@link KerberosLogin}).
+ * The HTTP side of one WinRM session: one kept connection, the logon, and, over HTTP, every message encrypted
+ * ({@link SealedMessages}). Negotiate is connection-based NTLMv2 (winrm4j-client's engine in Apache HttpClient);
+ * Kerberos is a {@link KerberosLogon} with the run's ticket, also bound to the connection. Both log on with an empty
+ * POST before the first message, as pywinrm does, so that every message can go encrypted. Basic is sent preemptively
+ * (one request per message).
  *
  * <p>Not thread-safe: one session serves one host's operations in order.
  */
@@ -63,18 +59,22 @@ final class WsmanClient implements Closeable {
     private final RequestConfig sealedConfig;
     private HttpClientContext context;
     private NTCredentialsWithEncryption ntlm;
+    /** Whether the connection-based logon (Negotiate or Kerberos) of this connection is done. */
+    private boolean established;
     private SealedMessages sealing;
     /** Whether an answer other than 401 came since the last logon started: the logon worked. */
     private boolean loggedOn;
 
-    /** One HTTP answer: its status and body (unsealed when it came sealed). */
+    /** One HTTP answer: its status, its body (unsealed when it came sealed) and its {@code WWW-Authenticate}. */
     static final class Answer {
         final int status;
         final byte[] body;
+        final String challenge;
 
-        Answer(int status, byte[] body) {
+        Answer(int status, byte[] body, String challenge) {
             this.status = status;
             this.body = body;
+            this.challenge = challenge;
         }
     }
 
@@ -106,11 +106,14 @@ final class WsmanClient implements Closeable {
     private void startOver() {
         WinRmAuthentication mode = settings.getAuthentication();
         ntlm = mode == WinRmAuthentication.NEGOTIATE ? ntlmCredentials(settings) : null;
+        established = false;
         sealing = null;
         loggedOn = false;
         context = HttpClientContext.create();
         BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-        credentials.setCredentials(AuthScope.ANY, credentials(mode, settings));
+        if (mode != WinRmAuthentication.KERBEROS) { // Kerberos logs on by itself (KerberosLogon): HttpClient sends nothing
+            credentials.setCredentials(AuthScope.ANY, credentials(mode, settings));
+        }
         context.setCredentialsProvider(credentials);
         if (mode == WinRmAuthentication.BASIC) {
             AuthCache preemptive = new BasicAuthCache();
@@ -119,9 +122,13 @@ final class WsmanClient implements Closeable {
         }
     }
 
-    /** @return whether this session seals its messages: Negotiate over plain HTTP */
+    /** @return whether this session encrypts its messages: Negotiate or Kerberos over plain HTTP */
     boolean seals() {
-        return ntlm != null && !"https".equals(endpoint.getScheme());
+        return settings.getAuthentication() != WinRmAuthentication.BASIC && !"https".equals(endpoint.getScheme());
+    }
+
+    private boolean kerberos() {
+        return settings.getAuthentication() == WinRmAuthentication.KERBEROS;
     }
 
     /**
@@ -143,26 +150,50 @@ final class WsmanClient implements Closeable {
     }
 
     private Answer attempt(byte[] soap) throws IOException {
-        if (seals() && sealing == null) {
-            Answer logon = send(new byte[0], SOAP_TYPE);
+        if (!established && (seals() || kerberos())) {
+            Answer logon = logOn();
             if (logon.status != 200) {
                 return logon;
             }
-            sealing = new SealedMessages(ntlm);
             loggedOn = true;
         }
-        return sealing == null ? send(soap, SOAP_TYPE) : send(sealing.seal(soap), SealedMessages.CONTENT_TYPE);
+        return sealing == null ? send(soap, SOAP_TYPE, null) : send(sealing.seal(soap), SealedMessages.CONTENT_TYPE, null);
     }
 
-    private Answer send(byte[] body, String contentType) throws IOException {
+    /** The connection's logon, with an empty message; on success the session's cipher is set when it seals. */
+    private Answer logOn() throws IOException {
+        MessageCipher cipher = null;
+        Answer answer;
+        if (kerberos()) {
+            KerberosLogon logon = KerberosLogon.start(
+                    KerberosLogin.subject(settings.getCredentials().getUser(), settings.getCredentials().getPassword()),
+                    endpoint.getHost());
+            answer = send(new byte[0], SOAP_TYPE, logon.authorization());
+            cipher = answer.status == 200 ? logon.complete(answer.challenge) : null;
+        } else {
+            answer = send(new byte[0], SOAP_TYPE, null);
+            cipher = answer.status == 200 ? new NtlmCipher(ntlm) : null;
+        }
+        if (cipher != null) {
+            established = true;
+            sealing = seals() ? new SealedMessages(cipher) : null;
+        }
+        return answer;
+    }
+
+    /** @param authorization an {@code Authorization} header to send, or {@code null} */
+    private Answer send(byte[] body, String contentType, String authorization) throws IOException {
         HttpPost post = new HttpPost(endpoint);
-        if (sealing != null) {
+        if (sealing != null || kerberos()) {
             post.setConfig(sealedConfig);
+        }
+        if (authorization != null) {
+            post.setHeader("Authorization", authorization);
         }
         ByteArrayEntity entity = new ByteArrayEntity(body);
         entity.setContentType(contentType);
         post.setEntity(entity);
-        try (CloseableHttpResponse response = execute(post)) {
+        try (CloseableHttpResponse response = http.execute(post, context)) {
             HttpEntity answer = response.getEntity();
             byte[] bytes = answer == null ? new byte[0] : read(answer);
             String type = answer == null || answer.getContentType() == null ? null : answer.getContentType().getValue();
@@ -171,19 +202,8 @@ final class WsmanClient implements Closeable {
             } else if (sealing != null && bytes.length > 0) {
                 throw new IOException("the WinRM service answered a sealed message in clear text");
             }
-            return new Answer(response.getStatusLine().getStatusCode(), bytes);
-        }
-    }
-
-    private CloseableHttpResponse execute(final HttpPost post) throws IOException {
-        if (settings.getAuthentication() != WinRmAuthentication.KERBEROS) {
-            return http.execute(post, context);
-        }
-        Subject subject = KerberosLogin.subject(settings.getCredentials().getUser(), settings.getCredentials().getPassword());
-        try {
-            return Subject.doAs(subject, (PrivilegedExceptionAction<CloseableHttpResponse>) () -> http.execute(post, context));
-        } catch (PrivilegedActionException e) {
-            throw e.getException() instanceof IOException ? (IOException) e.getException() : new IOException(e.getException());
+            org.apache.http.Header challenge = response.getFirstHeader("WWW-Authenticate");
+            return new Answer(response.getStatusLine().getStatusCode(), bytes, challenge == null ? null : challenge.getValue());
         }
     }
 
@@ -213,9 +233,6 @@ final class WsmanClient implements Closeable {
         if (mode == WinRmAuthentication.NEGOTIATE) {
             return ntlm;
         }
-        if (mode == WinRmAuthentication.KERBEROS) {
-            return new KerberosCredentials(null); // the ticket comes from the Subject the request runs as
-        }
         return new UsernamePasswordCredentials(settings.getCredentials().getUser(), settings.getCredentials().getPassword());
     }
 
@@ -223,16 +240,16 @@ final class WsmanClient implements Closeable {
         return mode == WinRmAuthentication.BASIC ? AuthSchemes.BASIC : AuthSchemes.SPNEGO;
     }
 
+    /** @return HttpClient's schemes: NTLM for Negotiate, Basic for Basic, none for Kerberos (see {@link KerberosLogon}) */
     private Registry<AuthSchemeProvider> schemes(WinRmAuthentication mode) {
-        AuthSchemeProvider provider;
+        RegistryBuilder<AuthSchemeProvider> schemes = RegistryBuilder.create();
         if (mode == WinRmAuthentication.NEGOTIATE) {
-            provider = new NtlmMasqAsSpnegoSchemeFactory(seals() ? PayloadEncryptionMode.REQUIRED : PayloadEncryptionMode.OFF);
-        } else if (mode == WinRmAuthentication.KERBEROS) {
-            provider = new SPNegoSchemeFactory(true, false); // HTTP/host without the port, as Windows registers the SPN
-        } else {
-            provider = new BasicSchemeFactory(java.nio.charset.StandardCharsets.UTF_8);
+            schemes.register(AuthSchemes.SPNEGO,
+                    new NtlmMasqAsSpnegoSchemeFactory(seals() ? PayloadEncryptionMode.REQUIRED : PayloadEncryptionMode.OFF));
+        } else if (mode == WinRmAuthentication.BASIC) {
+            schemes.register(AuthSchemes.BASIC, new BasicSchemeFactory(java.nio.charset.StandardCharsets.UTF_8));
         }
-        return RegistryBuilder.<AuthSchemeProvider>create().register(schemeName(mode), provider).build();
+        return schemes.build();
     }
 
     @Override

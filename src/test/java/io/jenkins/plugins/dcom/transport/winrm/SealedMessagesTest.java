@@ -31,8 +31,8 @@ class SealedMessagesTest {
         for (byte[] key : keys) {
             random.nextBytes(key);
         }
-        client = new SealedMessages(credentials(keys[0], keys[1], keys[2], keys[3]));
-        host = new SealedMessages(credentials(keys[2], keys[3], keys[0], keys[1]));
+        client = new SealedMessages(new NtlmCipher(credentials(keys[0], keys[1], keys[2], keys[3])));
+        host = new SealedMessages(new NtlmCipher(credentials(keys[2], keys[3], keys[0], keys[1])));
     }
 
     private static NTCredentialsWithEncryption credentials(byte[] sign, byte[] seal, byte[] peerSign, byte[] peerSeal) {
@@ -54,7 +54,7 @@ class SealedMessagesTest {
     }
 
     @Test
-    void aFlippedBitInTheSealedAnswerIsRefused() {
+    void aFlippedBitInTheSealedAnswerIsRefused() throws IOException {
         byte[] sealed = host.seal(ANSWER);
         int inMessage = new String(sealed, StandardCharsets.ISO_8859_1).indexOf("octet-stream") + 40;
         sealed[inMessage] ^= 0x01;
@@ -71,7 +71,7 @@ class SealedMessagesTest {
     }
 
     @Test
-    void anAnswerThatAnnouncesAnotherLengthIsRefused() {
+    void anAnswerThatAnnouncesAnotherLengthIsRefused() throws IOException {
         String framed = new String(host.seal(ANSWER), StandardCharsets.ISO_8859_1)
                 .replace("Length=" + ANSWER.length, "Length=" + (ANSWER.length + 1));
 
@@ -83,7 +83,7 @@ class SealedMessagesTest {
         NTCredentialsWithEncryption signOnly = new NTCredentialsWithEncryption("labadmin", "unused", null, null);
         signOnly.setNegotiateFlags(NegotiateFlags.NTLMSSP_NEGOTIATE_SIGN);
 
-        assertThatThrownBy(() -> new SealedMessages(signOnly)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> new NtlmCipher(signOnly)).isInstanceOf(IOException.class)
                 .hasMessageContaining("cannot be encrypted");
     }
 }

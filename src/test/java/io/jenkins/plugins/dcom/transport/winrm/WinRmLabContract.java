@@ -33,7 +33,22 @@ abstract class WinRmLabContract extends RegistryTransportContract {
         for (LabHostSpec host : LabFixture.contractHosts()) {
             hosts.add(authentication() == WinRmAuthentication.BASIC ? host.service(WinRmServiceSetting.BASIC) : host);
         }
-        fleet = LabFixture.start(hosts, https());
+        fleet = startLab(hosts);
+    }
+
+    /** @return the fleet under test, started */
+    LabFleet startLab(List<LabHostSpec> hosts) throws Exception {
+        return LabFixture.start(hosts, https());
+    }
+
+    /** @return the running fleet */
+    LabFleet fleet() {
+        return fleet;
+    }
+
+    /** @return the user as this logon names it */
+    String user() {
+        return "labadmin";
     }
 
     @AfterEach
@@ -63,7 +78,7 @@ abstract class WinRmLabContract extends RegistryTransportContract {
     }
 
     private ConnectionSettings build(String password) {
-        ConnectionSettings.Builder builder = ConnectionSettings.builder(new Credentials("labadmin", password))
+        ConnectionSettings.Builder builder = ConnectionSettings.builder(new Credentials(user(), password))
                 .timeouts(5000, 10000).authentication(authentication());
         return https() ? builder.https().build() : builder.build();
     }

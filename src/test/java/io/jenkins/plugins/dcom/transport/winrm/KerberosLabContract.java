@@ -1,0 +1,100 @@
+package io.jenkins.plugins.dcom.transport.winrm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.lab.LabHost;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import io.jenkins.plugins.dcom.transport.Credentials;
+import io.jenkins.plugins.dcom.transport.FailureKind;
+import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.TransportException;
+import io.jenkins.plugins.dcom.lab.Kdc;
+import io.jenkins.plugins.dcom.lab.LabFleet;
+import io.jenkins.plugins.dcom.lab.LabHostSpec;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transport contract with Kerberos, against a real MIT KDC that issues the tickets and lab hosts that accept them
+ * with their service keys; what is Kerberos' own (one refusal at the KDC for a wrong password, the service principal a
+ * host name gives) is tested here too. Subclasses choose HTTP (every message encrypted) or HTTPS.
+ */
+abstract class KerberosLabContract extends WinRmLabContract {
+    static Kdc kdc;
+    private static String previousConf;
+
+    @BeforeAll
+    static void startKdc() throws Exception {
+        kdc = Kdc.start("labadmin", LabFixture.PASSWORD);
+        previousConf = System.setProperty("java.security.krb5.conf", kdc.krb5Conf().toString());
+    }
+
+    @AfterAll
+    static void stopKdc() throws Exception {
+        if (previousConf == null) {
+            System.clearProperty("java.security.krb5.conf");
+        } else {
+            System.setProperty("java.security.krb5.conf", previousConf);
+        }
+        if (kdc != null) {
+            kdc.close();
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsOneRefusalAtTheKdcHoweverManyHostsAreTried() throws Exception {
+        ConnectionSettings wrong = ConnectionSettings.builder(new Credentials(user(), "Wrong-Passw0rd-for-kdc"))
+                .authentication(authentication()).timeouts(5000, 10000).build();
+        long refusalsBefore = kdc.logLines("PREAUTH_FAILED");
+        for (String name : new String[] {"NT4", "WIN2000", "READ_ONLY"}) {
+            LabHost host = fleet().host(name);
+            TransportException failure = catchThrowableOfType(() -> {
+                try (RegistryTransport transport = new WinRmTransportFactory().open(
+                        Target.of(host.address(), host.port(), "winrm"), wrong)) {
+                    transport.read();
+                }
+            }, TransportException.class);
+            assertThat(failure.getKind()).isEqualTo(FailureKind.AUTH_FAILED);
+            assertThat(failure.getMessage()).contains("Kerberos logon").doesNotContain("Wrong-Passw0rd");
+            assertThat(host.counters().requests()).as("nothing reaches a host without a ticket").isZero();
+        }
+
+        assertThat(kdc.logLines("PREAUTH_FAILED") - refusalsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aHostListedByItsAddressGetsNoTicketAndTheMessageSaysToListItsFqdn() throws Exception {
+        LabHost host = fleet().host("WIN2000");
+        TransportException failure = catchThrowableOfType(() -> {
+            try (RegistryTransport transport = new WinRmTransportFactory().open(Target.of("127.0.0.1", host.port(), "winrm"),
+                    ConnectionSettings.builder(new Credentials(user(), LabFixture.PASSWORD)).authentication(authentication())
+                            .timeouts(5000, 10000).build())) {
+                transport.read();
+            }
+        }, TransportException.class);
+
+        assertThat(failure.getKind()).isEqualTo(FailureKind.AUTH_FAILED);
+        assertThat(failure.getMessage()).contains("HTTP/127.0.0.1").contains("FQDN").contains("setspn");
+        assertThat(host.counters().requests()).isZero();
+    }
+
+    @Override
+    LabFleet startLab(List<LabHostSpec> hosts) throws Exception {
+        return LabFleet.start(hosts, LabFixture.PASSWORD, https() ? LabFixture.tls() : null, 0, kdc.keytab());
+    }
+
+    @Override
+    String user() {
+        return "labadmin@" + Kdc.REALM;
+    }
+
+    @Override
+    WinRmAuthentication authentication() {
+        return WinRmAuthentication.KERBEROS;
+    }
+}
