@@ -3,7 +3,8 @@ package io.jenkins.plugins.dcom.lab;
 /**
  * A lab host's departures from the WinRM service's defaults. By default a lab host is what {@code winrm quickconfig}
  * leaves on a Windows Server: an HTTP listener, Negotiate (NTLMv2) and Kerberos on, Basic off,
- * {@code AllowUnencrypted=false} (so over HTTP every message must be sealed). Kerberos is not modelled.
+ * {@code AllowUnencrypted=false} (so over HTTP every message must be sealed). Kerberos logons need service keys from
+ * a KDC ({@link LabFleet#start(java.util.List, String, LabTls, int, java.nio.file.Path)}); the tests start MIT's.
  */
 public enum WinRmServiceSetting {
     /** {@code winrm set winrm/config/service/auth @{Basic="true"}}: Basic logons with local accounts are accepted. */

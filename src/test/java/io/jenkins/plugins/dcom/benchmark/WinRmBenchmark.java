@@ -4,6 +4,7 @@ import io.jenkins.plugins.dcom.backup.BackupStore;
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
+import io.jenkins.plugins.dcom.lab.Kdc;
 import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.lab.LabTls;
@@ -35,7 +36,8 @@ import java.util.Locale;
 
 /**
  * Audits (and once remediates) a lab fleet of several hundred hosts with added latency at several concurrency levels,
- * in two modes side by side: Windows' default (HTTP, Negotiate, every message sealed) and HTTPS with Basic. Prints per
+ * in three modes side by side: Windows' defaults (HTTP, Negotiate or Kerberos, every message encrypted) and HTTPS
+ * with Basic; Kerberos against a real MIT KDC when Debian's krb5-kdc is installed (else its rows are left out). Prints per
  * level: hosts per second, per-host latency against the protocol floor of that mode, HTTP requests, 401s, TCP
  * connections and TLS handshakes per host (counted by the lab), CPU per command, peak heap (in process), and the peak
  * RSS of the command-line jar doing the same audit as a child process. Not a test: it asserts nothing.
@@ -49,10 +51,14 @@ public final class WinRmBenchmark {
     private static final int FLOOR_EXCHANGES = 4;
     /** NTLM adds two legs (NEGOTIATE, then AUTHENTICATE) before the first sealed message of a connection. */
     private static final int NTLM_LEGS = 2;
+    /** Kerberos adds one: the AP-REQ, answered by the AP-REP, before the first sealed message. */
+    private static final int KERBEROS_LEGS = 1;
+    private static Kdc kdc;
 
-    /** The two ways a Windows server is reached. */
+    /** The ways a Windows server is reached. */
     private enum Way {
         NEGOTIATE_HTTP("negotiate/http", FLOOR_EXCHANGES + NTLM_LEGS),
+        KERBEROS_HTTP("kerberos/http", FLOOR_EXCHANGES + KERBEROS_LEGS),
         BASIC_HTTPS("basic/https", FLOOR_EXCHANGES);
 
         final String label;
@@ -81,15 +87,28 @@ public final class WinRmBenchmark {
         LabTls tls = LabTls.in(work.resolve("tls"));
         System.out.printf(Locale.ROOT, "WinRM benchmark: %d lab hosts, %d ms added per HTTP request, our WS-Management client, "
                 + "%s, %d cores%n", hosts, latency, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "floor per command: basic/https %d exchanges, negotiate/http %d (two NTLM legs) x %d ms "
-                + "(TCP and TLS round trips cost nothing on loopback)%n%n", FLOOR_EXCHANGES, FLOOR_EXCHANGES + NTLM_LEGS, latency);
+        System.out.printf(Locale.ROOT, "floor per command: basic/https %d exchanges, negotiate/http %d (two NTLM legs), "
+                + "kerberos/http %d (one AP exchange) x %d ms (TCP and TLS round trips and the KDC cost nothing on loopback)%n%n",
+                FLOOR_EXCHANGES, FLOOR_EXCHANGES + NTLM_LEGS, FLOOR_EXCHANGES + KERBEROS_LEGS, latency);
+        if (Files.isExecutable(Paths.get("/usr/sbin/krb5kdc")) && Files.isExecutable(Paths.get("/usr/sbin/kadmin.local"))) {
+            kdc = Kdc.start("labadmin", PASSWORD);
+            System.setProperty("java.security.krb5.conf", kdc.krb5Conf().toString());
+        } else {
+            System.out.println("(no krb5-kdc here: the kerberos/http rows are left out)");
+        }
         System.out.println("way             mode       conc  hosts/s  mean ms  p95 ms  x floor  req/host  401/host  conn/host  tls/host  "
                 + "cmd/host  cpu ms/cmd  peak heap MB  cli wall s  cli peak RSS MB");
         for (Way way : Way.values()) {
+            if (way == Way.KERBEROS_HTTP && kdc == null) {
+                continue;
+            }
             for (int level : levels) {
                 row(way, "audit", level, hosts, latency, tls, work);
             }
             row(way, "remediate", levels.get(levels.size() - 1), hosts, latency, tls, work);
+        }
+        if (kdc != null) {
+            kdc.close();
         }
     }
 
@@ -112,13 +131,21 @@ public final class WinRmBenchmark {
             LabHostSpec host = LabHostSpec.host("H" + i, "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx").latency(latency);
             specs.add(way == Way.BASIC_HTTPS ? host.service(WinRmServiceSetting.BASIC) : host);
         }
-        return LabFleet.start(specs, PASSWORD, way == Way.BASIC_HTTPS ? tls : null, 0);
+        return LabFleet.start(specs, PASSWORD, way == Way.BASIC_HTTPS ? tls : null, 0,
+                way == Way.KERBEROS_HTTP ? kdc.keytab() : null);
     }
 
     private static ConnectionSettings settings(Way way, LabTls tls) {
-        ConnectionSettings.Builder builder = ConnectionSettings.builder(new Credentials("labadmin", PASSWORD)).timeouts(10_000, 60_000);
+        ConnectionSettings.Builder builder = ConnectionSettings.builder(new Credentials(user(way), PASSWORD)).timeouts(10_000, 60_000);
+        if (way == Way.KERBEROS_HTTP) {
+            return builder.authentication(WinRmAuthentication.KERBEROS).build();
+        }
         return way == Way.NEGOTIATE_HTTP ? builder.build() : builder.authentication(WinRmAuthentication.BASIC).https()
                 .truststore(tls.truststore(), LabTls.TRUSTSTORE_PASSWORD).build();
+    }
+
+    private static String user(Way way) {
+        return way == Way.KERBEROS_HTTP ? "labadmin@" + Kdc.REALM : "labadmin";
     }
 
     private static Measure runInProcess(Way way, String mode, int concurrency, LabFleet fleet, LabTls tls, Path work) throws Exception {
@@ -176,10 +203,12 @@ public final class WinRmBenchmark {
             Path inventory = fleet.writeInventory(work.resolve("inventory-" + concurrency + ".txt"));
             Path password = Files.write(work.resolve("password"), PASSWORD.getBytes(StandardCharsets.US_ASCII));
             List<String> command = new ArrayList<>(Arrays.asList(System.getProperty("java.home") + File.separator + "bin"
-                    + File.separator + "java", "-jar", jar.toString(), "audit", "--inventory", inventory.toString(), "--user",
-                    "labadmin", "--password-file", password.toString(), "--concurrency", String.valueOf(concurrency),
+                    + File.separator + "java", "-Djava.security.krb5.conf=" + System.getProperty("java.security.krb5.conf", ""),
+                    "-jar", jar.toString(), "audit", "--inventory", inventory.toString(), "--user", user(way), "--password-file", password.toString(), "--concurrency", String.valueOf(concurrency),
                     "--report-dir", work.resolve("cli-report").toString()));
-            if (way == Way.BASIC_HTTPS) {
+            if (way == Way.KERBEROS_HTTP) {
+                command.addAll(Arrays.asList("--auth", "kerberos"));
+            } else if (way == Way.BASIC_HTTPS) {
                 command.addAll(Arrays.asList("--auth", "basic", "--https", "--truststore", tls.truststore().toString()));
             }
             ProcessBuilder builder = new ProcessBuilder(command)
