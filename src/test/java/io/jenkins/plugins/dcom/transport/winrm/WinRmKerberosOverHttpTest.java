@@ -20,12 +20,16 @@ class WinRmKerberosOverHttpTest extends KerberosLabContract {
     @Test
     void everyMessageGoesEncryptedUnderATicketTheKdcIssued() throws Exception {
         LabHost host = fleet().host("NT4");
+        long requests = host.counters().requests();
         try (RegistryTransport transport = new WinRmTransportFactory().open(Target.of(host.address(), host.port(), "winrm"),
                 ConnectionSettings.builder(new Credentials(user(), LabFixture.PASSWORD)).authentication(authentication())
                         .timeouts(5000, 10000).build())) {
             assertThat(transport.read().protocols(host.address())).isEqualTo(NT4_LIST);
         }
 
+        assertThat(host.counters().requests() - requests).as("the AP-REQ with the first POST, then Create, Command, "
+                + "Receive, Delete: no 401").isEqualTo(5);
+        assertThat(host.counters().unauthorized()).isZero();
         assertThat(host.counters().sealedMessages()).isPositive();
         assertThat(host.counters().plainMessages()).isZero();
         assertThat(kdc.logLines("for HTTP/localhost@" + Kdc.REALM)).as("service tickets this test's KDC issued").isPositive();

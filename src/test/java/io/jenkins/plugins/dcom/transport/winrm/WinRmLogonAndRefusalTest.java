@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.lab.LabCounters;
 import io.jenkins.plugins.dcom.lab.LabFault;
 import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHost;
@@ -126,6 +127,21 @@ class WinRmLogonAndRefusalTest {
         assertThat(rejected.getKind()).isEqualTo(FailureKind.AUTH_FAILED);
         assertThat(rejected.getMessage()).contains("Basic is off");
         assertThat(fleet.host("DEFAULT").counters().rejectedLogons()).isZero();
+    }
+
+    @Test
+    void aReadCostsTheTwoNtlmLegsAndTheFourMessagesOnOneConnection() throws Exception {
+        LabCounters counters = fleet.host("DEFAULT").counters();
+        long[] before = {counters.requests(), counters.unauthorized(), counters.connections()};
+
+        try (RegistryTransport transport = open("DEFAULT", settings().build())) {
+            transport.read();
+        }
+
+        assertThat(counters.requests() - before[0]).as("NEGOTIATE with the first POST, AUTHENTICATE, Create, Command, "
+                + "Receive, Delete").isEqualTo(6);
+        assertThat(counters.unauthorized() - before[1]).as("only the CHALLENGE").isEqualTo(1);
+        assertThat(counters.connections() - before[2]).isEqualTo(1);
     }
 
     @Test
