@@ -14,7 +14,9 @@ import hudson.model.ParametersDefinitionProperty;
 import hudson.model.Result;
 import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
+import hudson.slaves.EnvironmentVariablesNodeProperty;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.dcom.lab.Kdc;
 import io.jenkins.plugins.dcom.lab.LabFault;
 import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
@@ -139,6 +141,31 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         String page = createWebClient().goTo(build.getUrl() + "dcom-compliance/").getWebResponse().getContentAsString();
         assertTrue("the build page shows the waves and gates", page.contains("id=\"dcom-rollout\"")
                 && page.contains("wave 1 of 2 (1 host(s)): gate closed"));
+    }
+
+    public void testKerberosOverHttpWithTheNodesKrb5ConfRemediatesAndRestartsWithEveryMessageEncrypted() throws Exception {
+        Kdc kdc = Kdc.start("labadmin", LabFixture.PASSWORD);
+        try {
+            fleet = LabFleet.start(Arrays.asList(LabHostSpec.host("NT4", NT4).downtime(3000)), LabFixture.PASSWORD, null, 0,
+                    kdc.keytab());
+            // What an admin sets on the node (or globally) when its krb5.conf is not /etc/krb5.conf
+            hudson.getGlobalNodeProperties().add(new EnvironmentVariablesNodeProperty(new EnvironmentVariablesNodeProperty.Entry(
+                    "JAVA_TOOL_OPTIONS", "-Djava.security.krb5.conf=" + kdc.krb5Conf())));
+
+            FreeStyleBuild build = build(new DcomComplianceBuilder(fleet.inventory(), "", "kb272937", "",
+                    StepMode.REMEDIATE_AND_RESTART.name(), "winrm", "labadmin@" + Kdc.REALM, LabFixture.PASSWORD, "", false,
+                    "kerberos", false, 4, 0, "", "UNSTABLE", "FAILURE", "", ""));
+
+            assertBuildStatus(Result.SUCCESS, build);
+            assertEquals("ncacn_ip_tcp", fleet.host("NT4").registry().data().get(0));
+            assertEquals(1, fleet.host("NT4").completedRestarts());
+            assertTrue("every message encrypted with the Kerberos session's keys",
+                    fleet.host("NT4").counters().sealedMessages() > 0 && fleet.host("NT4").counters().plainMessages() == 0);
+            assertTrue("tickets from this test's KDC", kdc.logLines("for HTTP/localhost@" + Kdc.REALM) > 0);
+            assertFalse(getLog(build).contains(LabFixture.PASSWORD));
+        } finally {
+            kdc.close();
+        }
     }
 
     public void testRemediateWithoutRestartLeavesTheBuildUnstableUntilTheServersRestart() throws Exception {
