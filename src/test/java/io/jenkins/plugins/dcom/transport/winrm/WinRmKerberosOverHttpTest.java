@@ -34,4 +34,20 @@ class WinRmKerberosOverHttpTest extends KerberosLabContract {
         assertThat(host.counters().plainMessages()).isZero();
         assertThat(kdc.logLines("for HTTP/localhost@" + Kdc.REALM)).as("service tickets this test's KDC issued").isPositive();
     }
+
+    @Test
+    void aSessionWhoseConnectionTheHostClosedLogsOnAgainWithANewAuthenticator() throws Exception {
+        LabHost host = fleet().host("NT4");
+        long refusals = kdc.logLines("PREAUTH_FAILED");
+        try (RegistryTransport transport = new WinRmTransportFactory().open(Target.of(host.address(), host.port(), "winrm"),
+                ConnectionSettings.builder(new Credentials(user(), LabFixture.PASSWORD)).authentication(authentication())
+                        .timeouts(5000, 10000).build())) {
+            transport.read();
+            host.dropConnections(); // the Kerberos logon belongs to the connection, as NTLM's does
+
+            assertThat(transport.read().protocols(host.address())).isEqualTo(NT4_LIST);
+        }
+        assertThat(host.counters().rejectedLogons()).as("the replay cache saw no authenticator twice").isZero();
+        assertThat(kdc.logLines("PREAUTH_FAILED")).isEqualTo(refusals);
+    }
 }
