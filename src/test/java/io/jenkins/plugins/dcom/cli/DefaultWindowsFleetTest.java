@@ -58,22 +58,14 @@ class DefaultWindowsFleetTest {
     @Test
     void theSameWithKerberosOverHttpThenPywinrmReadsTheNewOrderWithAKerberosTicket() throws Exception {
         Pywinrm.requireKerberos();
-        String previous = System.getProperty("java.security.krb5.conf");
-        try (Kdc kdc = Kdc.start("labadmin", PASSWORD);
+        try (Kdc kdc = Kdc.start("labadmin", PASSWORD).configureJvm();
                 LabFleet fleet = LabFleet.start(siteServers(), "not-used-by-kerberos", null, 0, kdc.keytab())) {
-            System.setProperty("java.security.krb5.conf", kdc.krb5Conf().toString());
             auditRemediateAudit(fleet, "labadmin@" + Kdc.REALM, "--auth", "kerberos");
             for (LabHost host : fleet.hosts()) {
                 assertNewOrder(Pywinrm.runKerberos(host, kdc, PASSWORD, "always", "65001", "reg", "query",
                         "HKLM\\SOFTWARE\\Microsoft\\Rpc", "/v", "\"DCOM Protocols\""));
             }
             assertThat(kdc.logLines("PREAUTH_FAILED")).isZero();
-        } finally {
-            if (previous == null) {
-                System.clearProperty("java.security.krb5.conf");
-            } else {
-                System.setProperty("java.security.krb5.conf", previous);
-            }
         }
     }
 

@@ -33,6 +33,9 @@ public final class Kdc implements AutoCloseable {
 
     private final Path directory;
     private final Process process;
+    /** {@code java.security.krb5.conf} as it was before {@link #configureJvm()}, restored by {@link #close()}. */
+    private String previousJvmConf;
+    private boolean jvmConfigured;
 
     private Kdc(Path directory, Process process) {
         this.directory = directory;
@@ -99,6 +102,18 @@ public final class Kdc implements AutoCloseable {
         return directory.resolve("krb5.conf");
     }
 
+    /**
+     * Points this JVM's Kerberos (the client under test, which reads {@code java.security.krb5.conf} at each logon) at
+     * this realm until {@link #close()}.
+     */
+    public Kdc configureJvm() {
+        if (!jvmConfigured) {
+            previousJvmConf = System.setProperty("java.security.krb5.conf", krb5Conf().toString());
+            jvmConfigured = true;
+        }
+        return this;
+    }
+
     /** @return the keys of {@code HTTP/localhost} */
     public Path keytab() {
         return directory.resolve("http.keytab");
@@ -119,6 +134,13 @@ public final class Kdc implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        if (jvmConfigured) {
+            if (previousJvmConf == null) {
+                System.clearProperty("java.security.krb5.conf");
+            } else {
+                System.setProperty("java.security.krb5.conf", previousJvmConf);
+            }
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -27,13 +27,11 @@ class PywinrmKerberosCrossCheckTest {
     private static final String RPC = "HKLM\\SOFTWARE\\Microsoft\\Rpc";
     private static Kdc kdc;
     private static LabFleet fleet;
-    private static String previousConf;
 
     @BeforeAll
     static void start() throws Exception {
         Pywinrm.requireKerberos();
-        kdc = Kdc.start("labadmin", PASSWORD);
-        previousConf = System.setProperty("java.security.krb5.conf", kdc.krb5Conf().toString());
+        kdc = Kdc.start("labadmin", PASSWORD).configureJvm();
         fleet = LabFleet.start(Arrays.asList(
                 LabHostSpec.host("DEFAULT", "ncadg_ip_udp", "ncacn_ip_tcp"),
                 LabHostSpec.host("OURS", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx"),
@@ -44,11 +42,6 @@ class PywinrmKerberosCrossCheckTest {
     static void stop() throws Exception {
         if (fleet != null) {
             fleet.close();
-        }
-        if (previousConf == null) {
-            System.clearProperty("java.security.krb5.conf");
-        } else {
-            System.setProperty("java.security.krb5.conf", previousConf);
         }
         if (kdc != null) {
             kdc.close();

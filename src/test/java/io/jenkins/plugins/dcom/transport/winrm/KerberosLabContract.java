@@ -26,21 +26,14 @@ import org.junit.jupiter.api.Test;
  */
 abstract class KerberosLabContract extends WinRmLabContract {
     static Kdc kdc;
-    private static String previousConf;
 
     @BeforeAll
     static void startKdc() throws Exception {
-        kdc = Kdc.start("labadmin", LabFixture.PASSWORD);
-        previousConf = System.setProperty("java.security.krb5.conf", kdc.krb5Conf().toString());
+        kdc = Kdc.start("labadmin", LabFixture.PASSWORD).configureJvm();
     }
 
     @AfterAll
     static void stopKdc() throws Exception {
-        if (previousConf == null) {
-            System.clearProperty("java.security.krb5.conf");
-        } else {
-            System.setProperty("java.security.krb5.conf", previousConf);
-        }
         if (kdc != null) {
             kdc.close();
         }
