@@ -16,6 +16,8 @@ final class CliJar {
     static final String OVERRIDE = "dcom.compliance.cliJar";
     static final String SHORT_NAME = "dcom-protocol-compliance";
     static final String BUNDLED = "WEB-INF/cli/dcom-protocol-compliance-cli.jar";
+    /** Guards the jar's place on the nodes: whether a good copy is there, and replacing it. */
+    private static final Object PLACE = new Object();
 
     private CliJar() {
     }
@@ -46,17 +48,18 @@ final class CliJar {
     }
 
     /**
-     * Copies the jar into a folder of the build's node unless a copy with the same digest is there. Safe when builds on one node (shards,
-     * matrix cells) install at the same time: each copies to a temporary file of its own, checks its digest and
-     * renames it into place; a build that finds the place taken by an identical copy uses that one. The digest of
-     * the jar used is always checked, so a damaged or foreign copy is replaced, never run.
+     * Copies the jar into a folder of the build's node unless a copy with the same digest is there. Safe when builds on
+     * one node (shards, matrix cells) install at the same time: each copies to a temporary file of its own and checks
+     * its digest; looking at the place and putting a copy there happen under one lock of the controller, which runs
+     * every build's install, so no build reads the place while another replaces a damaged or foreign copy in it. The
+     * digest of the jar used is always checked, so such a copy is replaced, never run.
      *
      * @return the jar on the node, with the bundled jar's digest
      */
     static FilePath installIn(FilePath folder, FilePath bundled) throws IOException, InterruptedException {
         String digest = digest(bundled);
         FilePath target = folder.child("cli-" + digest.substring(0, 16) + ".jar");
-        if (target.exists() && digest.equals(digest(target))) {
+        if (isInPlace(target, digest)) {
             return target;
         }
         folder.mkdirs();
@@ -68,15 +71,25 @@ final class CliJar {
                 throw new IOException("copying the command-line jar to " + folder.getRemote() + " damaged it (digest "
                         + copied + ", " + copy.length() + " bytes, not " + digest + "); try again");
             }
-            moveIntoPlace(copy, target);
+            synchronized (PLACE) {
+                if (!isInPlace(target, digest)) {
+                    moveIntoPlace(copy, target);
+                }
+                if (!isInPlace(target, digest)) {
+                    throw new IOException(target.getRemote() + " on the build's node is not the plugin's command-line "
+                            + "jar (another digest), and it could not be replaced; delete it");
+                }
+            }
         } finally {
             copy.delete();
         }
-        if (!digest.equals(digest(target))) {
-            throw new IOException(target.getRemote() + " on the build's node is not the plugin's command-line "
-                    + "jar (another digest), and it could not be replaced; delete it");
-        }
         return target;
+    }
+
+    private static boolean isInPlace(FilePath target, String digest) throws IOException, InterruptedException {
+        synchronized (PLACE) {
+            return target.exists() && digest.equals(digest(target));
+        }
     }
 
     /**
@@ -87,18 +100,11 @@ final class CliJar {
         return file.digest();
     }
 
-    /** Jenkins' renameTo refuses an existing target, Hudson's replaces it: either way a wrong copy must go first. */
+    /** Jenkins' renameTo refuses an existing target, Hudson's replaces it: either way a wrong copy goes first. */
     private static void moveIntoPlace(FilePath copy, FilePath target) throws IOException, InterruptedException {
-        if (target.exists() && !digest(copy).equals(digest(target))) {
+        if (target.exists()) {
             target.delete();
         }
-        try {
-            copy.renameTo(target);
-        } catch (IOException takenMeanwhile) {
-            if (!target.exists()) {
-                throw takenMeanwhile;
-            }
-            // another build put a copy there first; its digest is checked by the caller
-        }
+        copy.renameTo(target);
     }
 }

@@ -86,7 +86,7 @@ final class WinRmFailures {
     /**
      * An answer that is not the one asked for.
      *
-     * @param sealed whether the request went sealed (Negotiate over HTTP)
+     * @param sealed whether the request went sealed (Negotiate or Kerberos over HTTP)
      */
     static TransportException of(String host, WsmanClient.Answer answer, WsmanReply fault, WinRmAuthentication mode,
             boolean sealed) {
