@@ -17,10 +17,10 @@ import org.apache.http.auth.AUTH;
 import org.apache.http.auth.AuthProtocolState;
 import org.apache.http.auth.AuthScheme;
 import org.apache.http.auth.AuthSchemeProvider;
-import org.apache.http.auth.AuthState;
-import org.apache.http.auth.MalformedChallengeException;
 import org.apache.http.auth.AuthScope;
+import org.apache.http.auth.AuthState;
 import org.apache.http.auth.Credentials;
+import org.apache.http.auth.MalformedChallengeException;
 import org.apache.http.auth.UsernamePasswordCredentials;
 import org.apache.http.client.AuthCache;
 import org.apache.http.client.config.AuthSchemes;
@@ -168,7 +168,7 @@ final class WsmanClient implements Closeable {
 
     /** The connection's logon, with an empty message; on success the session's cipher is set when it seals. */
     private Answer logOn() throws IOException {
-        MessageCipher cipher = null;
+        MessageCipher cipher;
         Answer answer;
         if (kerberos()) {
             KerberosLogon logon = KerberosLogon.start(
