@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.lab.Kdc;
+import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHost;
+import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
-import io.jenkins.plugins.dcom.transport.Credentials;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.TransportException;
-import io.jenkins.plugins.dcom.lab.Kdc;
-import io.jenkins.plugins.dcom.lab.LabFleet;
-import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,9 +39,22 @@ abstract class KerberosLabContract extends WinRmLabContract {
     }
 
     @Test
+    void aSessionWhoseConnectionTheHostClosedLogsOnAgainWithANewAuthenticator() throws Exception {
+        LabHost host = fleet().host("NT4");
+        long refusals = kdc.logLines("PREAUTH_FAILED");
+        try (RegistryTransport transport = new WinRmTransportFactory().open(Target.of(host.address(), host.port(), "winrm"), settings())) {
+            transport.read();
+            host.dropConnections(); // the Kerberos logon belongs to the connection, as NTLM's does
+
+            assertThat(transport.read().protocols(host.address())).isEqualTo(NT4_LIST);
+        }
+        assertThat(host.counters().rejectedLogons()).as("the replay cache saw no authenticator twice").isZero();
+        assertThat(kdc.logLines("PREAUTH_FAILED")).isEqualTo(refusals);
+    }
+
+    @Test
     void aWrongPasswordIsOneRefusalAtTheKdcHoweverManyHostsAreTried() throws Exception {
-        ConnectionSettings wrong = ConnectionSettings.builder(new Credentials(user(), "Wrong-Passw0rd-for-kdc"))
-                .authentication(authentication()).timeouts(5000, 10000).build();
+        ConnectionSettings wrong = build("Wrong-Passw0rd-for-kdc"); // not the contract's: the run asks the KDC once per password
         long refusalsBefore = kdc.logLines("PREAUTH_FAILED");
         for (String name : new String[] {"NT4", "WIN2000", "READ_ONLY"}) {
             LabHost host = fleet().host(name);
@@ -64,9 +76,7 @@ abstract class KerberosLabContract extends WinRmLabContract {
     void aHostListedByItsAddressGetsNoTicketAndTheMessageSaysToListItsFqdn() throws Exception {
         LabHost host = fleet().host("WIN2000");
         TransportException failure = catchThrowableOfType(() -> {
-            try (RegistryTransport transport = new WinRmTransportFactory().open(Target.of("127.0.0.1", host.port(), "winrm"),
-                    ConnectionSettings.builder(new Credentials(user(), LabFixture.PASSWORD)).authentication(authentication())
-                            .timeouts(5000, 10000).build())) {
+            try (RegistryTransport transport = new WinRmTransportFactory().open(Target.of("127.0.0.1", host.port(), "winrm"), settings())) {
                 transport.read();
             }
         }, TransportException.class);

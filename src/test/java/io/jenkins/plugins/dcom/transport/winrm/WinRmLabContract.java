@@ -77,7 +77,8 @@ abstract class WinRmLabContract extends RegistryTransportContract {
         return build("not-the-password");
     }
 
-    private ConnectionSettings build(String password) {
+    /** @return this contract's settings with another password */
+    ConnectionSettings build(String password) {
         ConnectionSettings.Builder builder = ConnectionSettings.builder(new Credentials(user(), password))
                 .timeouts(5000, 10000).authentication(authentication());
         return https() ? builder.https().build() : builder.build();
