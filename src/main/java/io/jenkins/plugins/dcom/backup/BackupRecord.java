@@ -14,6 +14,9 @@ import java.util.List;
  * exactly, whatever its shape; {@link #getBefore()} is its decoding, for people and for schema-1 records. Schema 3 adds
  * the host's boot marker as it was when the value was written ({@link #getBootMarker()}), so that any later audit can
  * tell that the server has not restarted since and its DCOM still runs with the old order.
+ *
+ * <p>A record read from disk may be damaged or forged: {@link RecordFiles#read} checks every field this class
+ * promises before anyone uses it; a record built in memory is whole by construction.
  */
 public final class BackupRecord {
     /** Version of this JSON layout. */
@@ -44,8 +47,8 @@ public final class BackupRecord {
         this.port = port;
         this.transport = transport;
         this.savedAt = savedAt;
-        this.before = Collections.unmodifiableList(new ArrayList<>(before));
-        this.written = Collections.unmodifiableList(new ArrayList<>(written));
+        this.before = before == null ? null : Collections.unmodifiableList(new ArrayList<>(before));
+        this.written = written == null ? null : Collections.unmodifiableList(new ArrayList<>(written));
         this.beforeValue = beforeValue;
         this.bootMarker = bootMarker;
     }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.dcom.text.OutputFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Runs the engine over an inventory, writes the reports (also when hosts failed) and prints the summary. */
 final class FleetRun {
@@ -25,6 +26,7 @@ final class FleetRun {
         }
         prepareOutputs(options, reportDir);
         out.println(title + ": " + inventory.size() + " hosts, " + describe(options) + ", run " + runId);
+        warn(out, options.getHistory().getWarnings());
         RunResult result;
         try {
             result = new ComplianceEngine(options, new ConsoleProgress(out)).run(runId, inventory);
@@ -33,6 +35,13 @@ final class FleetRun {
             throw new UsageException("interrupted", e);
         }
         return finish(out, title, result, reportDir);
+    }
+
+    /** Prints one line per input the run passes over (a damaged backup record: its file and why). */
+    static void warn(PrintStream out, List<String> warnings) {
+        for (String warning : warnings) {
+            out.println("Warning: skipped " + warning);
+        }
     }
 
     /** Checks the report folder before the run, so that a run never changes hosts it cannot report on. */

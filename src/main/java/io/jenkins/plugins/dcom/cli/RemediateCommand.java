@@ -6,7 +6,8 @@ import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
-import java.nio.file.Path;
+import io.jenkins.plugins.dcom.inventory.Inventory;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,19 +43,29 @@ final class RemediateCommand implements Callable<Integer> {
         if (dryRun && restart.restart) {
             throw new UsageException("--dry-run and --restart contradict each other: a dry run changes nothing, so nothing needs a restart");
         }
-        String runId = ComplianceEngine.newRunId();
-        Path backups = fleet.backupRoot().resolve(runId);
         ConnectionSettings settings = connection.settings(parent.environment);
-        RunOptions options = RunOptions.builder(Mode.REMEDIATE, TransportChoice.of(connection.transport, settings), settings)
+        RunOptions.Builder options = RunOptions.builder(Mode.REMEDIATE, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency()).dryRun(dryRun)
-                .restart(restart.policy()).backups(new BackupStore(backups)).history(ChangeHistory.in(fleet.backupRoot()))
-                .maxAuthFailures(connection.maxAuthFailures()).rollout(rollout.rollout(dryRun)).build();
-        int exit = FleetRun.run(dryRun ? "Remediate (dry run)" : "Remediate", runId, options, fleet.loadInventory(),
+                .restart(restart.policy()).history(ChangeHistory.in(fleet.backupRoot()))
+                .maxAuthFailures(connection.maxAuthFailures()).rollout(rollout.rollout(dryRun));
+        Inventory inventory = fleet.loadInventory();
+        BackupStore backups = dryRun ? null : reserveBackups();
+        String runId = backups == null ? ComplianceEngine.newRunId() : backups.getRunId();
+        int exit = FleetRun.run(dryRun ? "Remediate (dry run)" : "Remediate", runId, options.backups(backups).build(), inventory,
                 fleet.reportDir, parent.out);
-        if (!dryRun) {
-            parent.out.println("Backups: " + backups.toAbsolutePath() + " (undo with: rollback --backup-dir "
-                    + backups.getParent() + " --run " + runId + ")");
+        if (backups != null) {
+            parent.out.println("Backups: " + backups.getDirectory().toAbsolutePath() + " (undo with: rollback --backup-dir "
+                    + fleet.backupRoot() + " --run " + runId + ")");
         }
         return exit;
+    }
+
+    /** @return this run's own backup folder, made now, so that no other run (even of the same second) shares it */
+    private BackupStore reserveBackups() throws UsageException {
+        try {
+            return BackupStore.reserve("--backup-dir", fleet.backupRoot(), ComplianceEngine.newRunId());
+        } catch (IOException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 }

@@ -4,6 +4,9 @@ import io.jenkins.plugins.dcom.contract.Defaults;
 
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.backup.RecordSet;
+import io.jenkins.plugins.dcom.run.ChangeHistory;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
@@ -61,19 +64,16 @@ final class RollbackCommand implements Callable<Integer> {
         List<BackupRecord> records = load(runDir);
         List<Target> targets = new ArrayList<>();
         for (BackupRecord record : records) {
-            try {
-                targets.add(Target.of(record.getHost(), record.getPort(), record.getTransport()));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(runDir + ": a backup record names '" + record.getHost()
-                        + "', which is not a host name or address; the record is damaged, remove it to roll back the others", e);
-            }
+            targets.add(Target.of(record.getHost(), record.getPort(), record.getTransport()));
         }
+        ChangeHistory history = ChangeHistory.in(backupDir);
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.ROLLBACK, TransportChoice.of(connection.transport, settings), settings)
                 .dryRun(dryRun).force(force).restart(restart.policy()).concurrency(Bounds.concurrency(concurrency))
-                .maxAuthFailures(connection.maxAuthFailures()).build();
+                .maxAuthFailures(connection.maxAuthFailures()).history(history).build();
         FleetRun.prepare(reportDir);
         parent.out.println("Rollback of run " + runDir.getFileName() + ": " + records.size() + " hosts" + (dryRun ? ", dry run" : ""));
+        FleetRun.warn(parent.out, history.getWarnings());
         RunResult result;
         try {
             result = new ComplianceEngine(options, new ConsoleProgress(parent.out))
@@ -108,11 +108,12 @@ final class RollbackCommand implements Callable<Integer> {
             throw new UsageException(runDir + ": no such run folder; see the folders under --backup-dir");
         }
         try {
-            List<BackupRecord> records = new BackupStore(runDir).loadAll();
-            if (records.isEmpty()) {
-                throw new UsageException(runDir + " holds no backup record: that run changed no host");
+            RecordSet set = new BackupStore(runDir).loadAll();
+            if (set.getRecords().isEmpty()) {
+                throw new UsageException(runDir + (set.getSkipped().isEmpty() ? " holds no backup record: that run changed no host"
+                        : " holds no usable backup record: " + UntrustedText.line(String.join("; ", set.getSkipped()))));
             }
-            return records;
+            return set.getRecords();
         } catch (IOException e) {
             throw new UsageException(e.getMessage(), e);
         }

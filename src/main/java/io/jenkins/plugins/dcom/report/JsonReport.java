@@ -58,6 +58,8 @@ public final class JsonReport {
         ConnectivityReport.json(root, run.connectivity());
         ArrayNode rollout = root.putArray("rollout");
         run.getRolloutLog().forEach(rollout::add);
+        ArrayNode warnings = root.putArray("warnings");
+        run.getWarnings().forEach(warnings::add);
         return root;
     }
 

@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -41,50 +44,47 @@ public final class ComplianceEngine {
 
     /** Audits or remediates every host of the inventory; a staged remediation goes wave by wave ({@link Rollout}). */
     public RunResult run(String runId, Inventory inventory) throws InterruptedException {
+        Instant started = Instant.now();
         if (options.getMode() == Mode.REMEDIATE && !options.isDryRun() && options.getRollout().isStaged()) {
             Waves.Outcome outcome = new Waves(options, runId, this::runJobs).run(inventory.getTargets());
-            return new RunResult(runId, options.getMode(), false, options.getRestart().isEnabled(), options.getPolicy().getName(),
-                    outcome.started, Instant.now(), outcome.results, options.getPolicy().isConnectivityRequired(), outcome.log);
+            return result(runId, options.getPolicy().getName(), started, outcome.results).rolloutLog(outcome.log).build();
         }
-        final HostProcessor processor = new HostProcessor(options, runId);
-        final AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
-        List<Callable<HostResult>> jobs = new ArrayList<>();
-        for (int i = 0; i < inventory.getTargets().size(); i++) {
-            final int index = i;
-            final Target target = inventory.getTargets().get(i);
-            jobs.add(new Callable<HostResult>() {
-                @Override
-                public HostResult call() throws InterruptedException {
-                    return guard.run(index, target, () -> processor.process(target));
-                }
-            });
-        }
-        return execute(runId, jobs, options.getPolicy().getName());
+        HostProcessor processor = new HostProcessor(options, runId);
+        List<HostResult> hosts = runJobs(guardedJobs(inventory.getTargets(), processor::process));
+        return result(runId, options.getPolicy().getName(), started, hosts).build();
     }
 
-    /** Rolls back every record, each against the host it names. */
+    /** Rolls back every record, each against the host it names, to the value from before the tool first changed it. */
     public RunResult rollback(String runId, List<Target> targets, List<BackupRecord> records) throws InterruptedException {
-        final RollbackProcessor processor = new RollbackProcessor(options);
-        final AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
+        Instant started = Instant.now();
+        RollbackProcessor processor = new RollbackProcessor(options, options.getHistory());
+        Map<Target, BackupRecord> recordOf = new IdentityHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            recordOf.put(targets.get(i), records.get(i));
+        }
+        List<HostResult> hosts = runJobs(guardedJobs(targets, target -> processor.process(target, recordOf.get(target))));
+        return result(runId, "rollback of " + (records.isEmpty() ? "nothing" : "run " + records.get(0).getRunId()), started,
+                hosts).build();
+    }
+
+    /** @return one job per target, in order, each run under the run's {@link AccountGuard} */
+    private List<Callable<HostResult>> guardedJobs(List<Target> targets, Function<Target, HostResult> work) {
+        AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
         List<Callable<HostResult>> jobs = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            final int index = i;
-            final Target target = targets.get(i);
-            final BackupRecord record = records.get(i);
-            jobs.add(new Callable<HostResult>() {
-                @Override
-                public HostResult call() throws InterruptedException {
-                    return guard.run(index, target, () -> processor.process(target, record));
-                }
-            });
+            int index = i;
+            Target target = targets.get(i);
+            jobs.add(() -> guard.run(index, target, () -> work.apply(target)));
         }
-        return execute(runId, jobs, "rollback of " + (records.isEmpty() ? "nothing" : "run " + records.get(0).getRunId()));
+        return jobs;
     }
 
-    private RunResult execute(String runId, List<Callable<HostResult>> jobs, String policyName) throws InterruptedException {
-        Instant started = Instant.now();
-        return new RunResult(runId, options.getMode(), options.isDryRun(), options.getRestart().isEnabled(),
-                policyName, started, Instant.now(), runJobs(jobs), options.getPolicy() != null && options.getPolicy().isConnectivityRequired());
+    /** @return the run's result with its times: from {@code started} to now, after its last host */
+    private RunResult.Builder result(String runId, String policyName, Instant started, List<HostResult> hosts) {
+        return RunResult.builder(runId, options.getMode()).dryRun(options.isDryRun()).restart(options.getRestart().isEnabled())
+                .policy(policyName).times(started, Instant.now()).hosts(hosts)
+                .connectivityRequired(options.getPolicy() != null && options.getPolicy().isConnectivityRequired())
+                .warnings(options.getHistory().getWarnings());
     }
 
     /** Runs the jobs with the run's concurrency, reporting each as it ends. @return the results in job order */

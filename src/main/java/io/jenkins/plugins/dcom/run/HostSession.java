@@ -37,9 +37,10 @@ final class HostSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result.failed(HostStatus.ERROR, null, target.address() + ": the run was interrupted");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // One host's defect (or one host's flood) must not end the run: the host fails, every other keeps its result.
             result.failed(HostStatus.ERROR, FailureKind.PROTOCOL_ERROR,
-                    target.address() + ": unexpected " + e.getClass().getSimpleName() + "; please report it");
+                    target.address() + ": unexpected " + e.getClass().getSimpleName() + " while handling this host; please report it");
         }
         return result.build();
     }

@@ -35,34 +35,102 @@ public final class RunResult {
     private final boolean connectivityRequired;
     private Connectivity connectivity;
     private final List<String> rolloutLog;
+    private final List<String> warnings;
 
-    public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
-            Instant finished, List<HostResult> hosts) {
-        this(runId, mode, dryRun, restart, policy, started, finished, hosts, false);
+    private RunResult(Builder builder) {
+        this.runId = builder.runId;
+        this.mode = builder.mode;
+        this.dryRun = builder.dryRun;
+        this.restart = builder.restart;
+        this.policy = builder.policy;
+        this.started = builder.started;
+        this.finished = builder.finished;
+        this.hosts = Collections.unmodifiableList(new ArrayList<>(builder.hosts));
+        this.connectivityRequired = builder.connectivityRequired;
+        this.rolloutLog = Collections.unmodifiableList(new ArrayList<>(builder.rolloutLog));
+        this.warnings = Collections.unmodifiableList(new ArrayList<>(builder.warnings));
     }
 
-    /**
-     * @param connectivityRequired whether the policy makes pairs that do not connect at once on a connection-oriented
-     *                             protocol a non-compliance of the run ({@link #connectivityShortfalls()})
-     */
-    public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
-            Instant finished, List<HostResult> hosts, boolean connectivityRequired) {
-        this(runId, mode, dryRun, restart, policy, started, finished, hosts, connectivityRequired, Collections.<String>emptyList());
+    /** @return a builder of a run's result; every field but the id, mode and hosts has a default */
+    public static Builder builder(String runId, Mode mode) {
+        return new Builder(runId, mode);
     }
 
-    /** @param rolloutLog one line per wave of a staged remediation ({@link Rollout}); empty otherwise */
-    public RunResult(String runId, Mode mode, boolean dryRun, boolean restart, String policy, Instant started,
-            Instant finished, List<HostResult> hosts, boolean connectivityRequired, List<String> rolloutLog) {
-        this.rolloutLog = Collections.unmodifiableList(new ArrayList<>(rolloutLog));
-        this.connectivityRequired = connectivityRequired;
-        this.runId = runId;
-        this.mode = mode;
-        this.dryRun = dryRun;
-        this.restart = restart;
-        this.policy = policy;
-        this.started = started;
-        this.finished = finished;
-        this.hosts = Collections.unmodifiableList(new ArrayList<>(hosts));
+    /** Builds a {@link RunResult}: the one way to make one. */
+    public static final class Builder {
+        private final String runId;
+        private final Mode mode;
+        private boolean dryRun;
+        private boolean restart;
+        private String policy;
+        private Instant started = Instant.now();
+        private Instant finished;
+        private List<HostResult> hosts = Collections.emptyList();
+        private boolean connectivityRequired;
+        private List<String> rolloutLog = Collections.emptyList();
+        private List<String> warnings = Collections.emptyList();
+
+        private Builder(String runId, Mode mode) {
+            this.runId = runId;
+            this.mode = mode;
+        }
+
+        public Builder dryRun(boolean value) {
+            this.dryRun = value;
+            return this;
+        }
+
+        public Builder restart(boolean value) {
+            this.restart = value;
+            return this;
+        }
+
+        /** @param value the policy's name, or what the run did instead (a rollback names the run it undoes) */
+        public Builder policy(String value) {
+            this.policy = value;
+            return this;
+        }
+
+        /** @param from when the run started; to when its last host ended (default: when {@link #build()} is called) */
+        public Builder times(Instant from, Instant to) {
+            this.started = from;
+            this.finished = to;
+            return this;
+        }
+
+        /** @param value every host of the run, in inventory order */
+        public Builder hosts(List<HostResult> value) {
+            this.hosts = value;
+            return this;
+        }
+
+        /**
+         * @param value whether the policy makes pairs that do not connect at once on a connection-oriented protocol a
+         *              non-compliance of the run ({@link RunResult#connectivityShortfalls()})
+         */
+        public Builder connectivityRequired(boolean value) {
+            this.connectivityRequired = value;
+            return this;
+        }
+
+        /** @param value one line per wave of a staged remediation ({@link Rollout}) */
+        public Builder rolloutLog(List<String> value) {
+            this.rolloutLog = value;
+            return this;
+        }
+
+        /** @param value lines about inputs the run passed over (damaged backup records), shown safely */
+        public Builder warnings(List<String> value) {
+            this.warnings = value;
+            return this;
+        }
+
+        public RunResult build() {
+            if (finished == null) {
+                finished = Instant.now();
+            }
+            return new RunResult(this);
+        }
     }
 
     /** @return the console x site-server analysis of this run's hosts, before and after its changes (made once) */
@@ -136,6 +204,11 @@ public final class RunResult {
             return EXIT_FAILED;
         }
         return count(HostStatus.Outcome.NON_COMPLIANT) > 0 || !connectivityShortfalls().isEmpty() ? EXIT_NON_COMPLIANT : EXIT_OK;
+    }
+
+    /** @return one line per input the run passed over (a damaged backup record: its file and why); empty when none */
+    public List<String> getWarnings() {
+        return warnings;
     }
 
     /** @return one line per wave, and the plan first, for a staged remediation; empty otherwise */

@@ -5,7 +5,6 @@ import io.jenkins.plugins.dcom.backup.BackupStore;
 import io.jenkins.plugins.dcom.inventory.Target;
 import java.io.IOException;
 import java.nio.file.Paths;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ final class Waves {
 
     /** What the rollout did: results in inventory order and one line per wave. */
     static final class Outcome {
-        final Instant started = Instant.now();
         final List<HostResult> results = new ArrayList<>();
         final List<String> log = new ArrayList<>();
     }
@@ -110,7 +108,7 @@ final class Waves {
 
     /** Writes the wave's changed hosts back from their backups; a host that cannot be reverted says so. */
     private List<HostResult> revert(List<HostResult> wave) throws InterruptedException {
-        RollbackProcessor rollback = new RollbackProcessor(options);
+        RollbackProcessor rollback = new RollbackProcessor(options, ChangeHistory.NONE);
         List<Callable<HostResult>> jobs = new ArrayList<>();
         List<Integer> reverted = new ArrayList<>();
         for (int i = 0; i < wave.size(); i++) {

@@ -3,12 +3,16 @@ package io.jenkins.plugins.dcom.text;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Reads an input file a user named (inventory, policy, password file, truststore) with a bound: only a regular
@@ -26,14 +30,32 @@ public final class InputFiles {
      * @throws IOException with a message fit for the user: missing, not a regular file, too large, unreadable
      */
     public static byte[] read(Path file, int maxBytes) throws IOException {
-        if (!Files.exists(file)) {
+        return read(file, maxBytes, false);
+    }
+
+    /**
+     * @param refuseLinks whether a symbolic link is refused rather than followed: for files the tool finds in a folder
+     *                    (backup records) rather than files a user named
+     * @return the file's bytes, read only when it is a regular file no larger than {@code maxBytes}
+     * @throws IOException with a message fit for the user, naming the file and what is wrong
+     */
+    public static byte[] read(Path file, int maxBytes, boolean refuseLinks) throws IOException {
+        LinkOption[] links = refuseLinks ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+        if (!Files.exists(file, links)) {
             throw new NoSuchFileException(file + ": no such file");
         }
-        if (!Files.isRegularFile(file)) {
+        if (refuseLinks && Files.isSymbolicLink(file)) {
+            throw new IOException(file + " is a symbolic link; only a regular file is read here");
+        }
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, links);
+        if (!attributes.isRegularFile()) {
             throw new IOException(file + " is not a regular file (a folder, a device or a pipe)");
         }
+        if (attributes.size() > maxBytes) {
+            throw new IOException(file + " is larger than " + maxBytes + " bytes (" + attributes.size() + "); is it the right file?");
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, refuseLinks ? new OpenOption[] {LinkOption.NOFOLLOW_LINKS} : new OpenOption[0])) {
             byte[] buffer = new byte[8192];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 bytes.write(buffer, 0, n);
@@ -50,7 +72,7 @@ public final class InputFiles {
         byte[] bytes = read(file, maxBytes);
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new IOException(file + " is not UTF-8 text", e);
         }

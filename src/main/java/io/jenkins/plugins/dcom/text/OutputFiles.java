@@ -2,7 +2,9 @@ package io.jenkins.plugins.dcom.text;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -49,16 +51,28 @@ public final class OutputFiles {
      * or the new one, never half of it.
      */
     public static void replace(Path target, byte[] content) throws IOException {
+        put(target, content, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Writes a new file whole, as {@link #replace} does, but never over an existing entry: a file (or link) already at
+     * the target is left as it is and the call fails with {@link java.nio.file.FileAlreadyExistsException}.
+     */
+    public static void create(Path target, byte[] content) throws IOException {
+        put(target, content);
+    }
+
+    private static void put(Path target, byte[] content, CopyOption... move) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-                    OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 out.write(content);
                 out.flush();
                 channel.force(true);
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, target, move);
         } finally {
             Files.deleteIfExists(temporary);
         }

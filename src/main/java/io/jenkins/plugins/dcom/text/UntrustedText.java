@@ -17,6 +17,9 @@ import java.util.Locale;
  * report.json keeps the exact text instead (JSON escapes it); every other output goes through this class.
  */
 public final class UntrustedText {
+    /** How much of one registry entry a message shows ({@link #clip}); report.json keeps it whole. */
+    public static final int ENTRY_SHOWN = 100;
+
     private UntrustedText() {
     }
 
@@ -36,14 +39,17 @@ public final class UntrustedText {
         return out.toString();
     }
 
-    /** @return the entries shown as {@code [a, b]}, each through {@link #entry(String)}; {@code null} stays "null" */
+    /**
+     * @return the entries shown as {@code [a, b]}, each through {@link #entry(String)} and clipped to
+     *         {@value #ENTRY_SHOWN} characters; {@code null} stays "null"
+     */
     public static String list(List<String> entries) {
         if (entries == null) {
             return "null";
         }
         StringBuilder out = new StringBuilder("[");
         for (int i = 0; i < entries.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(entry(entries.get(i)));
+            out.append(i == 0 ? "" : ", ").append(clip(entry(entries.get(i)), ENTRY_SHOWN));
         }
         return out.append(']').toString();
     }
@@ -72,6 +78,20 @@ public final class UntrustedText {
             }
         }
         return out == null ? text : out.toString();
+    }
+
+    /**
+     * Clips text a host or a file supplied to at most {@code max} characters, saying how long it was, so that a message
+     * quoting it stays readable however much was sent. A surrogate pair is never split.
+     *
+     * @return the text whole when short enough, else its start, an ellipsis and {@code (N characters in all)}
+     */
+    public static String clip(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "... (" + text.length() + " characters in all)";
     }
 
     private static boolean isUnsafe(char c) {

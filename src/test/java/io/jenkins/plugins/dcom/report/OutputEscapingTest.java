@@ -43,8 +43,9 @@ class OutputEscapingTest {
         HostResult failed = new HostResult.Builder(inventory.getTargets().get(1), "winrm").before(NASTY).planned(planned)
                 .after(new ArrayList<>(NASTY))
                 .failed(HostStatus.ERROR, FailureKind.PROTOCOL_ERROR, "Windows answered: " + String.join(" ", NASTY)).build();
-        return new RunResult("r1", Mode.REMEDIATE, false, false, "kb272937", Instant.parse("2026-11-26T10:00:00Z"),
-                Instant.parse("2026-11-26T10:00:05Z"), Arrays.asList(audited, failed));
+        return RunResult.builder("r1", Mode.REMEDIATE).policy("kb272937")
+                .times(Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T10:00:05Z"))
+                .hosts(Arrays.asList(audited, failed)).build();
     }
 
     private static void assertNoRawControlCharacters(String text) {

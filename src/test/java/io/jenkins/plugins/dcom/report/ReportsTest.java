@@ -30,8 +30,9 @@ class ReportsTest {
                 .before(Arrays.asList("ncacn_ip_tcp")).status(HostStatus.COMPLIANT, "complies").build();
         HostResult down = new HostResult.Builder(inventory.getTargets().get(2), "rrp")
                 .failed(HostStatus.UNREACHABLE, FailureKind.UNREACHABLE, "down01: connection refused").build();
-        return new RunResult("r1", Mode.REMEDIATE, false, false, "kb272937", Instant.parse("2026-11-26T10:00:00Z"),
-                Instant.parse("2026-11-26T10:00:05Z"), Arrays.asList(fixed, ok, down));
+        return RunResult.builder("r1", Mode.REMEDIATE).policy("kb272937")
+                .times(Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T10:00:05Z"))
+                .hosts(Arrays.asList(fixed, ok, down)).build();
     }
 
     @Test

@@ -86,7 +86,7 @@ class ComplianceEngineTest {
             assertThat(lab.fleet.host("NT4").counters().commands())
                     .as("one read, the boot marker that tells a later audit the change waits for a restart, one write-and-read-back")
                     .isEqualTo(3);
-            BackupRecord record = new BackupStore(dir).loadAll().get(0);
+            BackupRecord record = new BackupStore(dir).loadAll().getRecords().get(0);
             assertThat(record.getBefore()).containsExactly(NT4);
             assertThat(record.getWritten()).containsExactlyElementsOf(FIXED);
             assertThat(run.exitCode()).isEqualTo(RunResult.EXIT_NON_COMPLIANT);
@@ -155,7 +155,7 @@ class ComplianceEngineTest {
         try (LabRun lab = new LabRun(LabHostSpec.host("A", NT4), LabHostSpec.host("B", NT4))) {
             lab.run(lab.options(Mode.REMEDIATE, dir).build());
             lab.fleet.host("B").registry().set("REG_MULTI_SZ", Arrays.asList("ncacn_http"));
-            List<BackupRecord> records = new BackupStore(dir).loadAll();
+            List<BackupRecord> records = new BackupStore(dir).loadAll().getRecords();
             RunOptions rollback = RunOptions.builder(Mode.ROLLBACK, new Transports("winrm", new WinRmTransportFactory()),
                     LabRun.settings(5000)).build();
 

@@ -89,7 +89,7 @@ class FleetInvariantTest {
                 return;
             }
             assertThat(changed).contains("NT4", "EMPTY-ENTRY", "LOOK-ALIKE", "BACKSLASH-ZERO");
-            List<BackupRecord> records = new BackupStore(backups).loadAll();
+            List<BackupRecord> records = new BackupStore(backups).loadAll().getRecords();
             List<String> recorded = new ArrayList<>();
             for (BackupRecord record : records) {
                 recorded.add(nameOf(lab, record.getHost(), record.getPort()));
