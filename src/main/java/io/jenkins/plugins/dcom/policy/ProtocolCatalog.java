@@ -90,7 +90,7 @@ public final class ProtocolCatalog {
      *         {@link UntrustedText#entry(String)}, so a look-alike letter shows as its code point
      */
     public static String explain(String name) {
-        String shown = "'" + UntrustedText.entry(name) + "'";
+        String shown = "'" + UntrustedText.clip(UntrustedText.entry(name), UntrustedText.ENTRY_SHOWN) + "'";
         switch (classify(name)) {
             case SUPPORTED:
                 return shown + " is used by DCOM";

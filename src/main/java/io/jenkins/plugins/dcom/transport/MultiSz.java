@@ -81,7 +81,7 @@ public final class MultiSz {
         StringBuilder text = new StringBuilder();
         for (String entry : entries) {
             if (entry.indexOf('\0') >= 0) {
-                throw new IllegalArgumentException("entry '" + UntrustedText.entry(entry)
+                throw new IllegalArgumentException("entry '" + UntrustedText.clip(UntrustedText.entry(entry), UntrustedText.ENTRY_SHOWN)
                         + "' cannot be stored in a REG_MULTI_SZ: it holds a NUL");
             }
             text.append(entry).append('\0');

@@ -27,7 +27,7 @@ public final class ProtocolValues {
         for (String protocol : protocols) {
             if (protocol == null || !ProtocolCatalog.SAFE_NAME.matcher(protocol).matches() || protocol.length() > 32) {
                 throw new TransportException(FailureKind.INVALID_VALUE, host, "refusing to write protocol name '"
-                        + (protocol == null ? "null" : UntrustedText.entry(protocol)) + "': names must match ^[a-z_]+$ (at most 32); remove it by hand "
+                        + (protocol == null ? "null" : UntrustedText.clip(UntrustedText.entry(protocol), UntrustedText.ENTRY_SHOWN)) + "': names must match ^[a-z_]+$ (at most 32); remove it by hand "
                         + "or set 'unknownNames: error' so remediation drops it");
             }
         }

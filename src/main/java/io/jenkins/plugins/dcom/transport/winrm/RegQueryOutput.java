@@ -62,6 +62,10 @@ final class RegQueryOutput {
     }
 
     private static List<String> entries(String host, String byDefault, String bySecond) throws TransportException {
+        if (byDefault.indexOf('\0') >= 0 || bySecond.indexOf('\0') >= 0) {
+            throw new TransportException(FailureKind.MALFORMED_VALUE, host, "DCOM Protocols as reg.exe printed it holds a "
+                    + "NUL character, which no REG_MULTI_SZ entry can hold; read it with transport=rrp or regedit");
+        }
         List<String> split = split(byDefault, DEFAULT_SEPARATOR);
         if (String.join(RegCommands.SECOND_SEPARATOR, split).equals(bySecond)) {
             return split;
@@ -106,6 +110,9 @@ final class RegQueryOutput {
                 return new RegistryValue(RegistryValue.REG_DWORD, java.nio.ByteBuffer.allocate(4)
                         .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(number).array(), false);
             case "REG_MULTI_SZ":
+                if (data.indexOf('\0') >= 0) {
+                    return null; // no REG_MULTI_SZ entry holds a NUL: not a value reg.exe printed
+                }
                 return new RegistryValue(RegistryValue.REG_MULTI_SZ, MultiSz.encode(split(data, DEFAULT_SEPARATOR)), false);
             default:
                 return null;
@@ -123,11 +130,11 @@ final class RegQueryOutput {
     /** @return what Windows printed on failure, on one line, shortened, for a message (localized: never classified) */
     static String answered(String stdout, String stderr) {
         String text = stderr.trim().isEmpty() ? stdout : stderr;
-        return "Windows answered: " + UntrustedText.line(excerpt(text));
+        return "Windows answered: " + excerpt(text);
     }
 
+    /** @return host text on one line, shown safely, clipped with its length given */
     private static String excerpt(String text) {
-        String single = text.replaceAll("\\s+", " ").trim();
-        return single.length() <= 200 ? single : single.substring(0, 200) + "...";
+        return UntrustedText.clip(UntrustedText.line(text.replaceAll("\\s+", " ").trim()), 200);
     }
 }

@@ -34,6 +34,15 @@ final class WinRmFailures {
     private WinRmFailures() {
     }
 
+    /** An answer this client refuses to believe (too large, malformed): its message is ours, not the host's. */
+    static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     /** A connection that failed: by exception type, never by the JDK's or the host's wording (bar TLS versions). */
     static TransportException of(String host, IOException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -47,6 +56,12 @@ final class WinRmFailures {
     }
 
     private static TransportException classifyOne(String host, Throwable cause) {
+        if (cause instanceof Refused) {
+            return new TransportException(FailureKind.PROTOCOL_ERROR, host, cause.getMessage());
+        }
+        if (cause instanceof Deadline.Passed) {
+            return new TransportException(FailureKind.TIMEOUT, host, "the WinRM service sent " + cause.getMessage());
+        }
         if (cause instanceof KerberosLogin.KerberosLogonException) {
             return new TransportException(FailureKind.AUTH_FAILED, host, cause.getMessage());
         }
@@ -121,15 +136,12 @@ final class WinRmFailures {
                 + "LocalAccountTokenFilterPolicy=1 (UAC remote restrictions)");
     }
 
-    private static String clip(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
-    }
-
     private static TransportException fault(String host, WsmanReply fault) {
         Long code = fault.faultCode();
         long value = code == null ? -1 : code;
-        String said = " (WSManFault " + (code == null ? "without a code" : String.valueOf(code)) + ", " + fault.faultSubcode()
-                + "; the host said: " + UntrustedText.line(clip(fault.faultText())) + ")";
+        String said = " (WSManFault " + (code == null ? "without a code" : String.valueOf(code)) + ", "
+                + UntrustedText.clip(UntrustedText.line(fault.faultSubcode()), 80) + "; the host said: "
+                + UntrustedText.clip(UntrustedText.line(fault.faultText()), 200) + ")";
         if (value == REMOTE_SHELLS_NOT_ALLOWED) {
             return new TransportException(FailureKind.ACCESS_DENIED, host, "the host refuses remote shells: Group Policy "
                     + "Windows Components > Windows Remote Shell > Allow Remote Shell Access is disabled (AllowRemoteShellAccess)"

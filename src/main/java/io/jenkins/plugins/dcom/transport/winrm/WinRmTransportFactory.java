@@ -50,7 +50,7 @@ public final class WinRmTransportFactory implements TransportFactory {
         WsmanClient client = new WsmanClient(endpoint, settings, https ? tls(target, settings) : null);
         WsmanEnvelopes envelopes = new WsmanEnvelopes(endpoint.toString(), OPERATION_TIMEOUT_SECONDS);
         return new WinRmTransport(target.address(), new WsmanShell(target.address(), client, envelopes,
-                settings.getAuthentication()));
+                settings.getAuthentication(), settings.getSocketTimeoutMillis()));
     }
 
     /**

@@ -5,12 +5,14 @@ import io.cloudsoft.winrm4j.client.ntlm.NTCredentialsWithEncryption;
 import io.cloudsoft.winrm4j.client.ntlm.NtlmMasqAsSpnegoSchemeFactory;
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Collections;
 import javax.net.ssl.SSLContext;
+import org.apache.http.Header;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpHost;
 import org.apache.http.auth.AUTH;
@@ -207,7 +209,13 @@ final class WsmanClient implements Closeable {
         context.setAttribute(HttpClientContext.TARGET_AUTH_STATE, state);
     }
 
-    /** @param authorization an {@code Authorization} header to send, or {@code null} */
+    /**
+     * Sends one request and reads its whole answer within the exchange's deadline ({@link #exchangeMillis()}): a host
+     * that answers slowly, without end, or with more than {@value #MAX_ANSWER_BYTES} bytes has its connection aborted,
+     * never drained.
+     *
+     * @param authorization an {@code Authorization} header to send, or {@code null}
+     */
     private Answer send(byte[] body, String contentType, String authorization) throws IOException {
         HttpPost post = new HttpPost(endpoint);
         if (sealing != null || kerberos()) {
@@ -219,28 +227,52 @@ final class WsmanClient implements Closeable {
         ByteArrayEntity entity = new ByteArrayEntity(body);
         entity.setContentType(contentType);
         post.setEntity(entity);
+        try (Deadline deadline = new Deadline(exchangeMillis(), post::abort)) {
+            try {
+                return exchange(post);
+            } catch (IOException | RuntimeException e) {
+                if (deadline.expired()) {
+                    throw new Deadline.Passed(exchangeMillis());
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Answer exchange(HttpPost post) throws IOException {
         try (CloseableHttpResponse response = http.execute(post, context)) {
             HttpEntity answer = response.getEntity();
-            byte[] bytes = answer == null ? new byte[0] : read(answer);
+            byte[] bytes = answer == null ? new byte[0] : read(answer, post);
             String type = answer == null || answer.getContentType() == null ? null : answer.getContentType().getValue();
             if (sealing != null && SealedMessages.isSealed(type)) {
                 bytes = sealing.unseal(bytes);
             } else if (sealing != null && bytes.length > 0) {
                 throw new IOException("the WinRM service answered a sealed message in clear text");
             }
-            org.apache.http.Header challenge = response.getFirstHeader("WWW-Authenticate");
+            Header challenge = response.getFirstHeader("WWW-Authenticate");
             return new Answer(response.getStatusLine().getStatusCode(), bytes, challenge == null ? null : challenge.getValue());
         }
     }
 
-    private static byte[] read(HttpEntity entity) throws IOException {
+    /**
+     * @return how long one exchange may take from start to its answer's last byte: the connect timeout to connect, and
+     *         the answer timeout ({@code --timeout}) for the whole answer
+     */
+    private long exchangeMillis() {
+        return (long) settings.getConnectTimeoutMillis() + settings.getSocketTimeoutMillis();
+    }
+
+    /** Reads the body; past the cap the request is aborted first, so closing does not read the rest of the body. */
+    private static byte[] read(HttpEntity entity, HttpPost post) throws IOException {
         try (InputStream in = entity.getContent()) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 out.write(buffer, 0, n);
                 if (out.size() > MAX_ANSWER_BYTES) {
-                    throw new IOException("the WinRM service's answer is larger than " + MAX_ANSWER_BYTES + " bytes");
+                    post.abort();
+                    throw new WinRmFailures.Refused("the WinRM service's answer is larger than " + MAX_ANSWER_BYTES
+                            + " bytes; the connection was aborted");
                 }
             }
             return out.toByteArray();

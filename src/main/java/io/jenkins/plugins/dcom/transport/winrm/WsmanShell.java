@@ -14,19 +14,24 @@ import java.nio.charset.StandardCharsets;
  * (the shell's code page is 65001), so a character split between two stream chunks stays whole.
  */
 final class WsmanShell implements Closeable {
-    /** Receives that time out on the host (no output yet) before the command counts as hung. */
+    /** Receives that bring no output (a timeout on the host, or an empty answer) before the command counts as hung. */
     private static final int MAX_EMPTY_RECEIVES = 10;
+    /** Far above what any command of this tool prints (a few KB); a host streaming more is not believed. */
+    static final int MAX_OUTPUT_BYTES = 1024 * 1024;
     private final String host;
     private final WsmanClient client;
     private final WsmanEnvelopes envelopes;
     private final WinRmAuthentication mode;
+    private final long commandMillis;
     private String shellId;
 
-    WsmanShell(String host, WsmanClient client, WsmanEnvelopes envelopes, WinRmAuthentication mode) {
+    /** @param commandMillis how long one command may take from Command to Done, whatever the host streams meanwhile */
+    WsmanShell(String host, WsmanClient client, WsmanEnvelopes envelopes, WinRmAuthentication mode, long commandMillis) {
         this.host = host;
         this.client = client;
         this.envelopes = envelopes;
         this.mode = mode;
+        this.commandMillis = commandMillis;
     }
 
     /** What a command printed and how it ended. */
@@ -52,34 +57,44 @@ final class WsmanShell implements Closeable {
         if (shellId == null) {
             shellId = required(exchange(envelopes.create(), false).shellId(), "ShellId");
         }
+        long started = System.nanoTime();
         String commandId = required(exchange(envelopes.command(shellId, commandLine), false).commandId(), "CommandId");
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         for (int empty = 0; ; ) {
-            WsmanReply reply = exchange(envelopes.receive(shellId, commandId), true);
-            if (reply == null) {
-                if (++empty == MAX_EMPTY_RECEIVES) {
-                    throw new TransportException(FailureKind.TIMEOUT, host, "the command was still running after "
-                            + MAX_EMPTY_RECEIVES + " receive timeouts");
-                }
-                continue;
+            if (System.nanoTime() - started > commandMillis * 1_000_000L) {
+                throw new TransportException(FailureKind.TIMEOUT, host, "the command did not finish within "
+                        + (commandMillis + 999) / 1000 + " s (the answer timeout); the host kept it running");
             }
-            append(reply, stdout, stderr);
-            if (reply.isDone()) {
+            WsmanReply reply = exchange(envelopes.receive(shellId, commandId), true);
+            int before = stdout.size() + stderr.size();
+            if (reply != null) {
+                append(reply, stdout, stderr);
+            }
+            if (reply != null && reply.isDone()) {
                 Integer exit = reply.exitCode();
                 if (exit == null) {
                     throw new TransportException(FailureKind.PROTOCOL_ERROR, host, "the finished command has no exit code");
                 }
                 return new Result(exit, utf8(stdout), utf8(stderr));
             }
+            if (stdout.size() + stderr.size() == before && ++empty == MAX_EMPTY_RECEIVES) {
+                throw new TransportException(FailureKind.TIMEOUT, host, "the command was still running after "
+                        + MAX_EMPTY_RECEIVES + " receives without output");
+            }
         }
     }
 
+    /** Collects a Receive's output, up to {@value #MAX_OUTPUT_BYTES} bytes for the whole command. */
     private void append(WsmanReply reply, ByteArrayOutputStream stdout, ByteArrayOutputStream stderr) throws TransportException {
         try {
             reply.appendStreams(stdout, stderr);
         } catch (IOException e) {
             throw new TransportException(FailureKind.PROTOCOL_ERROR, host, e.getMessage());
+        }
+        if (stdout.size() + stderr.size() > MAX_OUTPUT_BYTES) {
+            throw new TransportException(FailureKind.PROTOCOL_ERROR, host, "the command printed more than " + MAX_OUTPUT_BYTES
+                    + " bytes without finishing; no command of this tool prints that much, so the answer is not believed");
         }
     }
 
