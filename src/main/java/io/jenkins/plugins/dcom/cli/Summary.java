@@ -14,6 +14,9 @@ import java.util.Map;
 
 /** The closing lines of a run: counts, where the reports are, and what the exit code means. */
 final class Summary {
+    /** Hosts named in the closing line; the rest are counted. */
+    static final int NAMED = 10;
+
     private Summary() {
     }
 
@@ -69,14 +72,16 @@ final class Summary {
         }
     }
 
+    /** @return the first {@value #NAMED} hosts with the outcome, and how many more there are: the reports list them all */
     private static String hosts(RunResult run, HostStatus.Outcome outcome) {
         StringBuilder names = new StringBuilder();
+        int count = 0;
         for (HostResult host : run.getHosts()) {
-            if (host.getStatus().outcome() == outcome) {
+            if (host.getStatus().outcome() == outcome && ++count <= NAMED) {
                 names.append(names.length() == 0 ? "" : ", ").append(host.getTarget().label()).append(' ')
                         .append(host.getStatus());
             }
         }
-        return names.toString();
+        return count <= NAMED ? names.toString() : names + " and " + (count - NAMED) + " more (the reports list every host)";
     }
 }

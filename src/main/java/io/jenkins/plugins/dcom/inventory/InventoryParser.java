@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.inventory;
 
 import io.jenkins.plugins.dcom.contract.TransportNames;
 import io.jenkins.plugins.dcom.text.InputFiles;
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -79,6 +80,11 @@ public final class InventoryParser {
         return new Inventory(targets);
     }
 
+    /** @return text from the inventory, quoted as untrusted text is shown: escapes for control characters, clipped */
+    private static String quoted(String text) {
+        return "'" + UntrustedText.clip(UntrustedText.line(text), 80) + "'";
+    }
+
     private static String stripComment(String line) {
         int hash = line.indexOf('#');
         return hash < 0 ? line : line.substring(0, hash);
@@ -94,16 +100,16 @@ public final class InventoryParser {
         if (fields.containsKey("role")) {
             role = Role.parse(fields.get("role"));
             if (role == null) {
-                throw new InventoryException(where + ": role '" + fields.get("role") + "' is unknown; use role=site-server or role=console");
+                throw new InventoryException(where + ": role " + quoted(fields.get("role")) + " is unknown; use role=site-server or role=console");
             }
         }
         String transport = fields.get("transport");
         if (transport != null && !TRANSPORTS.contains(transport)) {
-            throw new InventoryException(where + ": transport '" + transport + "' is unknown; use transport=winrm or transport=rrp");
+            throw new InventoryException(where + ": transport " + quoted(transport) + " is unknown; use transport=winrm or transport=rrp");
         }
         String name = fields.get("name");
         if (name != null && !DISPLAY_NAME.matcher(name).matches()) {
-            throw new InventoryException(where + ": name '" + name + "' may only hold letters, digits, '.', '_' and '-' (at most 64)");
+            throw new InventoryException(where + ": name " + quoted(name) + " may only hold letters, digits, '.', '_' and '-' (at most 64)");
         }
         return new Target(hostPort[0], port, role, transport, name, smb(fields.get("smb"), transport, where),
                 https(fields.get("winrm"), transport, where), number);
@@ -114,7 +120,7 @@ public final class InventoryParser {
             return null;
         }
         if (!"http".equals(listener) && !"https".equals(listener)) {
-            throw new InventoryException(where + ": winrm '" + listener + "' is unknown; use winrm=https (port 5986, "
+            throw new InventoryException(where + ": winrm " + quoted(listener) + " is unknown; use winrm=https (port 5986, "
                     + "certificate checked) or winrm=http (5985, messages encrypted by Negotiate)");
         }
         if ("rrp".equals(transport)) {
@@ -128,7 +134,7 @@ public final class InventoryParser {
             return null;
         }
         if (!SMB_VERSIONS.contains(version)) {
-            throw new InventoryException(where + ": smb '" + version + "' is unknown; use smb=1 (NT 4.0 to 2003), smb=2 or smb=3, "
+            throw new InventoryException(where + ": smb " + quoted(version) + " is unknown; use smb=1 (NT 4.0 to 2003), smb=2 or smb=3, "
                     + "or leave it out to choose automatically");
         }
         if ("winrm".equals(transport)) {
@@ -146,16 +152,16 @@ public final class InventoryParser {
             host = bracketed.group(1);
             port = bracketed.group(2);
             if (!HostNames.isIpv6(host)) {
-                throw new InventoryException(where + ": '" + host + "' in brackets is not an IPv6 address");
+                throw new InventoryException(where + ": " + quoted(host) + " in brackets is not an IPv6 address");
             }
         } else if (plain.matches()) {
             host = plain.group(1);
             port = plain.group(2);
         } else {
-            throw new InventoryException(where + ": '" + token + "' is not host[:port]; write IPv6 addresses as [addr]:port");
+            throw new InventoryException(where + ": " + quoted(token) + " is not host[:port]; write IPv6 addresses as [addr]:port");
         }
         if (!HostNames.isValid(host)) {
-            throw new InventoryException(where + ": '" + host + "' is not a valid host name or IP address "
+            throw new InventoryException(where + ": " + quoted(host) + " is not a valid host name or IP address "
                     + "(letters, digits and '-' in dot-separated labels, or a dotted IPv4 address)");
         }
         return new String[] {host, port};
@@ -167,7 +173,7 @@ public final class InventoryParser {
         }
         int port = Integer.parseInt(text);
         if (port < 1 || port > 65535) {
-            throw new InventoryException(where + ": port " + text + " is out of range; use 1-65535");
+            throw new InventoryException(where + ": port " + quoted(text) + " is out of range; use 1-65535");
         }
         return port;
     }
@@ -177,14 +183,14 @@ public final class InventoryParser {
         for (int i = 1; i < tokens.length; i++) {
             int equals = tokens[i].indexOf('=');
             if (equals <= 0 || equals == tokens[i].length() - 1) {
-                throw new InventoryException(where + ": '" + tokens[i] + "' is not key=value; fields are " + FIELDS);
+                throw new InventoryException(where + ": " + quoted(tokens[i]) + " is not key=value; fields are " + FIELDS);
             }
             String key = tokens[i].substring(0, equals).toLowerCase(Locale.ROOT);
             if (!FIELDS.contains(key)) {
-                throw new InventoryException(where + ": unknown field '" + key + "'; fields are " + FIELDS);
+                throw new InventoryException(where + ": unknown field " + quoted(key) + "; fields are " + FIELDS);
             }
             if (fields.put(key, tokens[i].substring(equals + 1)) != null) {
-                throw new InventoryException(where + ": field '" + key + "' is given twice; keep one");
+                throw new InventoryException(where + ": field " + quoted(key) + " is given twice; keep one");
             }
         }
         return fields;

@@ -2,7 +2,6 @@ package io.jenkins.plugins.dcom.plugin;
 
 import io.jenkins.plugins.dcom.contract.RolloutSpec;
 
-import io.jenkins.plugins.dcom.contract.BuildSummary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,12 +16,6 @@ final class CliArguments {
     static final String PASSWORD_VARIABLE = "DCOM_COMPLIANCE_PASSWORD";
     /** Workspace folder for the reports. */
     static final String REPORT_DIR = "dcom-compliance-report";
-    /**
-     * The files the command line writes into {@link #REPORT_DIR} (docs/reports.md), the only ones the step keeps with
-     * the build; {@code index.html} first, the page the build links to.
-     */
-    static final List<String> REPORT_FILES = Arrays.asList("index.html", "report.css", "report.json", "junit.xml",
-            BuildSummary.FILE);
     /** Workspace folder for the inventory and policy the step writes from its form. */
     static final String INPUT_DIR = ".dcom-compliance";
 

@@ -8,6 +8,7 @@ import hudson.model.Node;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
+import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.policy.Presets;
 import java.io.File;
 import java.io.IOException;
@@ -57,7 +58,9 @@ final class ComplianceStep {
             return NOT_RUN;
         }
         FilePath reports = workspace.child(CliArguments.REPORT_DIR);
-        reports.child(BuildSummary.FILE).delete();
+        for (String name : ReportSet.FILES) { // a leftover or committed report is never published as this build's
+            reports.child(name).delete();
+        }
         List<String> command = new ArrayList<String>();
         command.add(java);
         command.add("-jar");

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.plugin;
 
 import hudson.FilePath;
+import io.jenkins.plugins.dcom.contract.ReportSet;
 import java.io.File;
 import java.io.FileFilter;
 import java.io.IOException;
@@ -31,7 +32,7 @@ final class ReportFiles {
         if (!kept.isDirectory() && !kept.mkdirs()) {
             throw new IOException("cannot create " + kept);
         }
-        for (String name : CliArguments.REPORT_FILES) {
+        for (String name : ReportSet.FILES) {
             FilePath file = find(regular, name);
             if (file != null) {
                 file.copyTo(new FilePath(new File(kept, name)));
@@ -59,7 +60,7 @@ final class ReportFiles {
 
         @Override
         public boolean accept(File file) {
-            return CliArguments.REPORT_FILES.contains(file.getName())
+            return ReportSet.FILES.contains(file.getName())
                     && Files.isRegularFile(file.toPath(), LinkOption.NOFOLLOW_LINKS);
         }
     }

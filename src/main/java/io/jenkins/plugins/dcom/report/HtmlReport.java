@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.report;
 
+import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.plan.PositionChange;
 import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.run.HostResult;
@@ -20,7 +21,7 @@ public final class HtmlReport {
     }
 
     /** The stylesheet beside {@code index.html}: a CI server's Content-Security-Policy blocks inline styles. */
-    public static final String STYLESHEET = "report.css";
+    public static final String STYLESHEET = ReportSet.CSS;
 
     /** @return the content of {@link #STYLESHEET} */
     public static String stylesheet() {
@@ -87,13 +88,18 @@ public final class HtmlReport {
         html.append("</tbody></table>\n");
     }
 
-    /** The waves of a staged remediation and their gates, as the console printed them. */
+    /** The waves of a staged remediation and their gates, as the console printed them; and what the run passed over. */
     private static void rollout(RunResult run, StringBuilder html) {
-        if (run.getRolloutLog().isEmpty()) {
+        lines(html, "rollout", "Rollout", run.getRolloutLog());
+        lines(html, "warnings", "Passed over", run.getWarnings());
+    }
+
+    private static void lines(StringBuilder html, String id, String title, List<String> lines) {
+        if (lines.isEmpty()) {
             return;
         }
-        html.append("<section class=\"host\" id=\"rollout\"><h2>Rollout</h2><ul>");
-        for (String line : run.getRolloutLog()) {
+        html.append("<section class=\"host\" id=\"").append(id).append("\"><h2>").append(title).append("</h2><ul>");
+        for (String line : lines) {
             html.append("<li>").append(Html.escape(UntrustedText.line(line))).append("</li>");
         }
         html.append("</ul></section>\n");

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.report;
 
 import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
+import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.text.OutputFiles;
@@ -12,27 +13,49 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a run's reports into one directory: report.json, junit.xml, index.html and its stylesheet. Each file is
- * replaced whole through {@link OutputFiles#replace}, so a link planted at a report's path is never followed.
+ * Writes a run's reports into one directory: report.json, junit.xml, index.html and its stylesheet, and the build
+ * step's summary. Each file is replaced whole through {@link OutputFiles#replace}, so a link planted at a report's path
+ * is never followed; the set is written whole or not at all ({@link #write}).
  */
 public final class ReportWriter {
-    public static final String JSON = "report.json";
-    public static final String JUNIT = "junit.xml";
-    public static final String HTML = "index.html";
-    public static final String CSS = HtmlReport.STYLESHEET;
+    public static final String JSON = ReportSet.JSON;
+    public static final String JUNIT = ReportSet.JUNIT;
+    public static final String HTML = ReportSet.HTML;
+    public static final String CSS = ReportSet.CSS;
 
     private ReportWriter() {
     }
 
-    /** @return the directory written */
+    /**
+     * Writes the run's report set whole or not at all. The set of an earlier run in the folder goes first, so it is never
+     * taken for this run's; report.json, which readers take as the sign of a finished run, is written last; and when any
+     * file cannot be written (a full disk), the files this call wrote go again, so a reader finds no report rather
+     * than half of one.
+     *
+     * @return the directory written
+     * @throws IOException when the set could not be written; the folder then holds none of it
+     */
     public static Path write(RunResult run, Path directory) throws IOException {
         Files.createDirectories(directory);
-        OutputFiles.replace(directory.resolve(JSON), JsonReport.bytes(run));
-        OutputFiles.replace(directory.resolve(JUNIT), JUnitReport.bytes(run));
-        OutputFiles.replace(directory.resolve(CSS), HtmlReport.stylesheet().getBytes(StandardCharsets.UTF_8));
-        OutputFiles.replace(directory.resolve(HTML), HtmlReport.render(run).getBytes(StandardCharsets.UTF_8));
-        OutputFiles.replace(directory.resolve(BuildSummary.FILE), summary(run));
+        removeSet(directory);
+        try {
+            OutputFiles.replace(directory.resolve(CSS), HtmlReport.stylesheet().getBytes(StandardCharsets.UTF_8));
+            OutputFiles.replace(directory.resolve(HTML), HtmlReport.render(run).getBytes(StandardCharsets.UTF_8));
+            OutputFiles.replace(directory.resolve(JUNIT), JUnitReport.bytes(run));
+            OutputFiles.replace(directory.resolve(BuildSummary.FILE), summary(run));
+            OutputFiles.replace(directory.resolve(JSON), JsonReport.bytes(run));
+        } catch (IOException | RuntimeException e) {
+            removeSet(directory);
+            throw e;
+        }
         return directory;
+    }
+
+    /** Deletes every file of a report set from the folder (entries only: a link is removed, never followed). */
+    private static void removeSet(Path directory) throws IOException {
+        for (String name : ReportSet.FILES) {
+            Files.deleteIfExists(directory.resolve(name));
+        }
     }
 
     /** @return the build step's summary of the run ({@link BuildSummary}) */

@@ -1,0 +1,24 @@
+package io.jenkins.plugins.dcom.contract;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The files of one run's report set, as the command line writes them and the build step keeps them
+ * (docs/reports.md). The set is written whole or not at all, {@link #JSON} last: a folder holding report.json holds a
+ * finished run's whole set.
+ */
+public final class ReportSet {
+    /** The machine-readable report: present only when the whole set is. */
+    public static final String JSON = "report.json";
+    public static final String JUNIT = "junit.xml";
+    /** The page a person opens, and the build links to. */
+    public static final String HTML = "index.html";
+    public static final String CSS = "report.css";
+    /** Every file of the set, in the order it is written: {@link #JSON} last. */
+    public static final List<String> FILES = Collections.unmodifiableList(Arrays.asList(CSS, HTML, JUNIT, BuildSummary.FILE, JSON));
+
+    private ReportSet() {
+    }
+}
