@@ -49,6 +49,7 @@ final class RemediateCommand implements Callable<Integer> {
                 .restart(restart.policy()).history(ChangeHistory.in(fleet.backupRoot()))
                 .maxAuthFailures(connection.maxAuthFailures()).rollout(rollout.rollout(dryRun));
         Inventory inventory = fleet.loadInventory();
+        FleetRun.prepare(fleet.reportDir); // named first: the backups go below the reports by default
         BackupStore backups = dryRun ? null : reserveBackups();
         String runId = backups == null ? ComplianceEngine.newRunId() : backups.getRunId();
         int exit = FleetRun.run(dryRun ? "Remediate (dry run)" : "Remediate", runId, options.backups(backups).build(), inventory,

@@ -111,7 +111,7 @@ final class RollbackCommand implements Callable<Integer> {
             RecordSet set = new BackupStore(runDir).loadAll();
             if (set.getRecords().isEmpty()) {
                 throw new UsageException(runDir + (set.getSkipped().isEmpty() ? " holds no backup record: that run changed no host"
-                        : " holds no usable backup record: " + UntrustedText.line(String.join("; ", set.getSkipped()))));
+                        : " holds no usable backup record; skipped as damaged or foreign: " + UntrustedText.line(String.join("; ", set.getSkipped()))));
             }
             return set.getRecords();
         } catch (IOException e) {

@@ -173,7 +173,7 @@ public final class InventoryParser {
         }
         int port = Integer.parseInt(text);
         if (port < 1 || port > 65535) {
-            throw new InventoryException(where + ": port " + quoted(text) + " is out of range; use 1-65535");
+            throw new InventoryException(where + ": port " + text + " is out of range; use 1-65535");
         }
         return port;
     }

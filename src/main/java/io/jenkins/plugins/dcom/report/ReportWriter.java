@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -51,10 +52,16 @@ public final class ReportWriter {
         return directory;
     }
 
-    /** Deletes every file of a report set from the folder (entries only: a link is removed, never followed). */
+    /**
+     * Deletes every file of a report set from the folder: files and links (a link is removed, never followed); a folder
+     * found at a report's name is left, and writing that report then fails.
+     */
     private static void removeSet(Path directory) throws IOException {
         for (String name : ReportSet.FILES) {
-            Files.deleteIfExists(directory.resolve(name));
+            Path file = directory.resolve(name);
+            if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 

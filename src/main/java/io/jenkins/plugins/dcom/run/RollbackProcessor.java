@@ -53,7 +53,7 @@ final class RollbackProcessor {
         if (!current.equals(record.getWritten()) && !options.isForce()) {
             result.status(HostStatus.SKIPPED, "holds " + UntrustedText.list(current) + ", not " + record.getWritten()
                     + " as run " + record.getRunId() + " left it; changed since, so not overwritten" + laterRun(record, current)
-                    + " (force overwrites it)");
+                    + " (use --force to overwrite)");
             return;
         }
         if (options.isDryRun()) {
