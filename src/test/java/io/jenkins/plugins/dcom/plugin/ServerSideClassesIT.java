@@ -50,6 +50,41 @@ class ServerSideClassesIT {
                 .anyMatch(lib -> lib.startsWith("snakeyaml-"));
     }
 
+    /**
+     * Jenkins' class filter (JEP-200) refuses to write or read with XStream any class whose jar lacks a plugin's
+     * manifest; the condition below is {@code isPluginManifest} of {@code jenkins/security/ClassFilterImpl.java} as
+     * Jenkins states it. Every jar of the .hpi that holds a class of the build step (the step, its actions and rows,
+     * saved in config.xml and build.xml) must pass it, or Jenkins cannot save a job with the step.
+     */
+    @Test
+    void everyJarHoldingTheStepsPersistedClassesHasThePluginManifestJenkinsClassFilterAsks(@TempDir Path dir) throws Exception {
+        int checked = 0;
+        try (JarFile hpi = new JarFile(System.getProperty("dcom.compliance.hpi"))) {
+            for (Enumeration<JarEntry> entries = hpi.entries(); entries.hasMoreElements();) {
+                JarEntry entry = entries.nextElement();
+                if (!entry.getName().startsWith("WEB-INF/lib/") || !entry.getName().endsWith(".jar")) {
+                    continue;
+                }
+                Path jar = dir.resolve(entry.getName().substring("WEB-INF/lib/".length()));
+                try (InputStream in = hpi.getInputStream(entry)) {
+                    Files.copy(in, jar);
+                }
+                try (JarFile lib = new JarFile(jar.toFile())) {
+                    if (lib.getEntry("io/jenkins/plugins/dcom/plugin/DcomComplianceBuilder.class") == null) {
+                        continue;
+                    }
+                    java.util.jar.Attributes attr = lib.getManifest().getMainAttributes();
+                    boolean pluginManifest = attr.getValue("Short-Name") != null
+                            && (attr.getValue("Plugin-Version") != null || attr.getValue("Jenkins-Version") != null)
+                            || "true".equals(attr.getValue("Jenkins-ClassFilter-Whitelisted"));
+                    assertThat(pluginManifest).as(jar.getFileName() + " holds the persisted classes: " + attr.entrySet()).isTrue();
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("the jar with the step's classes was found").isEqualTo(1);
+    }
+
     /** Reads the class-level dependencies with the JDK's own jdeps (the harness keeps ASM off this class path). */
     @Test
     void everyClassOfTheStepsJarLinksOnlyAgainstItselfSnakeYamlAndTheServer(@TempDir Path dir) throws Exception {
