@@ -1,8 +1,10 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.Defaults;
+import io.jenkins.plugins.dcom.contract.TransportNames;
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
-import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.text.InputFiles;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.Credentials;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,11 +25,11 @@ final class ConnectionOptions {
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
     Path passwordFile;
 
-    @Option(names = "--transport", paramLabel = "winrm|rrp", defaultValue = "winrm",
+    @Option(names = "--transport", paramLabel = "winrm|rrp", defaultValue = TransportNames.DEFAULT,
             description = "Transport for inventory lines that name none (default: ${DEFAULT-VALUE}).")
     String transport;
 
-    @Option(names = "--auth", paramLabel = "negotiate|kerberos|basic", defaultValue = "negotiate",
+    @Option(names = "--auth", paramLabel = "negotiate|kerberos|basic", defaultValue = WinRmAuthentication.DEFAULT_LABEL,
             description = "How WinRM logs on (default: ${DEFAULT-VALUE}: NTLMv2; kerberos: a domain account user@REALM "
                     + "and krb5.conf; both encrypt every message over HTTP, as a default Windows server requires).")
     String auth;
@@ -50,10 +52,11 @@ final class ConnectionOptions {
             + "before it stops trying the account on further hosts, so a wrong password cannot lock it (default: ${DEFAULT-VALUE}).")
     int maxAuthFailures;
 
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Time to open a connection (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "" + Defaults.CONNECT_TIMEOUT_SECONDS, description = "Time to open a connection (default: ${DEFAULT-VALUE}).")
     int connectTimeout;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Time to wait for an answer (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + Defaults.ANSWER_TIMEOUT_SECONDS,
+            description = "Time a host may take to send one whole answer, and to finish one command (default: ${DEFAULT-VALUE}).")
     int timeout;
 
     /** @return {@code --max-auth-failures}, checked */

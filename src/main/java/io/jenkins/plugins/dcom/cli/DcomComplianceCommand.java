@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.report.ToolVersion;
 import io.jenkins.plugins.dcom.run.RunResult;
 import java.io.PrintStream;
@@ -8,24 +9,24 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code dcom-compliance}: audits and fixes the DCOM protocol order of Windows servers (KB Q272937).
  *
- * <p>Exit codes: 0 every host compliant; 1 usage or configuration error; 2 some host non-compliant;
- * 3 some host unreachable or failed (3 wins over 2); 4 the run finished but its reports could not be written (the
- * console then lists every host's result).
+ * <p>Exit codes: {@link ExitCodes}, listed in the help's footer.
  */
 @Command(name = "dcom-compliance", mixinStandardHelpOptions = true, versionProvider = DcomComplianceCommand.Version.class,
         description = "Audits and fixes the DCOM protocol order of Windows servers (KB Q272937).",
         subcommands = {AuditCommand.class, RemediateCommand.class, RollbackCommand.class, LabCommand.class, DemoCommand.class},
-        exitCodeOnInvalidInput = RunResult.EXIT_USAGE, exitCodeOnExecutionException = RunResult.EXIT_USAGE,
+        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.USAGE,
         footerHeading = "%nExit codes:%n",
-        footer = {"  0  every host complies", "  1  usage or configuration error",
-                "  2  some host does not comply (or waits for a restart)", "  3  some host unreachable or failed (wins over 2)",
-                "  4  the reports could not be written; the console lists what the run did to each host"})
+        footer = {"  " + ExitCodes.OK + "  every host complies", "  " + ExitCodes.USAGE + "  usage or configuration error",
+                "  " + ExitCodes.NON_COMPLIANT + "  some host does not comply (or waits for a restart)",
+                "  " + ExitCodes.FAILED + "  some host unreachable or failed (wins over " + ExitCodes.NON_COMPLIANT + ")",
+                "  " + ExitCodes.REPORTS_NOT_WRITTEN + "  the reports could not be written; the console lists what the run did "
+                        + "to each host"})
 public final class DcomComplianceCommand implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
@@ -54,15 +55,15 @@ public final class DcomComplianceCommand implements Callable<Integer> {
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             err.println("error: " + exception.getMessage());
             err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            return RunResult.EXIT_USAGE;
+            return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof UsageException) {
                 err.println("error: " + exception.getMessage());
-                return RunResult.EXIT_USAGE;
+                return ExitCodes.USAGE;
             }
             err.println("error: unexpected " + exception.getClass().getName() + "; please report it");
-            return RunResult.EXIT_USAGE;
+            return ExitCodes.USAGE;
         });
         return commandLine.execute(args);
     }
@@ -70,7 +71,7 @@ public final class DcomComplianceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         new CommandLine(this).usage(out);
-        return RunResult.EXIT_USAGE;
+        return ExitCodes.USAGE;
     }
 
     /** Prints the tool version. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.lab.DemoFleet;
 import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.report.ReportWriter;
@@ -85,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
                 parent.out.println("   " + host.get("name").asText() + ": " + host.get("status").asText() + " - " + host.get("message").asText());
             }
         }
-        if (last != RunResult.EXIT_OK) {
+        if (last != ExitCodes.OK) {
             parent.out.println("The lab keeps SMS-ADMIN-03 down and makes SMS-SITE-03 refuse writes on purpose, so the final exit code "
                     + "is " + last + ": exactly what a real fleet with such hosts reports. Every other host now complies, and every console "
                     + "that answers reaches SMS-SITE-01 and SMS-SITE-02 on ncacn_ip_tcp.");

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.contract.Defaults;
-
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.inventory.InventoryException;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
@@ -9,6 +8,7 @@ import io.jenkins.plugins.dcom.inventory.Shard;
 import io.jenkins.plugins.dcom.policy.Policy;
 import io.jenkins.plugins.dcom.policy.PolicyException;
 import io.jenkins.plugins.dcom.policy.PolicyParser;
+import io.jenkins.plugins.dcom.policy.Presets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import picocli.CommandLine.Option;
@@ -18,10 +18,12 @@ final class FleetOptions {
     @Option(names = "--inventory", paramLabel = "FILE", required = true, description = "Hosts, one per line: host[:port] [role=site-server|console] [transport=winrm|rrp] [name=NAME].")
     Path inventory;
 
-    @Option(names = "--policy", paramLabel = "FILE|PRESET", defaultValue = "kb272937", description = "A YAML policy file or a preset: kb272937, kb272937-fleet, tcp-only (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--policy", paramLabel = "FILE|PRESET", defaultValue = Presets.KB272937, description = "A YAML policy file or a preset: "
+            + Presets.KB272937 + ", " + Presets.KB272937_FLEET + ", " + Presets.TCP_ONLY + " (default: ${DEFAULT-VALUE}).")
     String policy;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once, 1-256 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once, 1-"
+            + Defaults.MAX_CONCURRENCY + " (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "dcom-report", description = "Where report.json, junit.xml and index.html go (default: ${DEFAULT-VALUE}).")

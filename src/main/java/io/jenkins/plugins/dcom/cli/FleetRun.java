@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.report.ReportWriter;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
@@ -16,7 +17,7 @@ final class FleetRun {
     private FleetRun() {
     }
 
-    /** @return the exit code: the run's, or {@link RunResult#EXIT_REPORTS_NOT_WRITTEN} */
+    /** @return the exit code: the run's, or {@link ExitCodes#REPORTS_NOT_WRITTEN} */
     static int run(String title, String runId, RunOptions options, Inventory inventory, Path reportDir, PrintStream out)
             throws UsageException {
         try {
@@ -68,7 +69,7 @@ final class FleetRun {
      * Writes the reports and prints the summary. When the reports cannot be written, the summary still lists
      * every host and what happened to it, so that the console records what the run changed.
      *
-     * @return the run's exit code, or {@link RunResult#EXIT_REPORTS_NOT_WRITTEN}
+     * @return the run's exit code, or {@link ExitCodes#REPORTS_NOT_WRITTEN}
      */
     static int finish(PrintStream out, String title, RunResult result, Path reportDir) {
         try {
@@ -77,8 +78,8 @@ final class FleetRun {
             Summary.print(out, title, result, null);
             Summary.everyHost(out, result);
             out.println("The reports could not be written to " + reportDir + " (" + e.getMessage() + "); the lines above "
-                    + "are the only record of this run. Exit code " + RunResult.EXIT_REPORTS_NOT_WRITTEN + ".");
-            return RunResult.EXIT_REPORTS_NOT_WRITTEN;
+                    + "are the only record of this run. Exit code " + ExitCodes.REPORTS_NOT_WRITTEN + ".");
+            return ExitCodes.REPORTS_NOT_WRITTEN;
         }
         Summary.print(out, title, result, reportDir);
         return result.exitCode();

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.contract.Defaults;
-
+import io.jenkins.plugins.dcom.contract.RestartRules;
 import io.jenkins.plugins.dcom.run.RestartPolicy;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
 import picocli.CommandLine.Option;
@@ -31,7 +31,7 @@ final class RestartOptions {
         if (!restart) {
             return RestartPolicy.never();
         }
-        Bounds.check("--restart-delay", delay, 0, RestartRequest.MAX_DELAY_SECONDS);
+        Bounds.check("--restart-delay", delay, 0, RestartRules.MAX_DELAY_SECONDS);
         Bounds.check("--restart-wait-down", waitDown, 1, Bounds.WEEK);
         Bounds.check("--restart-wait-up", waitUp, 1, Bounds.WEEK);
         Bounds.check("--restart-poll", poll, 100, 60_000);

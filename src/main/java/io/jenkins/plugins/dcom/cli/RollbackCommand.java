@@ -1,23 +1,21 @@
 package io.jenkins.plugins.dcom.cli;
 
-import io.jenkins.plugins.dcom.contract.Defaults;
-
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.BackupStore;
 import io.jenkins.plugins.dcom.backup.RecordSet;
-import io.jenkins.plugins.dcom.run.ChangeHistory;
-import io.jenkins.plugins.dcom.text.UntrustedText;
+import io.jenkins.plugins.dcom.contract.Defaults;
 import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.run.ChangeHistory;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
-import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.run.RunResult;
+import io.jenkins.plugins.dcom.text.UntrustedText;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,7 +50,8 @@ final class RollbackCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Also overwrite hosts whose value changed since the run.")
     boolean force;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once, 1-256 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once, 1-"
+            + Defaults.MAX_CONCURRENCY + " (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "dcom-report/rollback", description = "Where the reports go (default: ${DEFAULT-VALUE}).")

@@ -1,11 +1,12 @@
 package io.jenkins.plugins.dcom.cli;
 
+import io.jenkins.plugins.dcom.contract.ExitCodes;
+import io.jenkins.plugins.dcom.contract.Outcome;
 import io.jenkins.plugins.dcom.report.ConnectivityReport;
 import io.jenkins.plugins.dcom.run.Connectivity;
-import io.jenkins.plugins.dcom.run.Mode;
-
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
+import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.PrintStream;
@@ -60,20 +61,20 @@ final class Summary {
 
     static String meaning(RunResult run) {
         switch (run.exitCode()) {
-            case RunResult.EXIT_OK:
+            case ExitCodes.OK:
                 return "every host complies.";
-            case RunResult.EXIT_NON_COMPLIANT:
-                return run.count(HostStatus.Outcome.NON_COMPLIANT) == 0
+            case ExitCodes.NON_COMPLIANT:
+                return run.count(Outcome.NON_COMPLIANT) == 0
                         ? "every host complies, but " + run.connectivityShortfalls().size() + " console/site-server pair(s) "
                                 + "do not connect as the policy requires."
-                        : "some hosts do not comply yet: " + hosts(run, HostStatus.Outcome.NON_COMPLIANT) + ".";
+                        : "some hosts do not comply yet: " + hosts(run, Outcome.NON_COMPLIANT) + ".";
             default:
-                return "some hosts could not be checked or changed: " + hosts(run, HostStatus.Outcome.FAILED) + ".";
+                return "some hosts could not be checked or changed: " + hosts(run, Outcome.FAILED) + ".";
         }
     }
 
     /** @return the first {@value #NAMED} hosts with the outcome, and how many more there are: the reports list them all */
-    private static String hosts(RunResult run, HostStatus.Outcome outcome) {
+    private static String hosts(RunResult run, Outcome outcome) {
         StringBuilder names = new StringBuilder();
         int count = 0;
         for (HostResult host : run.getHosts()) {

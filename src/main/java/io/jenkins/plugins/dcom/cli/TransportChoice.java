@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dcom.cli;
 
-import io.jenkins.plugins.dcom.inventory.InventoryParser;
+import io.jenkins.plugins.dcom.contract.TransportNames;
 import io.jenkins.plugins.dcom.run.Transports;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.rrp.RrpTransportFactory;
@@ -12,11 +12,8 @@ final class TransportChoice {
     }
 
     static Transports of(String defaultName, ConnectionSettings settings) throws UsageException {
-        if (!InventoryParser.TRANSPORTS.contains(defaultName)) {
-            throw new UsageException("--transport " + defaultName + " is unknown; use one of " + InventoryParser.TRANSPORTS);
-        }
         try {
-            return new Transports(defaultName, new WinRmTransportFactory(), new RrpTransportFactory(settings));
+            return new Transports(TransportNames.check(defaultName), new WinRmTransportFactory(), new RrpTransportFactory(settings));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--transport " + e.getMessage(), e);
         }

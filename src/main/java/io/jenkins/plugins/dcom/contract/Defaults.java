@@ -13,6 +13,10 @@ public final class Defaults {
     public static final int CONCURRENCY = 8;
     /** Most hosts processed at once: the command line, the form and the engine all hold to it. */
     public static final int MAX_CONCURRENCY = 256;
+    /** Default time to open a connection. */
+    public static final int CONNECT_TIMEOUT_SECONDS = 10;
+    /** Default time a host may take to send one whole answer, and to finish one command. */
+    public static final int ANSWER_TIMEOUT_SECONDS = 60;
 
     private Defaults() {
     }

@@ -21,6 +21,8 @@ public enum WinRmAuthentication {
 
     /** The default for runs that name none. */
     public static final WinRmAuthentication DEFAULT = NEGOTIATE;
+    /** {@link #DEFAULT}'s label, as a constant for option declarations; a test holds the two together. */
+    public static final String DEFAULT_LABEL = "negotiate";
 
     /** @return the name users write: {@code negotiate}, {@code kerberos} or {@code basic} */
     public String label() {

@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  * (this host's WinRM listener, overriding the run's {@code --https}).
  */
 public final class InventoryParser {
-    /** The transports an inventory line may name. */
-    public static final List<String> TRANSPORTS = TransportNames.ALL;
 
     private static final Pattern BRACKETED = Pattern.compile("^\\[([^\\]]+)\\](?::(\\d{1,5}))?$");
     private static final Pattern PLAIN = Pattern.compile("^([^:\\[\\]]+)(?::(\\d{1,5}))?$");
@@ -104,7 +102,7 @@ public final class InventoryParser {
             }
         }
         String transport = fields.get("transport");
-        if (transport != null && !TRANSPORTS.contains(transport)) {
+        if (transport != null && !TransportNames.ALL.contains(transport)) {
             throw new InventoryException(where + ": transport " + quoted(transport) + " is unknown; use transport=winrm or transport=rrp");
         }
         String name = fields.get("name");

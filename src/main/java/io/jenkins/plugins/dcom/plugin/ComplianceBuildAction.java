@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.plugin;
 
 import hudson.model.Action;
 import hudson.model.Run;
+import io.jenkins.plugins.dcom.contract.Outcome;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -96,16 +97,16 @@ public class ComplianceBuildAction implements Action {
     }
 
     public int getCompliant() {
-        return count("OK");
+        return count(Outcome.OK.name());
     }
 
     public int getNonCompliant() {
-        return count("NON_COMPLIANT");
+        return count(Outcome.NON_COMPLIANT.name());
     }
 
     /** @return unreachable or failed hosts */
     public int getFailed() {
-        return count("FAILED");
+        return count(Outcome.FAILED.name());
     }
 
     private int count(String outcome) {

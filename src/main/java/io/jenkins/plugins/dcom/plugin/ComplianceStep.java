@@ -8,6 +8,7 @@ import hudson.model.Node;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
+import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.policy.Presets;
 import java.io.File;
@@ -26,7 +27,7 @@ import java.util.Map;
  */
 final class ComplianceStep {
     /** The exit code when the command line could not be started (the console says why). */
-    static final int NOT_RUN = 1;
+    static final int NOT_RUN = ExitCodes.USAGE;
 
     private final StepSettings settings;
     private final String password;

@@ -1,11 +1,8 @@
 package io.jenkins.plugins.dcom.plugin;
 
-import io.jenkins.plugins.dcom.contract.RolloutSpec;
-import io.jenkins.plugins.dcom.contract.TransportNames;
-import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import hudson.EnvVars;
-import hudson.FilePath;
 import hudson.Extension;
+import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
@@ -18,7 +15,10 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import io.jenkins.plugins.dcom.contract.Defaults;
-import io.jenkins.plugins.dcom.transport.RestartRequest;
+import io.jenkins.plugins.dcom.contract.RestartRules;
+import io.jenkins.plugins.dcom.contract.RolloutSpec;
+import io.jenkins.plugins.dcom.contract.TransportNames;
+import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -303,7 +303,7 @@ public final class DcomComplianceBuilder extends Builder {
         }
 
         public FormValidation doCheckRestartDelay(@QueryParameter("value") String value) {
-            return FormChecks.range(value, 0, RestartRequest.MAX_DELAY_SECONDS, "Restart delay");
+            return FormChecks.range(value, 0, RestartRules.MAX_DELAY_SECONDS, "Restart delay");
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.dcom.plugin;
 
-import io.jenkins.plugins.dcom.contract.RolloutSpec;
-import io.jenkins.plugins.dcom.contract.TransportNames;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -14,6 +12,9 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.dcom.contract.Defaults;
+import io.jenkins.plugins.dcom.contract.RolloutSpec;
+import io.jenkins.plugins.dcom.contract.TransportNames;
+import io.jenkins.plugins.dcom.policy.Presets;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
@@ -38,7 +39,7 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
     private final String user;
     private String servers = "";
     private String inventoryFile = "";
-    private String policy = "kb272937";
+    private String policy = Presets.KB272937;
     private String policyYaml = "";
     private String mode = StepMode.AUDIT.name();
     private String transport = TransportNames.DEFAULT;

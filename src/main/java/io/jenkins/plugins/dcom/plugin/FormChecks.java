@@ -1,16 +1,16 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import hudson.util.FormValidation;
+import io.jenkins.plugins.dcom.contract.RestartRules;
 import io.jenkins.plugins.dcom.contract.RolloutSpec;
 import io.jenkins.plugins.dcom.contract.TransportNames;
-import hudson.util.FormValidation;
+import io.jenkins.plugins.dcom.contract.UserForms;
 import io.jenkins.plugins.dcom.inventory.InventoryException;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
 import io.jenkins.plugins.dcom.inventory.Shard;
 import io.jenkins.plugins.dcom.policy.PolicyException;
 import io.jenkins.plugins.dcom.policy.PolicyParser;
 import io.jenkins.plugins.dcom.policy.Presets;
-import io.jenkins.plugins.dcom.transport.RestartRequest;
-import io.jenkins.plugins.dcom.transport.UserForms;
 
 /**
  * The form's validation: the engine's own parsers and checks, so the form says exactly what a build would say.
@@ -73,7 +73,7 @@ final class FormChecks {
         if (value == null || value.trim().isEmpty() || hasVariables(value)) {
             return FormValidation.ok();
         }
-        String problem = RestartRequest.validateComment(value.trim());
+        String problem = RestartRules.commentProblem(value.trim());
         return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.plugin;
 
 import hudson.model.Result;
+import io.jenkins.plugins.dcom.contract.ExitCodes;
 
 /** The build result for the command line's exit code, as the step's form asks. */
 final class ResultMapping {
@@ -9,11 +10,11 @@ final class ResultMapping {
 
     static Result of(int exit, StepSettings settings) {
         switch (exit) {
-            case 0:
+            case ExitCodes.OK:
                 return Result.SUCCESS;
-            case 2:
+            case ExitCodes.NON_COMPLIANT:
                 return parse(settings.nonCompliantResult);
-            case 3:
+            case ExitCodes.FAILED:
                 return parse(settings.unreachableResult);
             default:
                 return Result.FAILURE;

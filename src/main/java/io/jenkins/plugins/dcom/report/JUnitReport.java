@@ -3,7 +3,7 @@ package io.jenkins.plugins.dcom.report;
 import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
 import io.jenkins.plugins.dcom.analysis.PairOutcome;
 import io.jenkins.plugins.dcom.analysis.PairPrediction;
-
+import io.jenkins.plugins.dcom.contract.Outcome;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
@@ -47,8 +47,8 @@ public final class JUnitReport {
         xml.writeAttribute("tests", String.valueOf(run.getHosts().size() + pairs.getPairs().size()));
         long pairFailures = pairs.getPairs().stream().filter(pair -> fails(run, pair)).count();
         long pairsSkipped = pairs.getPairs().stream().filter(pair -> pair.getOutcome() == PairOutcome.UNKNOWN && !fails(run, pair)).count();
-        xml.writeAttribute("failures", String.valueOf(run.count(HostStatus.Outcome.NON_COMPLIANT) + pairFailures));
-        xml.writeAttribute("errors", String.valueOf(run.count(HostStatus.Outcome.FAILED)));
+        xml.writeAttribute("failures", String.valueOf(run.count(Outcome.NON_COMPLIANT) + pairFailures));
+        xml.writeAttribute("errors", String.valueOf(run.count(Outcome.FAILED)));
         xml.writeAttribute("skipped", String.valueOf(pairsSkipped));
         xml.writeAttribute("time", seconds(run.getFinished().toEpochMilli() - run.getStarted().toEpochMilli()));
         xml.writeAttribute("timestamp", run.getStarted().toString());
@@ -91,9 +91,9 @@ public final class JUnitReport {
         xml.writeAttribute("name", host.getTarget().label());
         Long total = host.getPhaseMillis().get("total");
         xml.writeAttribute("time", seconds(total == null ? 0 : total));
-        HostStatus.Outcome outcome = host.getStatus().outcome();
-        if (outcome != HostStatus.Outcome.OK) {
-            xml.writeStartElement(outcome == HostStatus.Outcome.FAILED ? "error" : "failure");
+        Outcome outcome = host.getStatus().outcome();
+        if (outcome != Outcome.OK) {
+            xml.writeStartElement(outcome == Outcome.FAILED ? "error" : "failure");
             xml.writeAttribute("type", host.getStatus().name());
             xml.writeAttribute("message", UntrustedText.line(message(host)));
             xml.writeCharacters(details(run, host));

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -46,11 +45,11 @@ public final class ComplianceEngine {
     public RunResult run(String runId, Inventory inventory) throws InterruptedException {
         Instant started = Instant.now();
         if (options.getMode() == Mode.REMEDIATE && !options.isDryRun() && options.getRollout().isStaged()) {
-            Waves.Outcome outcome = new Waves(options, runId, this::runJobs).run(inventory.getTargets());
+            Waves.Finished outcome = new Waves(options, runId, this::runJobs).run(inventory.getTargets());
             return result(runId, options.getPolicy().getName(), started, outcome.results).rolloutLog(outcome.log).build();
         }
         HostProcessor processor = new HostProcessor(options, runId);
-        List<HostResult> hosts = runJobs(guardedJobs(inventory.getTargets(), processor::process));
+        List<HostResult> hosts = runJobs(new GuardedJobs(options).of(inventory.getTargets(), processor::process));
         return result(runId, options.getPolicy().getName(), started, hosts).build();
     }
 
@@ -62,21 +61,9 @@ public final class ComplianceEngine {
         for (int i = 0; i < targets.size(); i++) {
             recordOf.put(targets.get(i), records.get(i));
         }
-        List<HostResult> hosts = runJobs(guardedJobs(targets, target -> processor.process(target, recordOf.get(target))));
+        List<HostResult> hosts = runJobs(new GuardedJobs(options).of(targets, target -> processor.process(target, recordOf.get(target))));
         return result(runId, "rollback of " + (records.isEmpty() ? "nothing" : "run " + records.get(0).getRunId()), started,
                 hosts).build();
-    }
-
-    /** @return one job per target, in order, each run under the run's {@link AccountGuard} */
-    private List<Callable<HostResult>> guardedJobs(List<Target> targets, Function<Target, HostResult> work) {
-        AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
-        List<Callable<HostResult>> jobs = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            int index = i;
-            Target target = targets.get(i);
-            jobs.add(() -> guard.run(index, target, () -> work.apply(target)));
-        }
-        return jobs;
     }
 
     /** @return the run's result with its times: from {@code started} to now, after its last host */

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.dcom.run;
 
-import java.util.ArrayList;
-
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.SavedValue;
 import io.jenkins.plugins.dcom.inventory.Role;
@@ -21,6 +19,7 @@ import io.jenkins.plugins.dcom.transport.TransportFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -76,7 +75,7 @@ final class HostProcessor {
         } else if (options.getMode() == Mode.AUDIT) {
             result.status(HostStatus.NON_COMPLIANT, "does not comply with " + options.getPolicy() + ": " + errors(evaluation));
         } else {
-            remediate(target, factory, session, result, value);
+            remediate(target, factory, session, result, value, before);
             result.alsoFailing(relatedErrors == null ? null : relatedErrors + " (read-only checks: this tool never changes these)");
         }
     }
@@ -128,9 +127,10 @@ final class HostProcessor {
         }
     }
 
+    /** @param found the value as read, kept whole for the backup; @param entries its entries, decoded once */
     private void remediate(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result,
-            RegistryValue before) throws TransportException, InterruptedException {
-        RemediationPlan plan = new RemediationPlanner(options.getPolicy()).plan(before.protocols(target.address()));
+            RegistryValue found, List<String> entries) throws TransportException, InterruptedException {
+        RemediationPlan plan = new RemediationPlanner(options.getPolicy()).plan(entries);
         if (plan.getBlocker() != null) {
             result.status(HostStatus.NON_COMPLIANT, "cannot be remediated automatically: " + plan.getBlocker());
             return;
@@ -142,7 +142,7 @@ final class HostProcessor {
             return;
         }
         String bootMarker = bootMarker(session);
-        Path backup = backup(target, result, plan, before, bootMarker);
+        Path backup = backup(target, result, plan, found, bootMarker);
         if (backup == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.run;
 
+import io.jenkins.plugins.dcom.contract.Outcome;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.plan.ProtocolDiff;
 import io.jenkins.plugins.dcom.policy.Finding;
@@ -181,7 +182,7 @@ public final class HostResult {
          * @param reason what else is wrong, or {@code null} for nothing
          */
         public Builder alsoFailing(String reason) {
-            if (reason != null && status.outcome() == HostStatus.Outcome.OK) {
+            if (reason != null && status.outcome() == Outcome.OK) {
                 status(HostStatus.NON_COMPLIANT, message + "; but: " + reason);
             } else if (reason != null) {
                 this.message = message + "; also: " + reason;

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dcom.run;
 
-/** Where one host ended up in a run. The order is the order of severity in summaries. */
+import io.jenkins.plugins.dcom.contract.Outcome;
+
+/** Where one host ended up in a run, and its {@link Outcome}. The order is the order of severity in summaries. */
 public enum HostStatus {
     /** Complied before the run; nothing was written. */
     COMPLIANT(Outcome.OK),
@@ -22,11 +24,6 @@ public enum HostStatus {
     ACCESS_DENIED(Outcome.FAILED),
     /** Anything else: value missing, wrong type, timeout, protocol error, invalid value. */
     ERROR(Outcome.FAILED);
-
-    /** How a status counts towards the exit code and the build result. */
-    public enum Outcome {
-        OK, NON_COMPLIANT, FAILED
-    }
 
     private final Outcome outcome;
 

@@ -3,7 +3,8 @@ package io.jenkins.plugins.dcom.run;
 import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
 import io.jenkins.plugins.dcom.analysis.PairOutcome;
 import io.jenkins.plugins.dcom.analysis.PairPrediction;
-
+import io.jenkins.plugins.dcom.contract.ExitCodes;
+import io.jenkins.plugins.dcom.contract.Outcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,16 +14,6 @@ import java.util.Map;
 
 /** All hosts of one run, in inventory order, with the run's metadata. Every listed host has a result. */
 public final class RunResult {
-    /** Exit code: every host compliant. */
-    public static final int EXIT_OK = 0;
-    /** Exit code: usage or configuration error (set by the command line, never by a run). */
-    public static final int EXIT_USAGE = 1;
-    /** Exit code: some host does not comply (and none failed). */
-    public static final int EXIT_NON_COMPLIANT = 2;
-    /** Exit code: some host could not be reached or failed; wins over {@link #EXIT_NON_COMPLIANT}. */
-    public static final int EXIT_FAILED = 3;
-    /** Exit code: the run finished (and may have changed hosts) but its reports could not be written. */
-    public static final int EXIT_REPORTS_NOT_WRITTEN = 4;
 
     private final String runId;
     private final Mode mode;
@@ -188,7 +179,7 @@ public final class RunResult {
     }
 
     /** @return the number of hosts with the given outcome */
-    public int count(HostStatus.Outcome outcome) {
+    public int count(Outcome outcome) {
         int count = 0;
         for (HostResult host : hosts) {
             if (host.getStatus().outcome() == outcome) {
@@ -200,10 +191,10 @@ public final class RunResult {
 
     /** @return 0 all compliant, 2 some non-compliant (a host, or a required pair), 3 some failed (3 wins over 2) */
     public int exitCode() {
-        if (count(HostStatus.Outcome.FAILED) > 0) {
-            return EXIT_FAILED;
+        if (count(Outcome.FAILED) > 0) {
+            return ExitCodes.FAILED;
         }
-        return count(HostStatus.Outcome.NON_COMPLIANT) > 0 || !connectivityShortfalls().isEmpty() ? EXIT_NON_COMPLIANT : EXIT_OK;
+        return count(Outcome.NON_COMPLIANT) > 0 || !connectivityShortfalls().isEmpty() ? ExitCodes.NON_COMPLIANT : ExitCodes.OK;
     }
 
     /** @return one line per input the run passed over (a damaged backup record: its file and why); empty when none */

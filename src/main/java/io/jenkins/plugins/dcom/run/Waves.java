@@ -2,11 +2,13 @@ package io.jenkins.plugins.dcom.run;
 
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.contract.Outcome;
 import io.jenkins.plugins.dcom.inventory.Target;
 import java.io.IOException;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,7 +27,7 @@ final class Waves {
     }
 
     /** What the rollout did: results in inventory order and one line per wave. */
-    static final class Outcome {
+    static final class Finished {
         final List<HostResult> results = new ArrayList<>();
         final List<String> log = new ArrayList<>();
     }
@@ -40,22 +42,16 @@ final class Waves {
         this.runner = runner;
     }
 
-    Outcome run(List<Target> targets) throws InterruptedException {
+    Finished run(List<Target> targets) throws InterruptedException {
         Rollout rollout = options.getRollout();
         List<List<Target>> waves = rollout.waves(targets);
         HostProcessor processor = new HostProcessor(options, runId);
-        AccountGuard guard = new AccountGuard(options.getMaxAuthFailures(), options.getTransports());
+        GuardedJobs jobs = new GuardedJobs(options);
         Map<Target, HostResult> done = new HashMap<>();
-        Map<Target, HostResult> latest = new java.util.LinkedHashMap<>();
-        Outcome outcome = new Outcome();
-        int index = 0;
+        Map<Target, HostResult> latest = new LinkedHashMap<>();
+        Finished outcome = new Finished();
         HostProcessor audit = new HostProcessor(options.asAudit(), runId);
-        List<Callable<HostResult>> looks = new ArrayList<>();
-        for (Target target : targets) {
-            final int position = index++;
-            looks.add(() -> guard.run(position, target, () -> audit.process(target)));
-        }
-        List<HostResult> found = runner.run(looks);
+        List<HostResult> found = runner.run(jobs.of(targets, audit::process));
         for (int i = 0; i < targets.size(); i++) {
             latest.put(targets.get(i), found.get(i));
         }
@@ -63,16 +59,11 @@ final class Waves {
         int failures = 0;
         String stop = null;
         for (int w = 0; w < waves.size() && stop == null; w++) {
-            List<Callable<HostResult>> jobs = new ArrayList<>();
-            for (Target target : waves.get(w)) {
-                final int position = index++;
-                jobs.add(() -> guard.run(position, target, () -> processor.process(target)));
-            }
-            List<HostResult> wave = runner.run(jobs);
+            List<HostResult> wave = runner.run(jobs.of(waves.get(w), processor::process));
             for (HostResult host : wave) {
                 latest.put(host.getTarget(), host);
             }
-            failures += (int) wave.stream().filter(host -> host.getStatus().outcome() == HostStatus.Outcome.FAILED).count();
+            failures += (int) wave.stream().filter(host -> host.getStatus().outcome() == Outcome.FAILED).count();
             String closed = WaveGate.closed(wave, new ArrayList<>(latest.values()), options.getRestart().isEnabled(), false);
             if (closed == null && rollout.getMaxFailures() > 0 && failures >= rollout.getMaxFailures()) {
                 closed = failures + " host(s) failed, the limit set by --max-failures";

@@ -1,14 +1,15 @@
 package io.jenkins.plugins.dcom.transport;
 
+import io.jenkins.plugins.dcom.contract.Defaults;
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import java.nio.file.Path;
 
 /** How to reach hosts: credentials, encryption and time limits, shared by every transport of a run. */
 public final class ConnectionSettings {
     /** Default time to open a connection. */
-    public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 10_000;
+    public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = Defaults.CONNECT_TIMEOUT_SECONDS * 1000;
     /** Default time to wait for an answer. */
-    public static final int DEFAULT_SOCKET_TIMEOUT_MILLIS = 60_000;
+    public static final int DEFAULT_SOCKET_TIMEOUT_MILLIS = Defaults.ANSWER_TIMEOUT_SECONDS * 1000;
 
     private final Credentials credentials;
     private final boolean https;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.policy.Presets;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
@@ -61,7 +62,7 @@ class AccountLockoutTest {
             assertThat(rejectedLogons(lab)).as("failed logons sent to hosts").isEqualTo(1);
             HostResult skipped = run.getHosts().stream().filter(host -> host.getStatus() == HostStatus.SKIPPED).findFirst().get();
             assertThat(skipped.getMessage()).contains("not tried after 1 failed logon").contains("--max-auth-failures");
-            assertThat(run.exitCode()).isEqualTo(RunResult.EXIT_FAILED);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.lab.LabFault;
 import io.jenkins.plugins.dcom.lab.LabHost;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
@@ -39,7 +40,7 @@ class ComplianceEngineTest {
                     HostStatus.COMPLIANT, HostStatus.UNREACHABLE, HostStatus.AUTH_FAILED, HostStatus.ERROR, HostStatus.ERROR);
             assertThat(lab.result(run, "MISSING").getFailure()).isEqualTo(FailureKind.VALUE_MISSING);
             assertThat(lab.result(run, "REGSZ").getFailure()).isEqualTo(FailureKind.WRONG_TYPE);
-            assertThat(run.exitCode()).isEqualTo(RunResult.EXIT_FAILED);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILED);
         }
     }
 
@@ -89,7 +90,7 @@ class ComplianceEngineTest {
             BackupRecord record = new BackupStore(dir).loadAll().getRecords().get(0);
             assertThat(record.getBefore()).containsExactly(NT4);
             assertThat(record.getWritten()).containsExactlyElementsOf(FIXED);
-            assertThat(run.exitCode()).isEqualTo(RunResult.EXIT_NON_COMPLIANT);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.NON_COMPLIANT);
         }
     }
 
@@ -134,7 +135,7 @@ class ComplianceEngineTest {
                 assertThat(request.getReason()).isEqualTo("p:2:4");
             });
             assertThat(lab.fleet.host("W2K").restarts()).as("only changed hosts restart").isEmpty();
-            assertThat(run.exitCode()).isEqualTo(RunResult.EXIT_OK);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
 import io.jenkins.plugins.dcom.analysis.PairOutcome;
 import io.jenkins.plugins.dcom.analysis.PairPrediction;
+import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.lab.LabFault;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.policy.PolicyParser;
@@ -83,7 +84,7 @@ class ConnectivityRunTest {
                     .policy(new PolicyParser().parse(lenient + "connectivity: required\n", "p")).build());
 
             assertThat(reported.exitCode()).as("every list complies; the pair is only reported").isZero();
-            assertThat(required.exitCode()).isEqualTo(RunResult.EXIT_NON_COMPLIANT);
+            assertThat(required.exitCode()).isEqualTo(ExitCodes.NON_COMPLIANT);
             assertThat(required.connectivityShortfalls()).singleElement()
                     .satisfies(pair -> assertThat(pair.getOutcome()).isEqualTo(PairOutcome.FAILS));
         }

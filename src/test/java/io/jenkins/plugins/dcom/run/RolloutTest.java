@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.lab.LabFault;
@@ -52,7 +53,7 @@ class RolloutTest {
             assertThat(lab.fleet.host("S3").registry().data()).as("no auto-revert asked").containsExactlyElementsOf(FIXED);
             assertThat(run.getRolloutLog()).hasSize(3);
             assertThat(run.getRolloutLog().get(2)).contains("gate closed").contains("S3");
-            assertThat(run.exitCode()).isEqualTo(RunResult.EXIT_NON_COMPLIANT);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.NON_COMPLIANT);
         }
     }
 

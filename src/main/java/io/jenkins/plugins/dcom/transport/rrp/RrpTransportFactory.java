@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dcom.transport.rrp;
 
+import com.hierynomus.mssmb2.SMB2Dialect;
 import io.jenkins.plugins.dcom.contract.TransportNames;
+import io.jenkins.plugins.dcom.contract.UserForms;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.Credentials;
@@ -8,8 +10,6 @@ import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
-import io.jenkins.plugins.dcom.transport.UserForms;
-import com.hierynomus.mssmb2.SMB2Dialect;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;

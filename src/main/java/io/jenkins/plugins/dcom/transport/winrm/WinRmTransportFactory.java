@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
 import io.jenkins.plugins.dcom.contract.TransportNames;
+import io.jenkins.plugins.dcom.contract.UserForms;
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
@@ -8,7 +9,6 @@ import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
-import io.jenkins.plugins.dcom.transport.UserForms;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

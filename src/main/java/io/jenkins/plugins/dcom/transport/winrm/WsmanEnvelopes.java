@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * The WS-Management messages of a remote cmd shell ([MS-WSMV] 3.1.4.1 Create, 3.1.4.11 Command, 3.1.4.14 Receive,
- * 3.1.4.12 Signal, 3.1.4.2 Delete), each with a new MessageID that the answer must echo in RelatesTo. The shell asks
+ * 3.1.4.2 Delete), each with a new MessageID that the answer must echo in RelatesTo. The shell asks
  * for code page 65001, so output arrives as UTF-8 in every Windows language.
  */
 final class WsmanEnvelopes {
@@ -14,8 +14,6 @@ final class WsmanEnvelopes {
     static final String DELETE = "http://schemas.xmlsoap.org/ws/2004/09/transfer/Delete";
     static final String COMMAND = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/Command";
     static final String RECEIVE = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/Receive";
-    static final String SIGNAL = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/Signal";
-    private static final String TERMINATE = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/signal/terminate";
     private static final String CMD = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/cmd";
     /** UTF-8: the console code page the shell is asked for. */
     static final String CODE_PAGE = "65001";
@@ -59,11 +57,6 @@ final class WsmanEnvelopes {
     Message receive(String shellId, String commandId) {
         return message(RECEIVE, shellId, "", "<rsp:Receive><rsp:DesiredStream CommandId=\"" + escape(commandId)
                 + "\">stdout stderr</rsp:DesiredStream></rsp:Receive>");
-    }
-
-    Message terminate(String shellId, String commandId) {
-        return message(SIGNAL, shellId, "", "<rsp:Signal CommandId=\"" + escape(commandId) + "\"><rsp:Code>" + TERMINATE
-                + "</rsp:Code></rsp:Signal>");
     }
 
     Message delete(String shellId) {

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.dcom.transport;
+package io.jenkins.plugins.dcom.contract;
 
-import io.jenkins.plugins.dcom.contract.TransportNames;
 
 /**
  * Which way of writing a user each transport accepts: the registry RPC logs on with NTLM through SMB, so
