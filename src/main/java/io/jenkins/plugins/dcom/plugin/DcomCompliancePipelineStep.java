@@ -87,7 +87,7 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
     }
 
     /** The freestyle builder with these arguments: its constructor normalises them, one rule for both steps. */
-    private DcomComplianceBuilder asBuilder() {
+    DcomComplianceBuilder asBuilder() {
         return new DcomComplianceBuilder(servers, inventoryFile, policy, policyYaml, mode, transport, user, "", truststore,
                 allowHttp, auth, https, concurrency, restartDelay, restartComment, nonCompliantResult, unreachableResult, shard,
                 rollout);

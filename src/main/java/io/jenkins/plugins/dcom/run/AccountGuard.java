@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.run;
 
+import io.jenkins.plugins.dcom.contract.Setting;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import java.util.EnumSet;
@@ -71,6 +72,6 @@ final class AccountGuard {
         return new HostResult.Builder(target, transports.nameFor(target)).status(HostStatus.SKIPPED, "not tried after "
                 + failures + " failed logon" + (failures == 1 ? "" : "s") + " with this account (first on " + firstFailedHost
                 + "), so that a wrong password cannot lock the account; fix the password, or allow more with "
-                + "--max-auth-failures").build();
+                + Setting.MAX_AUTH_FAILURES).build();
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.run;
 
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.SavedValue;
+import io.jenkins.plugins.dcom.contract.Setting;
 import io.jenkins.plugins.dcom.inventory.Role;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.plan.RemediationPlan;
@@ -219,7 +220,7 @@ final class HostProcessor {
             return file;
         } catch (IOException e) {
             result.failed(HostStatus.ERROR, null, "not changed: the backup could not be saved in "
-                    + options.getBackups().getDirectory() + " (" + e.getMessage() + "); fix --backup-dir and run again");
+                    + options.getBackups().getDirectory() + " (" + e.getMessage() + "); fix " + Setting.BACKUP_DIR + " and run again");
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.run;
 
 import io.jenkins.plugins.dcom.backup.BackupRecord;
+import io.jenkins.plugins.dcom.contract.Setting;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.plan.ProtocolDiff;
 import io.jenkins.plugins.dcom.text.UntrustedText;
@@ -53,7 +54,7 @@ final class RollbackProcessor {
         if (!current.equals(record.getWritten()) && !options.isForce()) {
             result.status(HostStatus.SKIPPED, "holds " + UntrustedText.list(current) + ", not " + record.getWritten()
                     + " as run " + record.getRunId() + " left it; changed since, so not overwritten" + laterRun(record, current)
-                    + " (use --force to overwrite)");
+                    + " (use " + Setting.FORCE + " to overwrite)");
             return;
         }
         if (options.isDryRun()) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.run;
 import io.jenkins.plugins.dcom.backup.BackupRecord;
 import io.jenkins.plugins.dcom.backup.BackupStore;
 import io.jenkins.plugins.dcom.contract.Outcome;
+import io.jenkins.plugins.dcom.contract.Setting;
 import io.jenkins.plugins.dcom.inventory.Target;
 import java.io.IOException;
 import java.nio.file.Paths;
@@ -66,7 +67,7 @@ final class Waves {
             failures += (int) wave.stream().filter(host -> host.getStatus().outcome() == Outcome.FAILED).count();
             String closed = WaveGate.closed(wave, new ArrayList<>(latest.values()), options.getRestart().isEnabled(), false);
             if (closed == null && rollout.getMaxFailures() > 0 && failures >= rollout.getMaxFailures()) {
-                closed = failures + " host(s) failed, the limit set by --max-failures";
+                closed = failures + " host(s) failed, the limit set by " + Setting.MAX_FAILURES;
             }
             String label = "wave " + (w + 1) + " of " + waves.size() + " (" + wave.size() + " host(s))";
             if (closed != null) {

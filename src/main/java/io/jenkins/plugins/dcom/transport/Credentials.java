@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.transport;
 
+import io.jenkins.plugins.dcom.contract.Setting;
+
 /**
  * A user and password for the remote hosts. The password never appears in {@link #toString()}; callers pass it
  * only to the library that authenticates.
@@ -14,10 +16,10 @@ public final class Credentials {
      */
     public Credentials(String user, String password) {
         if (user == null || user.trim().isEmpty()) {
-            throw new IllegalArgumentException("a user name is required (--user)");
+            throw new IllegalArgumentException("a user name is required (" + Setting.USER + ")");
         }
         if (password == null) {
-            throw new IllegalArgumentException("a password is required (--password-env or --password-file)");
+            throw new IllegalArgumentException("a password is required (" + Setting.PASSWORD + ")");
         }
         this.user = user.trim();
         this.password = password;

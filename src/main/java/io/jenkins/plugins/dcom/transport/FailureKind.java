@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.transport;
 
+import io.jenkins.plugins.dcom.contract.Setting;
+
 /**
  * Why a remote operation failed, classified once, in the transport that saw it. Each kind carries the advice a
  * Windows admin needs first; the exception message adds the host and the detail.
@@ -11,11 +13,12 @@ public enum FailureKind {
     VALUE_MISSING("HKLM\\SOFTWARE\\Microsoft\\Rpc\\DCOM Protocols does not exist; set the protocols once with dcomcnfg, then run again"),
     WRONG_TYPE("DCOM Protocols must be REG_MULTI_SZ; Windows ignores it otherwise. Delete the value and set the protocols with dcomcnfg"),
     MALFORMED_VALUE("DCOM Protocols holds data that is no list of protocol names; look at it with regedit, delete it and set the protocols with dcomcnfg"),
-    TIMEOUT("the host did not answer in time; raise --timeout or check the network and the host's load"),
-    TLS_FAILED("the HTTPS handshake failed: as the detail says, trust the host's certificate (--truststore with its CA) and "
+    TIMEOUT("the host did not answer in time; raise " + Setting.TIMEOUT.option() + " or check the network and the host's load"),
+    TLS_FAILED("the HTTPS handshake failed: as the detail says, trust the host's certificate (" + Setting.TRUSTSTORE + " with its CA) and "
             + "list the host under the name it carries, or let the host offer TLS 1.2"),
     RESTART_ALREADY_SCHEDULED("a shutdown is already scheduled on the host (someone or something ran shutdown): the new value "
-            + "takes effect when it happens; to restart now, cancel it there with shutdown /a and run again with --restart"),
+            + "takes effect when it happens; to restart now, cancel it there with shutdown /a and run again with "
+            + Setting.RESTART),
     NOT_REBOOTED("the host accepted the restart but its boot time did not change: the restart was aborted (shutdown /a) "
             + "or is still to come; the value is written and takes effect at the next restart"),
     RESTART_REFUSED("the host refused the restart request; see the Windows error, restart the server by hand when it allows"),

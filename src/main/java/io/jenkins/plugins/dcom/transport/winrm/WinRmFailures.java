@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
+import io.jenkins.plugins.dcom.contract.Setting;
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.text.UntrustedText;
 import io.jenkins.plugins.dcom.transport.FailureKind;
@@ -80,7 +81,7 @@ final class WinRmFailures {
         if (cause instanceof SSLException && isProtocolMismatch(cause)) {
             return new TransportException(FailureKind.TLS_FAILED, host, "the host offers no TLS version this Java accepts "
                     + "(Java disables TLS 1.0/1.1; Windows Server 2008 has no TLS 1.2, 2008 R2 has it off by default): enable "
-                    + "TLS 1.2 on the host, or leave out --https: over HTTP, Negotiate encrypts every message");
+                    + "TLS 1.2 on the host, or leave out " + Setting.HTTPS + ": over HTTP, Negotiate encrypts every message");
         }
         if (cause instanceof SSLException || cause instanceof CertificateException) {
             return new TransportException(FailureKind.TLS_FAILED, host,
@@ -113,8 +114,8 @@ final class WinRmFailures {
         }
         if (answer.status == 500 && answer.body.length == 0 && !sealed) {
             return new TransportException(FailureKind.ACCESS_DENIED, host, "the WinRM service refused an unencrypted message "
-                    + "(HTTP 500 with AllowUnencrypted=false, Windows' default): use --auth negotiate, which encrypts every "
-                    + "message over HTTP, or --https");
+                    + "(HTTP 500 with AllowUnencrypted=false, Windows' default): use " + Setting.AUTH.to("negotiate") + ", which encrypts "
+                    + "every message over HTTP, or " + Setting.HTTPS);
         }
         return new TransportException(FailureKind.PROTOCOL_ERROR, host, "the WinRM service answered HTTP " + answer.status
                 + " without a WS-Management fault");
@@ -124,7 +125,7 @@ final class WinRmFailures {
         String why;
         if (mode == WinRmAuthentication.BASIC) {
             why = "Basic is off on a default Windows server (winrm set winrm/config/service/auth @{Basic=\"true\"}), works for "
-                    + "local accounts only, and over HTTP also needs AllowUnencrypted; --auth negotiate needs none of this";
+                    + "local accounts only, and over HTTP also needs AllowUnencrypted; " + Setting.AUTH.to("negotiate") + " needs none of this";
         } else if (mode == WinRmAuthentication.KERBEROS) {
             why = "the host did not accept the Kerberos ticket: use the host's FQDN (its HTTP/<fqdn> service principal), "
                     + "and check the clocks and that Kerberos is on in the WinRM service";
@@ -157,7 +158,7 @@ final class WinRmFailures {
         }
         if (value == QUOTA_USER || value == QUOTA_SYSTEM || value == QUOTA_MAX_SHELL_USERS) {
             return new TransportException(FailureKind.PROTOCOL_ERROR, host, "the host's WinRM shell quota is used up "
-                    + "(MaxShellsPerUser, MaxConcurrentUsers): lower --concurrency, or close other sessions" + said);
+                    + "(MaxShellsPerUser, MaxConcurrentUsers): lower " + Setting.CONCURRENCY + ", or close other sessions" + said);
         }
         return new TransportException(FailureKind.PROTOCOL_ERROR, host, "the WinRM service answered with a fault" + said);
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
+import io.jenkins.plugins.dcom.contract.Setting;
 import io.jenkins.plugins.dcom.contract.TransportNames;
 import io.jenkins.plugins.dcom.contract.UserForms;
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
@@ -78,10 +79,11 @@ public final class WinRmTransportFactory implements TransportFactory {
         boolean clear = !https && !settings.isUnencryptedHttpAllowed();
         if (mode == WinRmAuthentication.BASIC && clear) {
             return "Basic over plain HTTP would send the password readable, and a default Windows server refuses it "
-                    + "(AllowUnencrypted=false); nothing was sent. Use --auth negotiate or kerberos (encrypted over HTTP), or --https";
+                    + "(AllowUnencrypted=false); nothing was sent. Use " + Setting.AUTH.to("negotiate") + " or kerberos (encrypted over HTTP), or "
+                    + Setting.HTTPS;
         }
         if (mode == WinRmAuthentication.BASIC && (user.indexOf('\\') >= 0 || user.indexOf('@') >= 0)) {
-            return "Windows accepts Basic for local accounts only: write the user as 'user', or use --auth negotiate "
+            return "Windows accepts Basic for local accounts only: write the user as 'user', or use " + Setting.AUTH.to("negotiate") + " "
                     + "for a domain account (DOMAIN\\user or user@domain)";
         }
         if (mode == WinRmAuthentication.KERBEROS && user.indexOf('@') < 0) {
@@ -89,8 +91,8 @@ public final class WinRmTransportFactory implements TransportFactory {
         }
         if (mode == WinRmAuthentication.BASIC && !isAscii(settings.getCredentials().getPassword())) {
             return "the password holds characters outside ASCII, which Basic authentication carries in no agreed character "
-                    + "set (a mismatch is a failed logon that counts towards lockout); nothing was sent. Use --auth "
-                    + "negotiate, which sends the password whole";
+                    + "set (a mismatch is a failed logon that counts towards lockout); nothing was sent. Use " + Setting.AUTH.to("negotiate")
+                    + ", which sends the password whole";
         }
         return null;
     }

@@ -168,7 +168,7 @@ class WinRmLogonAndRefusalTest {
         TransportException refused = catchThrowableOfType(() -> open("DEFAULT", clear), TransportException.class);
 
         assertThat(refused.getKind()).isEqualTo(FailureKind.INVALID_VALUE);
-        assertThat(refused.getMessage()).contains("nothing was sent").contains("--auth negotiate or kerberos");
+        assertThat(refused.getMessage()).contains("nothing was sent").contains("--auth negotiate (build step: auth 'negotiate') or kerberos");
         assertThat(fleet.host("DEFAULT").counters().requests()).isEqualTo(before);
     }
 }
