@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.transport.winrm.LabFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,28 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
  * stops an audit, a remediation or a rollback; each unusable file is named once, in the console and in report.json.
  */
 class DamagedBackupsTest {
-    private static final Map<String, String> ENV = Collections.singletonMap("LAB_PASSWORD", LabFixture.PASSWORD);
-
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        PrintStream print = new PrintStream(out, true);
-        return DcomComplianceCommand.execute(args, print, print, ENV);
-    }
-
-    private String output() {
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
-    }
+    private final CliRunner cli = new CliRunner();
 
     /** A run folder of the backup root with one damaged file of each kind; @return how many were planted */
     private int plantDamage(Path run) throws Exception {
         Files.createDirectories(run);
         String good = "{\"schema\":3,\"runId\":\"r0\",\"host\":\"127.0.0.1\",\"port\":1,\"transport\":\"winrm\","
                 + "\"savedAt\":\"2026-12-01T10:00:00Z\",\"before\":[\"a\"],\"written\":[\"b\"],\"bootMarker\":\"x\"}";
-        Map<String, String> damaged = new java.util.LinkedHashMap<>();
+        Map<String, String> damaged = new LinkedHashMap<>();
         damaged.put("null-host.json", good.replace("\"127.0.0.1\"", "null"));
         damaged.put("null-saved.json", good.replace("\"2026-12-01T10:00:00Z\"", "null"));
         damaged.put("truncated.json", good.substring(0, 40));
@@ -76,12 +63,12 @@ class DamagedBackupsTest {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", "ncadg_ip_udp", "ncacn_ip_tcp")), false)) {
             Path inventory = fleet.writeInventory(dir.resolve("inventory.txt"));
 
-            int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("audit", "--inventory", inventory.toString(),
+            int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cli.run("audit", "--inventory", inventory.toString(),
                     "--user", "labadmin", "--password-env", "LAB_PASSWORD", "--report-dir", dir.toString(),
                     "--backup-dir", dir.resolve("backups").toString()));
 
-            assertThat(exit).as(output()).isEqualTo(2);
-            assertThat(output().split("\n")).filteredOn(line -> line.startsWith("Warning: skipped")).hasSize(planted);
+            assertThat(exit).as(cli.output()).isEqualTo(2);
+            assertThat(cli.output().split("\n")).filteredOn(line -> line.startsWith("Warning: skipped")).hasSize(planted);
             JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
             List<String> warnings = new ArrayList<>();
             report.get("warnings").forEach(w -> warnings.add(w.asText()));
@@ -98,22 +85,22 @@ class DamagedBackupsTest {
     void aRollbackNamesTheRecordsItCannotUseAndRollsBackTheOthers() throws Exception {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("NT4", "ncadg_ip_udp", "ncacn_ip_tcp")), false)) {
             Path inventory = fleet.writeInventory(dir.resolve("inventory.txt"));
-            assertThat(run("remediate", "--inventory", inventory.toString(), "--user", "labadmin", "--password-env", "LAB_PASSWORD",
+            assertThat(cli.run("remediate", "--inventory", inventory.toString(), "--user", "labadmin", "--password-env", "LAB_PASSWORD",
                     "--report-dir", dir.resolve("remediate").toString(), "--backup-dir", dir.resolve("backups").toString()))
-                    .as(output()).isEqualTo(2);
+                    .as(cli.output()).isEqualTo(2);
             Path run;
             try (Stream<Path> runs = Files.list(dir.resolve("backups"))) {
                 run = runs.collect(Collectors.toList()).get(0);
             }
             int planted = plantDamage(run);
 
-            int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("rollback", "--backup-dir",
+            int exit = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> cli.run("rollback", "--backup-dir",
                     dir.resolve("backups").toString(), "--user", "labadmin", "--password-env", "LAB_PASSWORD",
                     "--report-dir", dir.resolve("rollback").toString()));
 
-            assertThat(exit).as(output()).isZero();
-            assertThat(output()).contains("Rollback of run " + run.getFileName() + ": 1 hosts").contains("ROLLED_BACK");
-            assertThat(output().split("\n")).filteredOn(line -> line.startsWith("Warning: skipped")).hasSize(planted);
+            assertThat(exit).as(cli.output()).isZero();
+            assertThat(cli.output()).contains("Rollback of run " + run.getFileName() + ": 1 hosts").contains("ROLLED_BACK");
+            assertThat(cli.output().split("\n")).filteredOn(line -> line.startsWith("Warning: skipped")).hasSize(planted);
             assertThat(fleet.host("NT4").registry().data()).containsExactly("ncadg_ip_udp", "ncacn_ip_tcp");
         }
     }

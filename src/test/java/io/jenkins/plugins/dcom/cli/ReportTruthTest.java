@@ -9,36 +9,21 @@ import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.transport.winrm.LabFixture;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a run says about itself is true: its duration, its closing line, its report set, its input errors. */
 class ReportTruthTest {
-    private static final Map<String, String> ENV = Collections.singletonMap("LAB_PASSWORD", LabFixture.PASSWORD);
-
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-
-    private int run(String... args) {
-        PrintStream print = new PrintStream(out, true);
-        return DcomComplianceCommand.execute(args, print, print, ENV);
-    }
-
-    private String output() {
-        return new String(out.toByteArray(), StandardCharsets.UTF_8);
-    }
+    private final CliRunner cli = new CliRunner();
 
     /** @return an inventory of hosts on loopback addresses where nothing listens: each is refused at once */
     private Path refusingHosts(int count) throws IOException {
@@ -50,14 +35,14 @@ class ReportTruthTest {
     }
 
     private int audit(Path inventory, Path reports) {
-        return run("audit", "--inventory", inventory.toString(), "--user", "labadmin", "--password-env", "LAB_PASSWORD",
+        return cli.run("audit", "--inventory", inventory.toString(), "--user", "labadmin", "--password-env", "LAB_PASSWORD",
                 "--connect-timeout", "2", "--report-dir", reports.toString());
     }
 
     @Test
     void theRunsDurationCoversItsHosts() throws Exception {
         try (LabFleet fleet = LabFixture.start(Arrays.asList(LabHostSpec.host("SLOW", "ncacn_ip_tcp").latency(100)), false)) {
-            assertThat(audit(fleet.writeInventory(dir.resolve("inventory.txt")), dir)).as(output()).isZero();
+            assertThat(audit(fleet.writeInventory(dir.resolve("inventory.txt")), dir)).as(cli.output()).isZero();
 
             JsonNode run = new ObjectMapper().readTree(dir.resolve(ReportSet.JSON).toFile()).get("run");
             assertThat(run.get("durationMillis").asLong()).as("at least one request of 100 ms").isGreaterThanOrEqualTo(100);
@@ -68,7 +53,7 @@ class ReportTruthTest {
     void theClosingLineNamesAFewFailedHostsAndCountsTheRest() throws Exception {
         assertThat(audit(refusingHosts(40), dir.resolve("reports"))).isEqualTo(3);
 
-        String closing = output().substring(output().lastIndexOf("Exit code 3"));
+        String closing = cli.output().substring(cli.output().lastIndexOf("Exit code 3"));
         assertThat(closing).contains("and 30 more (the reports list every host)").hasSizeLessThan(1_000);
     }
 
@@ -77,7 +62,7 @@ class ReportTruthTest {
         Path inventory = Files.write(dir.resolve("bad.txt"), "site01 role=\u001b[2Jconsole\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(audit(inventory, dir)).isEqualTo(1);
-        assertThat(output()).contains("role '\\u001B[2Jconsole' is unknown").doesNotContain("\u001b");
+        assertThat(cli.output()).contains("role '\\u001B[2Jconsole' is unknown").doesNotContain("\u001b");
     }
 
     @Test
@@ -89,8 +74,8 @@ class ReportTruthTest {
 
             int exit = audit(refusingHosts(300), disk);
 
-            assertThat(exit).as(output()).isEqualTo(4);
-            assertThat(output()).contains("The reports could not be written").contains("127.0.101.51");
+            assertThat(exit).as(cli.output()).isEqualTo(4);
+            assertThat(cli.output()).contains("The reports could not be written").contains("127.0.101.51");
             for (String name : ReportSet.FILES) {
                 assertThat(disk.resolve(name)).as(name + " of a run that could not write its reports").doesNotExist();
             }
