@@ -18,6 +18,10 @@ final class CliJar {
     static final String BUNDLED = "WEB-INF/cli/dcom-protocol-compliance-cli.jar";
     /** Guards the jar's place on the nodes: whether a good copy is there, and replacing it. */
     private static final Object PLACE = new Object();
+    /** The bundled jar's digest, taken once per controller JVM (and again only when the file changes). */
+    private static String bundledDigest;
+    /** What {@link #bundledDigest} was taken of: path, size and modification time. */
+    private static String bundledKey;
 
     private CliJar() {
     }
@@ -57,7 +61,7 @@ final class CliJar {
      * @return the jar on the node, with the bundled jar's digest
      */
     static FilePath installIn(FilePath folder, FilePath bundled) throws IOException, InterruptedException {
-        String digest = digest(bundled);
+        String digest = bundledDigest(bundled);
         FilePath target = folder.child("cli-" + digest.substring(0, 16) + ".jar");
         if (isInPlace(target, digest)) {
             return target;
@@ -84,6 +88,18 @@ final class CliJar {
             copy.delete();
         }
         return target;
+    }
+
+    /** @return the controller's jar's digest: the 10 MB file is read once, not at every build */
+    private static String bundledDigest(FilePath bundled) throws IOException, InterruptedException {
+        String key = bundled.getRemote() + "|" + bundled.length() + "|" + bundled.lastModified();
+        synchronized (CliJar.class) {
+            if (!key.equals(bundledKey)) {
+                bundledDigest = digest(bundled);
+                bundledKey = key;
+            }
+            return bundledDigest;
+        }
     }
 
     private static boolean isInPlace(FilePath target, String digest) throws IOException, InterruptedException {
