@@ -14,7 +14,7 @@ import java.util.List;
 final class CliArguments {
     /** The environment variable that carries the password to the child process. */
     static final String PASSWORD_VARIABLE = "DCOM_COMPLIANCE_PASSWORD";
-    /** Workspace folder for the reports. */
+    /** Workspace folder for the reports of a build's first invocation ({@link ReportSlot#workspaceFolder()}). */
     static final String REPORT_DIR = "dcom-compliance-report";
     /** Workspace folder for the inventory and policy the step writes from its form. */
     static final String INPUT_DIR = ".dcom-compliance";
@@ -25,13 +25,14 @@ final class CliArguments {
     /**
      * @param inventory path of the inventory, relative to the workspace
      * @param policy    a preset, or the policy file's path relative to the workspace
+     * @param reportDir the invocation's report folder, relative to the workspace
      */
-    static List<String> of(StepSettings settings, String inventory, String policy) {
+    static List<String> of(StepSettings settings, String inventory, String policy, String reportDir) {
         List<String> args = new ArrayList<String>();
         args.add(settings.mode == StepMode.AUDIT ? "audit" : "remediate");
         args.addAll(Arrays.asList("--inventory", inventory, "--policy", policy, "--transport", settings.transport,
                 "--user", settings.user, "--password-env", PASSWORD_VARIABLE,
-                "--concurrency", String.valueOf(settings.concurrency), "--report-dir", REPORT_DIR));
+                "--concurrency", String.valueOf(settings.concurrency), "--report-dir", reportDir));
         args.addAll(Arrays.asList("--auth", settings.auth));
         if (settings.https) {
             args.add("--https");

@@ -2,10 +2,12 @@ package io.jenkins.plugins.dcom.plugin;
 
 import hudson.model.Action;
 import hudson.model.Run;
+import io.jenkins.plugins.dcom.contract.BuildSummary;
 import io.jenkins.plugins.dcom.contract.Outcome;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -28,30 +30,47 @@ import org.kohsuke.stapler.StaplerResponse;
  * Hudson 3.3.2 does not, so both servers behave alike.
  */
 public class ComplianceBuildAction implements Action {
-    static final String URL_NAME = "dcom-compliance";
-    static final String FOLDER = "dcom-compliance";
+    /** The trend's URL on the project page; the first invocation's page of a build has the same name. */
+    static final String URL_NAME = ReportSlot.FIRST;
     /** The header Jenkins' DirectoryBrowserSupport sets on workspace and artifact content (its default). */
+    /** Rows build.xml keeps at the most: the rest is read from the report kept with the build when a page asks. */
+    static final int KEPT_ROWS = 50;
     static final String CONTENT_SECURITY_POLICY = "sandbox allow-same-origin; default-src 'none'; img-src 'self'; style-src 'self';";
 
+    /** Hosts kept in build.xml: all of them in builds saved before 0.3; since, at most {@value #KEPT_ROWS}, failed first. */
     private final List<HostRow> hosts;
+    /** Since 0.3: hosts by status, in the engine's order; {@code null} in builds saved before (counted from the rows). */
+    private final LinkedHashMap<String, Integer> counts;
+    /** Since 0.3: hosts by outcome ({@code OK}, {@code NON_COMPLIANT}, {@code FAILED}); {@code null} in builds saved before. */
+    private final LinkedHashMap<String, Integer> outcomes;
+    /** Since 0.3: how many hosts the run had; {@code null} in builds saved before. */
+    private final Integer total;
+    /** The full table, read from the kept summary when a page asks, and let go when memory is short. */
+    private transient SoftReference<List<HostRow>> table;
     private final String mode;
     private final int exitCode;
     /** Since 0.2: the rollout's waves and gates; {@code null} in builds saved before. */
     private final List<String> rollout;
+    /** Since 0.3: the invocation's {@link ReportSlot}; {@code null} for the first, and in builds saved before. */
+    private final String slot;
     /** Read from builds saved by 0.1, which stored an absolute path; no longer used. */
     @SuppressWarnings("unused")
     private transient String reportDirectory;
 
-    ComplianceBuildAction(List<HostRow> hosts, List<String> rollout, String mode, int exitCode) {
-        this.hosts = new ArrayList<HostRow>(hosts);
+    ComplianceBuildAction(List<HostRow> hosts, List<String> rollout, String mode, int exitCode, ReportSlot slot) {
+        this.slot = slot.stored();
+        this.counts = tally(hosts, false);
+        this.outcomes = tally(hosts, true);
+        this.total = hosts.size();
+        this.hosts = kept(hosts);
         this.rollout = new ArrayList<String>(rollout);
         this.mode = mode;
         this.exitCode = exitCode;
     }
 
-    /** @return the folder in the build's own directory where the step keeps the reports */
-    static File folder(Run<?, ?> build) {
-        return new File(build.getRootDir(), FOLDER);
+    /** @return the folder in the build's own directory where this invocation's reports are kept */
+    File folder(Run<?, ?> build) {
+        return ReportSlot.named(slot).folder(build);
     }
 
     @Override
@@ -61,16 +80,69 @@ public class ComplianceBuildAction implements Action {
 
     @Override
     public String getDisplayName() {
-        return "DCOM compliance";
+        return "DCOM compliance" + ReportSlot.named(slot).label();
     }
 
     @Override
     public String getUrlName() {
-        return URL_NAME;
+        return ReportSlot.named(slot).name();
     }
 
+    /** @return the rows kept in build.xml: every host of a run of up to {@value #KEPT_ROWS}, else failed ones first */
     public List<HostRow> getHosts() {
         return Collections.unmodifiableList(hosts);
+    }
+
+    /** @return how many hosts the run had */
+    public int getTotal() {
+        return total == null ? hosts.size() : total;
+    }
+
+    /**
+     * @return every host of the run, for the page the request shows: read from the summary kept with the build (once,
+     *         then held while memory allows), or the kept rows where that file is gone
+     */
+    public List<HostRow> rowsFor(StaplerRequest request) {
+        List<HostRow> rows = table == null ? null : table.get();
+        if (rows != null) {
+            return rows;
+        }
+        Run<?, ?> build = request.findAncestorObject(Run.class);
+        File summary = build == null ? null : new File(folder(build), BuildSummary.FILE);
+        try {
+            rows = summary != null && summary.isFile() ? ReportReader.hosts(ReportReader.read(summary)) : getHosts();
+        } catch (IOException unreadable) {
+            rows = getHosts();
+        }
+        table = new SoftReference<List<HostRow>>(rows);
+        return rows;
+    }
+
+    /** @return the rows build.xml keeps: all of a small run; of a large one, failed hosts first, then non-compliant */
+    private static List<HostRow> kept(List<HostRow> hosts) {
+        if (hosts.size() <= KEPT_ROWS) {
+            return new ArrayList<HostRow>(hosts);
+        }
+        List<HostRow> kept = new ArrayList<HostRow>();
+        for (Outcome outcome : new Outcome[] {Outcome.FAILED, Outcome.NON_COMPLIANT, Outcome.OK}) {
+            for (HostRow host : hosts) {
+                if (kept.size() < KEPT_ROWS && outcome.name().equals(host.getOutcome())) {
+                    kept.add(host);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** @return hosts by status (or by outcome), in the order they first appear */
+    private static LinkedHashMap<String, Integer> tally(List<HostRow> hosts, boolean byOutcome) {
+        LinkedHashMap<String, Integer> counts = new LinkedHashMap<String, Integer>();
+        for (HostRow host : hosts) {
+            String key = byOutcome ? host.getOutcome() : host.getStatus();
+            Integer count = counts.get(key);
+            counts.put(key, count == null ? 1 : count + 1);
+        }
+        return counts;
     }
 
     public String getMode() {
@@ -86,14 +158,9 @@ public class ComplianceBuildAction implements Action {
         return exitCode;
     }
 
-    /** @return hosts by status, in the engine's order of statuses, only those present */
+    /** @return hosts by status, in the order the run listed them, only those present */
     public Map<String, Integer> getCounts() {
-        Map<String, Integer> counts = new LinkedHashMap<String, Integer>();
-        for (HostRow host : hosts) {
-            Integer count = counts.get(host.getStatus());
-            counts.put(host.getStatus(), count == null ? 1 : count + 1);
-        }
-        return counts;
+        return Collections.unmodifiableMap(counts == null ? tally(hosts, false) : counts);
     }
 
     public int getCompliant() {
@@ -110,13 +177,8 @@ public class ComplianceBuildAction implements Action {
     }
 
     private int count(String outcome) {
-        int count = 0;
-        for (HostRow host : hosts) {
-            if (outcome.equals(host.getOutcome())) {
-                count++;
-            }
-        }
-        return count;
+        Integer count = (outcomes == null ? tally(hosts, true) : outcomes).get(outcome);
+        return count == null ? 0 : count;
     }
 
     /** Serves the HTML report at {@code report/} and its stylesheet at {@code report/report.css}. */

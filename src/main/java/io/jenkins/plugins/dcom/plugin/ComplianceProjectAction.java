@@ -52,13 +52,22 @@ public final class ComplianceProjectAction implements Action {
         return null;
     }
 
-    /** @return oldest first, at most the last 30 builds with a result: number, compliant, non-compliant, failed */
+    /**
+     * @return oldest first, at most the last 30 builds with a result: number, compliant, non-compliant, failed, each
+     *         the sum over the build's invocations (shards, or several steps)
+     */
     public List<int[]> getTrend() {
         List<int[]> points = new ArrayList<int[]>();
         for (Run<?, ?> build : project.getBuilds()) {
-            ComplianceBuildAction result = build.getAction(ComplianceBuildAction.class);
-            if (result != null) {
-                points.add(new int[] {build.getNumber(), result.getCompliant(), result.getNonCompliant(), result.getFailed()});
+            List<ComplianceBuildAction> results = build.getActions(ComplianceBuildAction.class);
+            if (!results.isEmpty()) {
+                int[] point = {build.getNumber(), 0, 0, 0};
+                for (ComplianceBuildAction result : results) {
+                    point[1] += result.getCompliant();
+                    point[2] += result.getNonCompliant();
+                    point[3] += result.getFailed();
+                }
+                points.add(point);
                 if (points.size() == BUILDS) {
                     break;
                 }

@@ -36,6 +36,7 @@ final class ComplianceStep {
     private final TaskListener listener;
     private List<HostRow> hosts;
     private List<String> rollout;
+    private ReportSlot slot;
 
     ComplianceStep(StepSettings settings, String password, Run<?, ?> run, Launcher launcher, TaskListener listener) {
         this.settings = settings;
@@ -58,7 +59,8 @@ final class ComplianceStep {
         if (inventory == null) {
             return NOT_RUN;
         }
-        FilePath reports = workspace.child(CliArguments.REPORT_DIR);
+        slot = ReportSlot.reserve(run, settings.shard);
+        FilePath reports = workspace.child(slot.workspaceFolder());
         for (String name : ReportSet.FILES) { // a leftover or committed report is never published as this build's
             reports.child(name).delete();
         }
@@ -66,10 +68,10 @@ final class ComplianceStep {
         command.add(java);
         command.add("-jar");
         command.add(CliJar.installIn(toolFolder, CliJar.bundled()).getRemote());
-        command.addAll(CliArguments.of(settings, inventory, policy(workspace)));
+        command.addAll(CliArguments.of(settings, inventory, policy(workspace), slot.workspaceFolder()));
         log.println("DCOM compliance: " + settings.mode.getLabel());
         int exit = launcher.launch().cmds(command).envs(childEnvironment(environment)).stdout(listener).pwd(workspace).join();
-        BuildSummary.Summary summary = keep(reports);
+        BuildSummary.Summary summary = keep(reports, slot.folder(run));
         hosts = summary == null ? null : ReportReader.hosts(summary);
         rollout = summary == null ? null : summary.rollout();
         return exit;
@@ -120,14 +122,18 @@ final class ComplianceStep {
     }
 
     /** Keeps the reports with the build; @return the summary for the build page, or {@code null} when there is none */
-    private BuildSummary.Summary keep(FilePath reports) throws IOException, InterruptedException {
-        File kept = ComplianceBuildAction.folder(run);
+    private BuildSummary.Summary keep(FilePath reports, File kept) throws IOException, InterruptedException {
         if (!ReportFiles.keep(reports, kept, listener.getLogger()).contains(BuildSummary.FILE)) {
             return null;
         }
         listener.getLogger().println("DCOM compliance: report kept with the build; JUnit file for the JUnit publisher: "
-                + CliArguments.REPORT_DIR + "/junit.xml");
+                + slot.workspaceFolder() + "/junit.xml");
         return ReportReader.read(new File(kept, BuildSummary.FILE));
+    }
+
+    /** @return where the last {@link #run} kept its reports */
+    ReportSlot slot() {
+        return slot;
     }
 
     /** @return the hosts of the last {@link #run}, or {@code null} when it left no report */

@@ -194,7 +194,7 @@ public final class DcomComplianceBuilder extends Builder {
         int exit = step.run(workspace, root.child("dcom-compliance"),
                 ComplianceStep.java(build.getProject().getJDK(), node, launcher, listener), environment);
         if (step.hosts() != null) {
-            build.addAction(new ComplianceBuildAction(step.hosts(), step.rollout(), settings.mode.name(), exit));
+            build.addAction(new ComplianceBuildAction(step.hosts(), step.rollout(), settings.mode.name(), exit, step.slot()));
         }
         Result result = ResultMapping.of(exit, settings);
         if (result != Result.SUCCESS) {

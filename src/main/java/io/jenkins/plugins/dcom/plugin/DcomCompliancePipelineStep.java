@@ -74,7 +74,7 @@ public final class DcomCompliancePipelineStep extends Builder implements SimpleB
         FilePath tools = workspace.sibling(workspace.getName() + "@tmp").child("dcom-compliance");
         int exit = step.run(workspace, tools, java(env, launcher), env);
         if (step.hosts() != null) {
-            run.addAction(new PipelineComplianceAction(step.hosts(), step.rollout(), settings.mode.name(), exit));
+            run.addAction(new PipelineComplianceAction(step.hosts(), step.rollout(), settings.mode.name(), exit, step.slot()));
         }
         Result result = ResultMapping.of(exit, settings);
         if (result == Result.FAILURE) {

@@ -16,8 +16,8 @@ import jenkins.tasks.SimpleBuildStep;
 public final class PipelineComplianceAction extends ComplianceBuildAction implements SimpleBuildStep.LastBuildAction, RunAction2 {
     private transient Run<?, ?> owner;
 
-    PipelineComplianceAction(List<HostRow> hosts, List<String> rollout, String mode, int exitCode) {
-        super(hosts, rollout, mode, exitCode);
+    PipelineComplianceAction(List<HostRow> hosts, List<String> rollout, String mode, int exitCode, ReportSlot slot) {
+        super(hosts, rollout, mode, exitCode, slot);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class ReportFiles {
                 file.copyTo(new FilePath(new File(kept, name)));
                 copied.add(name);
             } else if (reports.child(name).exists()) {
-                log.println("DCOM compliance: not keeping " + CliArguments.REPORT_DIR + "/" + name
+                log.println("DCOM compliance: not keeping " + reports.getName() + "/" + name
                         + ": it is not a regular file (a link?), and the workspace is not trusted");
             }
         }

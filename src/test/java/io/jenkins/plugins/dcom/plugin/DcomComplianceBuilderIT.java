@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import org.jvnet.hudson.test.HudsonTestCase;
 import org.jvnet.hudson.test.TestBuilder;
 
@@ -234,6 +235,56 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertTrue(build.getAction(ComplianceBuildAction.class).getHosts().get(0).getLabel().startsWith("B "));
         assertEquals(FormValidation.Kind.ERROR, hudson.getDescriptorByType(DcomComplianceBuilder.DescriptorImpl.class)
                 .doCheckShard("3/2").kind);
+    }
+
+    public void testEveryInvocationOfABuildKeepsItsOwnReportAndTheTrendCountsThemAll() throws Exception {
+        String servers = startLab(LabHostSpec.host("A", NT4), LabHostSpec.host("B", "ncacn_ip_tcp"),
+                LabHostSpec.host("C", "ncacn_ip_tcp"));
+        FreeStyleProject project = createFreeStyleProject();
+        for (String shard : Arrays.asList("1/2", "2/2", "")) {
+            project.getBuildersList().add(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
+                    LabFixture.PASSWORD, "", false, "", false, 4, 0, "", "UNSTABLE", "FAILURE", shard, ""));
+        }
+
+        FreeStyleBuild build = project.scheduleBuild2(0).get();
+
+        List<ComplianceBuildAction> results = build.getActions(ComplianceBuildAction.class);
+        assertEquals(getLog(build), 3, results.size());
+        assertEquals(Arrays.asList("dcom-compliance-shard-1-of-2", "dcom-compliance-shard-2-of-2", "dcom-compliance"),
+                Arrays.asList(results.get(0).getUrlName(), results.get(1).getUrlName(), results.get(2).getUrlName()));
+        assertEquals(Arrays.asList(2, 1, 3), Arrays.asList(results.get(0).getHosts().size(), results.get(1).getHosts().size(),
+                results.get(2).getHosts().size()));
+        WebClient web = createWebClient();
+        for (ComplianceBuildAction result : results) {
+            String report = web.goTo(build.getUrl() + result.getUrlName() + "/report/").getWebResponse().getContentAsString();
+            assertTrue(result.getUrlName(), report.contains(result.getHosts().get(0).getLabel().split(" ")[0]));
+            String json = web.goTo(build.getUrl() + result.getUrlName() + "/json", "application/json").getWebResponse()
+                    .getContentAsString();
+            assertTrue(json, json.contains("\"hosts\" : " + result.getHosts().size()));
+        }
+        assertTrue(getLog(build).contains("dcom-compliance-report-shard-1-of-2/junit.xml"));
+        int[] point = new ComplianceProjectAction(project).getTrend().get(0);
+        assertEquals("compliant, non-compliant and failed summed over the invocations", 6, point[1] + point[2] + point[3]);
+    }
+
+    public void testBuildXmlKeepsABoundedNumberOfRowsWhileThePageShowsEveryHostFromTheKeptReport() throws Exception {
+        LabHostSpec[] hosts = new LabHostSpec[ComplianceBuildAction.KEPT_ROWS + 10];
+        for (int i = 0; i < hosts.length; i++) {
+            hosts[i] = LabHostSpec.host("H" + i, "ncacn_ip_tcp");
+        }
+        FreeStyleBuild build = build(step(startLab(hosts), StepMode.AUDIT, LabFixture.PASSWORD));
+
+        ComplianceBuildAction result = build.getAction(ComplianceBuildAction.class);
+        assertEquals(getLog(build), hosts.length, result.getTotal());
+        assertEquals(ComplianceBuildAction.KEPT_ROWS, result.getHosts().size());
+        assertEquals(hosts.length, result.getCompliant());
+        String xml = new String(java.nio.file.Files.readAllBytes(new java.io.File(build.getRootDir(), "build.xml").toPath()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse("H" + (hosts.length - 1) + " is not kept in build.xml", xml.contains("<name>H" + (hosts.length - 1) + "</name>"));
+        String page = createWebClient().goTo(build.getUrl() + "dcom-compliance/").getWebResponse().getContentAsString();
+        for (int i = 0; i < hosts.length; i++) {
+            assertTrue("H" + i + " on the page", page.contains(">H" + i + " ("));
+        }
     }
 
     public void testTheProjectPageShowsTheTrendAcrossBuilds() throws Exception {

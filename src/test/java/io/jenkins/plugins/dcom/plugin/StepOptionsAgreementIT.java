@@ -89,7 +89,7 @@ public class StepOptionsAgreementIT extends HudsonTestCase {
             assertThat(StepSettings.class.getDeclaredField(name).get(settings)).as(name).isEqualTo(option.getValue()[1]);
             String words = (String) option.getValue()[2];
             if (words != null) {
-                List<String> command = CliArguments.of(settings, "inventory.txt", settings.policy);
+                List<String> command = CliArguments.of(settings, "inventory.txt", settings.policy, CliArguments.REPORT_DIR);
                 assertThat(String.join(" ", command)).as(name).contains(words);
             }
         }
