@@ -26,12 +26,18 @@ import org.kohsuke.stapler.StaplerResponse;
  *
  * <p>The reports are found from the build being shown, never from a stored path, so they stay reachable when
  * the job is renamed or moved. They are served as Jenkins serves user content: only regular files of that folder
- * (never through a link), with the Content-Security-Policy Jenkins' {@code DirectoryBrowserSupport} sets, which
- * Hudson 3.3.2 does not, so both servers behave alike.
+ * (never through a link), with the Content-Security-Policy Jenkins' {@code DirectoryBrowserSupport} sets (the admin's
+ * {@value #CSP_PROPERTY} when set), which Hudson 3.3.2 does not, so both servers behave alike.
  */
 public class ComplianceBuildAction implements Action {
     /** The trend's URL on the project page; the first invocation's page of a build has the same name. */
     static final String URL_NAME = ReportSlot.FIRST;
+    /**
+     * The property an admin sets to change the policy of served user content (empty for none), read as Jenkins'
+     * {@code hudson/model/DirectoryBrowserSupport.java} reads {@code CSP_PROPERTY_NAME} (there through SystemProperties,
+     * which also reads the servlet context; here the JVM's system properties).
+     */
+    static final String CSP_PROPERTY = "hudson.model.DirectoryBrowserSupport.CSP";
     /** The header Jenkins' DirectoryBrowserSupport sets on workspace and artifact content (its default). */
     /** Rows build.xml keeps at the most: the rest is read from the report kept with the build when a page asks. */
     static final int KEPT_ROWS = 50;
@@ -207,7 +213,12 @@ public class ComplianceBuildAction implements Action {
             response.sendError(404);
             return;
         }
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        String csp = System.getProperty(CSP_PROPERTY, CONTENT_SECURITY_POLICY);
+        if (!csp.trim().isEmpty()) { // an admin who set the property empty asked for no policy, as Jenkins reads it
+            for (String header : new String[] {"Content-Security-Policy", "X-WebKit-CSP", "X-Content-Security-Policy"}) {
+                response.setHeader(header, csp);
+            }
+        }
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setContentType(type);
         OutputStream out = response.getOutputStream();

@@ -16,6 +16,8 @@ import org.kohsuke.stapler.StaplerResponse;
 /** On the project page: the trend of compliant, non-compliant and unreachable hosts, and the latest report. */
 public final class ComplianceProjectAction implements Action {
     private static final int BUILDS = 30;
+    /** Builds looked at, newest first, to find them: each one looked at is loaded, so the job page stays bounded. */
+    private static final int SCANNED = 100;
 
     private final Job<?, ?> project;
 
@@ -42,23 +44,31 @@ public final class ComplianceProjectAction implements Action {
         return project;
     }
 
-    /** @return the newest build with a compliance result, or {@code null} */
+    /** @return the newest build with a compliance result among the last {@value #SCANNED}, or {@code null} */
     public Run<?, ?> getLastResultBuild() {
+        int scanned = 0;
         for (Run<?, ?> build : project.getBuilds()) {
             if (build.getAction(ComplianceBuildAction.class) != null) {
                 return build;
+            }
+            if (++scanned == SCANNED) {
+                break;
             }
         }
         return null;
     }
 
     /**
-     * @return oldest first, at most the last 30 builds with a result: number, compliant, non-compliant, failed, each
-     *         the sum over the build's invocations (shards, or several steps)
+     * @return oldest first, at most the last 30 builds with a result among the last {@value #SCANNED}: number,
+     *         compliant, non-compliant, failed, each the sum over the build's invocations (shards, or several steps)
      */
     public List<int[]> getTrend() {
         List<int[]> points = new ArrayList<int[]>();
+        int scanned = 0;
         for (Run<?, ?> build : project.getBuilds()) {
+            if (scanned++ == SCANNED) {
+                break;
+            }
             List<ComplianceBuildAction> results = build.getActions(ComplianceBuildAction.class);
             if (!results.isEmpty()) {
                 int[] point = {build.getNumber(), 0, 0, 0};

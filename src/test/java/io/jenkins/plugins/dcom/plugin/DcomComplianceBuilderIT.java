@@ -404,6 +404,28 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
                 .getWebResponse().getStatusCode());
     }
 
+    public void testTheAdminsContentSecurityPolicyIsTheOneServedAndAnEmptyOneSendsNone() throws Exception {
+        FreeStyleBuild build = build(step(startLab(LabHostSpec.host("NT4", NT4)), StepMode.AUDIT, LabFixture.PASSWORD));
+        WebClient web = createWebClient();
+        String before = System.getProperty(ComplianceBuildAction.CSP_PROPERTY);
+        try {
+            System.setProperty(ComplianceBuildAction.CSP_PROPERTY, "sandbox; default-src 'self';");
+            Page custom = web.goTo(build.getUrl() + "dcom-compliance/report/", "text/html");
+            assertEquals("sandbox; default-src 'self';", custom.getWebResponse().getResponseHeaderValue("Content-Security-Policy"));
+            assertEquals("sandbox; default-src 'self';", custom.getWebResponse().getResponseHeaderValue("X-WebKit-CSP"));
+            System.setProperty(ComplianceBuildAction.CSP_PROPERTY, "");
+            Page none = web.goTo(build.getUrl() + "dcom-compliance/report/", "text/html");
+            assertNull(none.getWebResponse().getResponseHeaderValue("Content-Security-Policy"));
+            assertNull(none.getWebResponse().getResponseHeaderValue("X-Content-Security-Policy"));
+        } finally {
+            if (before == null) {
+                System.clearProperty(ComplianceBuildAction.CSP_PROPERTY);
+            } else {
+                System.setProperty(ComplianceBuildAction.CSP_PROPERTY, before);
+            }
+        }
+    }
+
     public void testReportsStayReachableAfterTheJobIsRenamed() throws Exception {
         String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
         FreeStyleProject project = createFreeStyleProject("before-rename");
