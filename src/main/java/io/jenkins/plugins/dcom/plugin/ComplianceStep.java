@@ -70,7 +70,13 @@ final class ComplianceStep {
         command.add(CliJar.installIn(toolFolder, CliJar.bundled()).getRemote());
         command.addAll(CliArguments.of(settings, inventory, policy(workspace), slot.workspaceFolder()));
         log.println("DCOM compliance: " + settings.mode.getLabel());
-        int exit = launcher.launch().cmds(command).envs(childEnvironment(environment)).stdout(listener).pwd(workspace).join();
+        MaskedLog output = new MaskedLog(log, password);
+        int exit;
+        try {
+            exit = launcher.launch().cmds(command).envs(childEnvironment(environment)).stdout(output).pwd(workspace).join();
+        } finally {
+            output.close();
+        }
         BuildSummary.Summary summary = keep(reports, slot.folder(run));
         hosts = summary == null ? null : ReportReader.hosts(summary);
         rollout = summary == null ? null : summary.rollout();

@@ -426,6 +426,29 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         }
     }
 
+    public void testAPasswordTheChildProcessPrintsIsMaskedInTheBuildLog() throws Exception {
+        // A JDK whose java prints the password it finds in its environment before it runs the command line.
+        java.io.File home = new java.io.File(createTmpDir(), "echoing-jdk");
+        java.io.File bin = new java.io.File(home, "bin");
+        assertTrue(bin.mkdirs());
+        java.io.File launcher = new java.io.File(bin, "java");
+        java.nio.file.Files.write(launcher.toPath(), ("#!/bin/sh\necho \"the child was given $DCOM_COMPLIANCE_PASSWORD\"\nexec '"
+                + System.getProperty("java.home") + "/bin/java' \"$@\"\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(launcher.setExecutable(true));
+        hudson.model.JDK jdk = new hudson.model.JDK("echoing", home.getAbsolutePath());
+        hudson.getJDKs().add(jdk);
+        FreeStyleProject project = createFreeStyleProject();
+        project.setJDK(jdk);
+        project.getBuildersList().add(step(startLab(LabHostSpec.host("NT4", NT4)), StepMode.AUDIT, LabFixture.PASSWORD));
+
+        FreeStyleBuild build = project.scheduleBuild2(0).get();
+
+        String log = getLog(build);
+        assertTrue(log, log.contains("the child was given " + MaskedLog.MASK));
+        assertFalse(log, log.contains(LabFixture.PASSWORD));
+        assertTrue(log, log.contains("Exit code 2"));
+    }
+
     public void testReportsStayReachableAfterTheJobIsRenamed() throws Exception {
         String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
         FreeStyleProject project = createFreeStyleProject("before-rename");
