@@ -16,15 +16,13 @@ final class CliArguments {
     static final String PASSWORD_VARIABLE = "DCOM_COMPLIANCE_PASSWORD";
     /** Workspace folder for the reports of a build's first invocation ({@link ReportSlot#workspaceFolder()}). */
     static final String REPORT_DIR = "dcom-compliance-report";
-    /** Workspace folder for the inventory and policy the step writes from its form. */
-    static final String INPUT_DIR = ".dcom-compliance";
 
     private CliArguments() {
     }
 
     /**
-     * @param inventory path of the inventory, relative to the workspace
-     * @param policy    a preset, or the policy file's path relative to the workspace
+     * @param inventory path of the inventory, relative to the workspace or absolute
+     * @param policy    a preset, or the policy file's path, relative to the workspace or absolute
      * @param reportDir the invocation's report folder, relative to the workspace
      */
     static List<String> of(StepSettings settings, String inventory, String policy, String reportDir) {

@@ -37,6 +37,8 @@ final class ComplianceStep {
     private List<HostRow> hosts;
     private List<String> rollout;
     private ReportSlot slot;
+    /** This run's folder for the inputs written from the form, or {@code null} before the first. */
+    private FilePath inputs;
 
     ComplianceStep(StepSettings settings, String password, Run<?, ?> run, Launcher launcher, TaskListener listener) {
         this.settings = settings;
@@ -54,8 +56,19 @@ final class ComplianceStep {
      * @return the command line's exit code, or {@link #NOT_RUN}
      */
     int run(FilePath workspace, FilePath toolFolder, String java, EnvVars environment) throws IOException, InterruptedException {
+        try {
+            return runWithInputs(workspace, toolFolder, java, environment);
+        } finally {
+            if (inputs != null) {
+                inputs.deleteRecursive();
+            }
+        }
+    }
+
+    private int runWithInputs(FilePath workspace, FilePath toolFolder, String java, EnvVars environment)
+            throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        String inventory = inventory(workspace);
+        String inventory = inventory(workspace, toolFolder);
         if (inventory == null) {
             return NOT_RUN;
         }
@@ -68,7 +81,7 @@ final class ComplianceStep {
         command.add(java);
         command.add("-jar");
         command.add(CliJar.installIn(toolFolder, CliJar.bundled()).getRemote());
-        command.addAll(CliArguments.of(settings, inventory, policy(workspace), slot.workspaceFolder()));
+        command.addAll(CliArguments.of(settings, inventory, policy(toolFolder), slot.workspaceFolder()));
         log.println("DCOM compliance: " + settings.mode.getLabel());
         MaskedLog output = new MaskedLog(log, password);
         int exit;
@@ -98,10 +111,10 @@ final class ComplianceStep {
         return variables;
     }
 
-    /** @return the inventory's path relative to the workspace, or {@code null} after logging why there is none */
-    private String inventory(FilePath workspace) throws IOException, InterruptedException {
+    /** @return the inventory's path (relative to the workspace, or absolute), or {@code null} after logging why there is none */
+    private String inventory(FilePath workspace, FilePath toolFolder) throws IOException, InterruptedException {
         if (!settings.servers.trim().isEmpty()) {
-            return writeInput(workspace, "inventory.txt", settings.servers);
+            return writeInput(toolFolder, "inventory.txt", settings.servers);
         }
         if (settings.inventoryFile.isEmpty() || !workspace.child(settings.inventoryFile).exists()) {
             listener.getLogger().println("DCOM compliance: no servers: list them in 'Servers', or give 'Inventory file' "
@@ -112,19 +125,28 @@ final class ComplianceStep {
         return settings.inventoryFile;
     }
 
-    private String policy(FilePath workspace) throws IOException, InterruptedException {
+    private String policy(FilePath toolFolder) throws IOException, InterruptedException {
         if (!settings.policyYaml.trim().isEmpty()) {
-            return writeInput(workspace, "policy.yaml", settings.policyYaml);
+            return writeInput(toolFolder, "policy.yaml", settings.policyYaml);
         }
         return settings.policy.isEmpty() ? Presets.KB272937 : settings.policy;
     }
 
-    /** Writes text from the form into the workspace's input folder; @return its path relative to the workspace */
-    private static String writeInput(FilePath workspace, String name, String text) throws IOException, InterruptedException {
-        FilePath file = workspace.child(CliArguments.INPUT_DIR).child(name);
-        file.getParent().mkdirs();
+    /**
+     * Writes text from the form into a folder of this run's own, made fresh (and exclusively) beside the command-line
+     * jar, outside the workspace: a workspace is untrusted, and a link committed at an input's path must not have the
+     * step write through it, least of all on the built-in node. The folder goes when the run ends.
+     *
+     * @return the file's absolute path on the node
+     */
+    private String writeInput(FilePath toolFolder, String name, String text) throws IOException, InterruptedException {
+        if (inputs == null) {
+            toolFolder.mkdirs();
+            inputs = toolFolder.createTempDir("input-", "");
+        }
+        FilePath file = inputs.child(name);
         file.write(text, "UTF-8");
-        return CliArguments.INPUT_DIR + "/" + name;
+        return file.getRemote();
     }
 
     /** Keeps the reports with the build; @return the summary for the build page, or {@code null} when there is none */

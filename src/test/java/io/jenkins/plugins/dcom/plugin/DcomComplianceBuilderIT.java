@@ -449,6 +449,24 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertTrue(log, log.contains("Exit code 2"));
     }
 
+    public void testTheFormsInputsAreWrittenOutsideTheWorkspaceSoALinkCommittedThereIsNeverWrittenThrough() throws Exception {
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(step(startLab(LabHostSpec.host("NT4", NT4)), StepMode.AUDIT, LabFixture.PASSWORD));
+        FreeStyleBuild first = project.scheduleBuild2(0).get();
+        java.io.File elsewhere = createTmpDir();
+        java.nio.file.Files.createSymbolicLink(new java.io.File(first.getWorkspace().getRemote(), ".dcom-compliance").toPath(),
+                elsewhere.toPath());
+
+        FreeStyleBuild second = project.scheduleBuild2(0).get();
+
+        assertTrue(getLog(second), getLog(second).contains("Exit code 2"));
+        assertEquals("nothing written where the link points", 0, elsewhere.list().length);
+        java.io.File tools = new java.io.File(hudson.getRootDir(), "dcom-compliance");
+        for (String name : tools.list()) {
+            assertFalse("the run's input folder is gone: " + name, name.startsWith("input-"));
+        }
+    }
+
     public void testReportsStayReachableAfterTheJobIsRenamed() throws Exception {
         String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
         FreeStyleProject project = createFreeStyleProject("before-rename");
