@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
     /** A password file holds one line; 64 KiB is far more than any password. */
     private static final int MAX_PASSWORD_FILE = 64 * 1024;
+    /** A keytab holds a few keys; anything near this size is the wrong file. */
+    private static final int MAX_KEYTAB = 1024 * 1024;
 
     @Option(names = "--user", paramLabel = "USER", description = "Account on the hosts: user, DOMAIN\\user or user@REALM.")
     String user;
@@ -24,6 +26,10 @@ final class ConnectionOptions {
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
     Path passwordFile;
+
+    @Option(names = "--keytab", paramLabel = "FILE", description = "With --auth kerberos: log on with the keys this keytab "
+            + "holds for --user (user@REALM), instead of a password.")
+    Path keytab;
 
     @Option(names = "--transport", paramLabel = "winrm|rrp", defaultValue = TransportNames.DEFAULT,
             description = "Transport for inventory lines that name none (default: ${DEFAULT-VALUE}).")
@@ -101,11 +107,30 @@ final class ConnectionOptions {
         if (user == null || user.trim().isEmpty()) {
             throw new UsageException("--user is required: the account to log on to the hosts with");
         }
+        if (keytab != null) {
+            return keytabCredentials();
+        }
         if ((passwordEnv == null) == (passwordFile == null)) {
             throw new UsageException("give exactly one of --password-env NAME or --password-file FILE (a password is never taken on the command line)");
         }
         String password = passwordEnv != null ? env(environment, passwordEnv, "--password-env") : firstLine(passwordFile);
         return new Credentials(user, password);
+    }
+
+    /** A keytab instead of a password: Kerberos only, never beside a password, a readable file of a keytab's size. */
+    private Credentials keytabCredentials() throws UsageException {
+        if (passwordEnv != null || passwordFile != null) {
+            throw new UsageException("give --keytab or a password (--password-env, --password-file), not both");
+        }
+        if (authentication() != WinRmAuthentication.KERBEROS) {
+            throw new UsageException("--keytab logs on with Kerberos: add --auth kerberos (and --user as user@REALM)");
+        }
+        try {
+            InputFiles.read(keytab, MAX_KEYTAB);
+        } catch (IOException e) {
+            throw new UsageException("--keytab: " + e.getMessage(), e);
+        }
+        return Credentials.fromKeytab(user, keytab);
     }
 
     private static String env(Map<String, String> environment, String name, String option) throws UsageException {

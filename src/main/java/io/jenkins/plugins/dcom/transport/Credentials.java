@@ -1,14 +1,16 @@
 package io.jenkins.plugins.dcom.transport;
 
 import io.jenkins.plugins.dcom.contract.Setting;
+import java.nio.file.Path;
 
 /**
- * A user and password for the remote hosts. The password never appears in {@link #toString()}; callers pass it
- * only to the library that authenticates.
+ * A user and password for the remote hosts, or, for Kerberos, a user and the keytab that holds the account's keys. The
+ * password never appears in {@link #toString()}; callers pass it only to the library that authenticates.
  */
 public final class Credentials {
     private final String user;
     private final String password;
+    private final Path keytab;
 
     /**
      * @param user     {@code user}, {@code DOMAIN\\user} or {@code user@REALM}
@@ -23,6 +25,30 @@ public final class Credentials {
         }
         this.user = user.trim();
         this.password = password;
+        this.keytab = null;
+    }
+
+    private Credentials(String user, Path keytab) {
+        if (user == null || user.trim().isEmpty()) {
+            throw new IllegalArgumentException("a user name is required (" + Setting.USER + ")");
+        }
+        this.user = user.trim();
+        this.password = "";
+        this.keytab = keytab;
+    }
+
+    /**
+     * @param user   {@code user@REALM}, the principal whose keys the keytab holds
+     * @param keytab the keytab file (a domain's service account keeps one on the agents instead of a password)
+     * @return credentials that log on with the keytab's keys; Kerberos only
+     */
+    public static Credentials fromKeytab(String user, Path keytab) {
+        return new Credentials(user, keytab);
+    }
+
+    /** @return the keytab to log on with, or {@code null} when the credentials are a password */
+    public Path getKeytab() {
+        return keytab;
     }
 
     public String getUser() {
@@ -48,6 +74,6 @@ public final class Credentials {
 
     @Override
     public String toString() {
-        return user + " (password hidden)";
+        return user + (keytab == null ? " (password hidden)" : " (keytab " + keytab + ")");
     }
 }

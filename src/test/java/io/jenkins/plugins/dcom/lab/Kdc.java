@@ -119,6 +119,23 @@ public final class Kdc implements AutoCloseable {
         return directory.resolve("http.keytab");
     }
 
+    /**
+     * Exports the user's current keys, as an admin does for a service account ({@code ktadd -norandkey}): the keys stay
+     * the ones the password gave.
+     *
+     * @return the keytab file
+     */
+    public Path userKeytab(String user) throws IOException, InterruptedException {
+        Path keytab = directory.resolve(user + ".keytab");
+        run(directory, "/usr/sbin/kadmin.local", "-r", REALM, "-q", "ktadd -k " + keytab + " -norandkey " + user);
+        return keytab;
+    }
+
+    /** Changes the user's password, as a rotation does: a keytab exported before holds old keys from then on. */
+    public void changePassword(String user, String password) throws IOException, InterruptedException {
+        run(directory, "/usr/sbin/kadmin.local", "-r", REALM, "-q", "cpw -pw " + password + " " + user);
+    }
+
     /** @return the KDC's log lines that contain {@code word} (e.g. {@code PREAUTH_FAILED}, {@code TGS_REQ}) */
     public long logLines(String word) throws IOException {
         try (Stream<String> lines = Files.lines(directory.resolve("kdc.log"), StandardCharsets.UTF_8)) {

@@ -85,7 +85,9 @@ public final class RrpTransportFactory implements TransportFactory {
                     + PORT + " only; drop the port from the inventory line, or use transport=winrm");
         }
         Credentials credentials = settings.getCredentials();
-        String problem = UserForms.problem(name(), credentials.getUser());
+        String problem = credentials.getKeytab() != null ? "the registry RPC logs on with a password (NTLM over SMB), and "
+                + "a keytab serves Kerberos over WinRM only; nothing was sent. List this host with transport=winrm, or run "
+                + "it with a password" : UserForms.problem(name(), credentials.getUser());
         if (problem != null) {
             throw new TransportException(FailureKind.INVALID_VALUE, target.address(), problem);
         }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
+import io.jenkins.plugins.dcom.transport.Credentials;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.security.auth.Subject;
@@ -27,17 +29,19 @@ final class KerberosLogin {
     }
 
     /**
-     * @param user     {@code user@REALM}
-     * @param password the account's password
+     * @param credentials {@code user@REALM} with the account's password, or with a keytab of its keys
      * @return the logged-on subject, the same object for every call with these credentials
      * @throws IOException when the KDC refused the logon or Kerberos is not configured; repeated without asking again
      */
-    static synchronized Subject subject(String user, String password) throws IOException {
+    static synchronized Subject subject(Credentials credentials) throws IOException {
+        String user = credentials.getUser();
+        Path keytab = credentials.getKeytab();
         // krb5.conf is part of the key: a process that logs on against another configuration asks that KDC afresh
-        String key = user + '\0' + Integer.toHexString(password.hashCode()) + '\0' + System.getProperty("java.security.krb5.conf");
+        String key = user + '\0' + (keytab == null ? Integer.toHexString(credentials.getPassword().hashCode())
+                : keytab.toAbsolutePath() + "@" + keytab.toFile().lastModified()) + '\0' + System.getProperty("java.security.krb5.conf");
         Object known = LOGONS.get(key);
         if (known == null) {
-            known = logOn(user, password);
+            known = keytab == null ? logOn(user, credentials.getPassword()) : logOnWithKeytab(user, keytab);
             LOGONS.put(key, known);
         }
         if (known instanceof IOException) {
@@ -50,13 +54,37 @@ final class KerberosLogin {
         Subject subject = new Subject();
         try {
             LoginContext login = new LoginContext("dcom-protocol-compliance", subject, callbacks -> answer(callbacks, user, password),
-                    configuration());
+                    configuration(passwordOptions()));
             login.login();
             return subject;
         } catch (LoginException e) {
             return new KerberosLogonException("the Kerberos logon of " + user + " failed (" + e.getClass().getSimpleName()
                     + "): check the password, that krb5.conf names the realm and its KDC, that the host names are FQDNs "
                     + "the KDC knows (HTTP/<fqdn> service principals), the clocks, and that the account has AES keys");
+        }
+    }
+
+    /** Logs on with the keys a keytab holds for the user: no password anywhere, no prompt. */
+    private static Object logOnWithKeytab(String user, Path keytab) {
+        Subject subject = new Subject();
+        Map<String, String> options = new HashMap<>();
+        options.put("useKeyTab", "true");
+        options.put("keyTab", keytab.toAbsolutePath().toString());
+        options.put("principal", user);
+        options.put("doNotPrompt", "true");
+        options.put("useTicketCache", "false");
+        options.put("storeKey", "false");
+        options.put("refreshKrb5Config", "true");
+        try {
+            new LoginContext("dcom-protocol-compliance", subject, callbacks -> {
+                throw new UnsupportedCallbackException(callbacks[0], "a keytab logon asks nothing");
+            }, configuration(options)).login();
+            return subject;
+        } catch (LoginException e) {
+            return new KerberosLogonException("the Kerberos logon of " + user + " with the keytab " + keytab + " failed ("
+                    + e.getClass().getSimpleName() + "): check that the keytab holds the account's current keys (export it "
+                    + "again after a password change: ktpass on Windows, ktutil or kadmin ktadd -norandkey), that the "
+                    + "principal is written as in the keytab (user@REALM), and that krb5.conf names the realm and its KDC");
         }
     }
 
@@ -72,12 +100,16 @@ final class KerberosLogin {
         }
     }
 
-    private static Configuration configuration() {
-        final Map<String, String> options = new HashMap<>();
+    private static Map<String, String> passwordOptions() {
+        Map<String, String> options = new HashMap<>();
         options.put("useTicketCache", "false");
         options.put("doNotPrompt", "false");
         options.put("storeKey", "false");
         options.put("refreshKrb5Config", "true"); // read krb5.conf as it is at the logon, not as it was at the first
+        return options;
+    }
+
+    private static Configuration configuration(Map<String, String> options) {
         return new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String name) {

@@ -76,6 +76,9 @@ public final class WinRmTransportFactory implements TransportFactory {
         if (form != null) {
             return form;
         }
+        if (settings.getCredentials().getKeytab() != null && mode != WinRmAuthentication.KERBEROS) {
+            return "a keytab logs on with Kerberos only; use " + Setting.AUTH.to("kerberos") + "; nothing was sent";
+        }
         boolean clear = !https && !settings.isUnencryptedHttpAllowed();
         if (mode == WinRmAuthentication.BASIC && clear) {
             return "Basic over plain HTTP would send the password readable, and a default Windows server refuses it "

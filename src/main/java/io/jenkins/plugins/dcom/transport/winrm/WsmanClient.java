@@ -174,7 +174,7 @@ final class WsmanClient implements Closeable {
         Answer answer;
         if (kerberos()) {
             KerberosLogon logon = KerberosLogon.start(
-                    KerberosLogin.subject(settings.getCredentials().getUser(), settings.getCredentials().getPassword()),
+                    KerberosLogin.subject(settings.getCredentials()),
                     endpoint.getHost());
             answer = send(new byte[0], SOAP_TYPE, logon.authorization());
             cipher = answer.status == 200 ? logon.complete(answer.challenge) : null;
