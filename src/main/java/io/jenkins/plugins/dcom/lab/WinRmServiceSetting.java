@@ -9,6 +9,11 @@ package io.jenkins.plugins.dcom.lab;
 public enum WinRmServiceSetting {
     /** {@code winrm set winrm/config/service/auth @{Basic="true"}}: Basic logons with local accounts are accepted. */
     BASIC,
+    /**
+     * {@code winrm set winrm/config/service/auth @{Negotiate="false";Kerberos="false"}} beside {@link #BASIC}: the service
+     * offers Basic alone, and answers a Negotiate or Kerberos logon with 401 offering Basic (no logon was checked).
+     */
+    BASIC_ONLY,
     /** {@code winrm set winrm/config/service @{AllowUnencrypted="true"}}: plain SOAP bodies are accepted over HTTP. */
     ALLOW_UNENCRYPTED,
     /**

@@ -111,6 +111,9 @@ final class WsmanHandler implements HttpHandler {
         if ("basic".equalsIgnoreCase(scheme)) {
             return basic(exchange, token);
         }
+        if (host.spec().has(WinRmServiceSetting.BASIC_ONLY)) {
+            return unauthorized(exchange, false, null); // Negotiate and Kerberos are off: nothing is checked
+        }
         if (!"negotiate".equalsIgnoreCase(scheme) && !"ntlm".equalsIgnoreCase(scheme) && !"kerberos".equalsIgnoreCase(scheme)) {
             return unauthorized(exchange, false, null);
         }
@@ -154,7 +157,8 @@ final class WsmanHandler implements HttpHandler {
 
     /** Basic: only when the service allows it, and over HTTP only with AllowUnencrypted (else 401, as Windows). */
     private Logon basic(HttpExchange exchange, byte[] token) throws IOException {
-        boolean allowed = host.spec().has(WinRmServiceSetting.BASIC) && (exchange instanceof HttpsExchange
+        boolean allowed = (host.spec().has(WinRmServiceSetting.BASIC) || host.spec().has(WinRmServiceSetting.BASIC_ONLY))
+                && (exchange instanceof HttpsExchange
                 || host.spec().has(WinRmServiceSetting.ALLOW_UNENCRYPTED));
         if (!allowed) {
             return unauthorized(exchange, false, null);
@@ -174,9 +178,11 @@ final class WsmanHandler implements HttpHandler {
         if (challenge != null) {
             exchange.getResponseHeaders().set("WWW-Authenticate", challenge);
         } else {
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
-            exchange.getResponseHeaders().add("WWW-Authenticate", "Kerberos");
-            if (host.spec().has(WinRmServiceSetting.BASIC)) {
+            if (!host.spec().has(WinRmServiceSetting.BASIC_ONLY)) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Negotiate");
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Kerberos");
+            }
+            if (host.spec().has(WinRmServiceSetting.BASIC) || host.spec().has(WinRmServiceSetting.BASIC_ONLY)) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"WSMAN\"");
             }
         }

@@ -36,7 +36,9 @@ class PywinrmCrossCheckTest {
         basicFleet = LabFleet.start(Arrays.asList(
                 LabHostSpec.host("BASICHTTP", "ncacn_ip_tcp").service(WinRmServiceSetting.BASIC)
                         .service(WinRmServiceSetting.ALLOW_UNENCRYPTED),
-                LabHostSpec.host("BASICSEALED", "ncacn_ip_tcp").service(WinRmServiceSetting.BASIC)), BASIC_PASSWORD, null, 0);
+                LabHostSpec.host("BASICSEALED", "ncacn_ip_tcp").service(WinRmServiceSetting.BASIC),
+                LabHostSpec.host("BASICONLY", "ncacn_ip_tcp").service(WinRmServiceSetting.BASIC_ONLY)
+                        .service(WinRmServiceSetting.ALLOW_UNENCRYPTED)), BASIC_PASSWORD, null, 0);
     }
 
     @AfterAll
@@ -86,6 +88,13 @@ class PywinrmCrossCheckTest {
     void basicOverHttpNeedsBothBasicAndAllowUnencrypted() throws Exception {
         assertThat(pywinrm("BASICSEALED", "basic", "never", "65001", "reg", "query", RPC).path("status").asInt()).isEqualTo(401);
         assertThat(pywinrm("BASICHTTP", "basic", "never", "65001", "reg", "query", RPC).path("exit").asInt(-1)).isZero();
+    }
+
+    @Test
+    void aHostWithNegotiateOffRefusesNtlmUncheckedAndTakesBasic() throws Exception {
+        assertThat(pywinrm("BASICONLY", "ntlm", "always", "65001", "reg", "query", RPC).path("status").asInt()).isEqualTo(401);
+        assertThat(basicFleet.host("BASICONLY").counters().rejectedLogons()).as("no logon was checked").isZero();
+        assertThat(pywinrm("BASICONLY", "basic", "never", "65001", "reg", "query", RPC).path("exit").asInt(-1)).isZero();
     }
 
     @Test

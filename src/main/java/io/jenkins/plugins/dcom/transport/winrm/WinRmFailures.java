@@ -11,6 +11,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Collections;
 import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
 
@@ -106,6 +107,12 @@ final class WinRmFailures {
      */
     static TransportException of(String host, WsmanClient.Answer answer, WsmanReply fault, WinRmAuthentication mode,
             boolean sealed) {
+        if (answer.status == 401 && mode != WinRmAuthentication.BASIC && answer.offered.equals(Collections.singletonList("basic"))) {
+            return new TransportException(FailureKind.PROTOCOL_ERROR, host, "the WinRM service offers Basic only (its "
+                    + "Negotiate and Kerberos are off), so no logon was tried with " + mode.label() + ": use "
+                    + Setting.AUTH.to("basic") + " with " + Setting.HTTPS + " (local accounts only), or turn Negotiate on "
+                    + "there (winrm set winrm/config/service/auth @{Negotiate=\"true\"})");
+        }
         if (answer.status == 401) {
             return rejected(host, mode);
         }

@@ -10,7 +10,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import javax.net.ssl.SSLContext;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
@@ -73,16 +76,22 @@ final class WsmanClient implements Closeable {
     /** Whether an answer other than 401 came since the last logon started: the logon worked. */
     private boolean loggedOn;
 
-    /** One HTTP answer: its status, its body (unsealed when it came sealed) and its {@code WWW-Authenticate}. */
+    /**
+     * One HTTP answer: its status, its body (unsealed when it came sealed), its first {@code WWW-Authenticate} and the
+     * schemes all of them offer.
+     */
     static final class Answer {
         final int status;
         final byte[] body;
         final String challenge;
+        /** The authentication schemes the answer's {@code WWW-Authenticate} headers name, lower case; empty when none. */
+        final List<String> offered;
 
-        Answer(int status, byte[] body, String challenge) {
+        Answer(int status, byte[] body, String challenge, List<String> offered) {
             this.status = status;
             this.body = body;
             this.challenge = challenge;
+            this.offered = offered;
         }
     }
 
@@ -250,7 +259,14 @@ final class WsmanClient implements Closeable {
                 throw new IOException("the WinRM service answered a sealed message in clear text");
             }
             Header challenge = response.getFirstHeader("WWW-Authenticate");
-            return new Answer(response.getStatusLine().getStatusCode(), bytes, challenge == null ? null : challenge.getValue());
+            List<String> offered = new ArrayList<>();
+            for (Header header : response.getHeaders("WWW-Authenticate")) {
+                String value = header.getValue().trim();
+                int space = value.indexOf(' ');
+                offered.add((space < 0 ? value : value.substring(0, space)).toLowerCase(Locale.ROOT));
+            }
+            return new Answer(response.getStatusLine().getStatusCode(), bytes, challenge == null ? null : challenge.getValue(),
+                    offered);
         }
     }
 

@@ -37,7 +37,8 @@ class WinRmLogonAndRefusalTest {
                 LabHostSpec.host("NOSHELL", "ncacn_ip_tcp").service(WinRmServiceSetting.REMOTE_SHELLS_DISABLED),
                 LabHostSpec.host("GERMAN", "ncadg_ip_udp", "ncacn_ip_tcp").fault(LabFault.GERMAN_WINDOWS)
                         .fault(LabFault.DENY_WRITE),
-                LabHostSpec.host("WRONG", "ncacn_ip_tcp").fault(LabFault.WRONG_PASSWORD)), PASSWORD, null, 0);
+                LabHostSpec.host("WRONG", "ncacn_ip_tcp").fault(LabFault.WRONG_PASSWORD),
+                LabHostSpec.host("BASICONLY", "ncacn_ip_tcp").service(WinRmServiceSetting.BASIC_ONLY)), PASSWORD, null, 0);
     }
 
     @AfterAll
@@ -60,6 +61,16 @@ class WinRmLogonAndRefusalTest {
                 transport.read();
             }
         }, TransportException.class);
+    }
+
+    @Test
+    void aHostThatOffersBasicOnlyIsNotReportedAsAWrongPasswordAndNoLogonIsCounted() {
+        TransportException refused = failure("BASICONLY", settings().build());
+
+        assertThat(refused.getKind()).as("not AUTH_FAILED: the account guard must not stop the fleet for it")
+                .isEqualTo(FailureKind.PROTOCOL_ERROR);
+        assertThat(refused.getMessage()).contains("offers Basic only").contains("--auth basic").contains("Negotiate=");
+        assertThat(fleet.host("BASICONLY").counters().rejectedLogons()).isZero();
     }
 
     @Test
