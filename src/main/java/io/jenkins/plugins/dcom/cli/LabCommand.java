@@ -5,7 +5,9 @@ import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.lab.LabTls;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,8 +65,8 @@ final class LabCommand implements Callable<Integer> {
             try (LabFleet fleet = LabFleet.start(specs(), credentials.password(), tls, basePort)) {
                 Path inventory = fleet.writeInventory(dir.resolve("inventory.txt"));
                 if (tls != null) {
-                    java.nio.file.Files.copy(tls.truststore(), dir.resolve("truststore.p12"),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(tls.truststore(), dir.resolve("truststore.p12"),
+                            StandardCopyOption.REPLACE_EXISTING);
                 }
                 printHowTo(fleet, inventory, credentials);
                 waitUntilStopped();

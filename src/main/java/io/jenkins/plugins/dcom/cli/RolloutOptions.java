@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.contract.RolloutSpec;
 import io.jenkins.plugins.dcom.run.Rollout;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** The remediation's rollout: gated waves instead of every host at once. */
@@ -41,7 +42,7 @@ final class RolloutOptions {
         return rollout;
     }
 
-    private static <T> T checked(String option, java.util.function.Supplier<T> rule) throws UsageException {
+    private static <T> T checked(String option, Supplier<T> rule) throws UsageException {
         try {
             return rule.get();
         } catch (IllegalArgumentException e) {

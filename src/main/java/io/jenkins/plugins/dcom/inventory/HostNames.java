@@ -1,5 +1,8 @@
 package io.jenkins.plugins.dcom.inventory;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -59,12 +62,12 @@ public final class HostNames {
     public static String canonical(String host) {
         if (IPV4.matcher(host).matches() || isIpv6(host)) {
             try {
-                return java.net.InetAddress.getByName(host).getHostAddress(); // a literal: no name lookup
-            } catch (java.net.UnknownHostException notALiteral) {
-                return host.toLowerCase(java.util.Locale.ROOT);
+                return InetAddress.getByName(host).getHostAddress(); // a literal: no name lookup
+            } catch (UnknownHostException notALiteral) {
+                return host.toLowerCase(Locale.ROOT);
             }
         }
-        return host.toLowerCase(java.util.Locale.ROOT);
+        return host.toLowerCase(Locale.ROOT);
     }
 
     private static boolean isHostName(String host) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.lab;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Splits a command line the way cmd.exe and the C runtime do for the commands the lab knows: whitespace separates
@@ -38,7 +39,7 @@ final class CmdTokenizer {
 
     /** @return whether the text names one of the lab's programs (cmd.exe's "name of an executable file" test) */
     private static boolean isProgram(String text) {
-        return text.trim().toLowerCase(java.util.Locale.ROOT).matches("(reg|shutdown|powershell|cmd)(\\.exe)?");
+        return text.trim().toLowerCase(Locale.ROOT).matches("(reg|shutdown|powershell|cmd)(\\.exe)?");
     }
 
     static List<String> tokens(String line) {

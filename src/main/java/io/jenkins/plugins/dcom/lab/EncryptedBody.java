@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,7 @@ final class EncryptedBody {
 
     /** @return whether a request's Content-Type says its body is sealed */
     static boolean isEncrypted(String contentType) {
-        return contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/encrypted")
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/encrypted")
                 && contentType.contains(PROTOCOL);
     }
 
@@ -33,7 +34,7 @@ final class EncryptedBody {
      * @return the message inside, unsealed and checked
      * @throws IllegalArgumentException when the framing, the length or the signature is wrong
      */
-    static byte[] open(byte[] body, MessageSealing sealing) {
+    static byte[] open(byte[] body, ServerCipher sealing) {
         String text = new String(body, StandardCharsets.ISO_8859_1); // one char per byte: offsets stay byte offsets
         int data = text.indexOf(OCTET_STREAM);
         int end = text.lastIndexOf(BOUNDARY + "--");
@@ -59,7 +60,7 @@ final class EncryptedBody {
     }
 
     /** @return the body that carries {@code message} sealed for the client */
-    static byte[] close(byte[] message, MessageSealing sealing) {
+    static byte[] close(byte[] message, ServerCipher sealing) {
         byte[][] sealed = sealing.seal(message);
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 256);
         write(out, BOUNDARY + "\r\n\tContent-Type: " + PROTOCOL + "\r\n\tOriginalContent: type=application/soap+xml;"

@@ -10,9 +10,11 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One simulated Windows server: a WinRM endpoint on loopback with its own registry. A restart request really takes
@@ -27,9 +29,9 @@ public final class LabHost {
     private final LabRegistry registry;
     private final LabCounters counters = new LabCounters();
     private final List<RestartRecord> restarts = Collections.synchronizedList(new ArrayList<RestartRecord>());
-    private final java.util.concurrent.atomic.AtomicInteger comebacks = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger comebacks = new AtomicInteger();
     /** Boots since the lab started: only a real restart counts, not a dropped connection. */
-    private final java.util.concurrent.atomic.AtomicInteger boots = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger boots = new AtomicInteger();
     /** The boot time of the lab's first boot, in .NET ticks, as PowerShell prints LastBootUpTime. */
     private final long firstBootTicks = 638_000_000_000_000_000L + (System.currentTimeMillis() % 1_000_000) * 10_000L;
     private final LabTls tls;
@@ -69,7 +71,7 @@ public final class LabHost {
             }
             return;
         }
-        WindowsShell shell = new WindowsShell(spec.getName().toUpperCase(java.util.Locale.ROOT), registry,
+        WindowsShell shell = new WindowsShell(spec.getName().toUpperCase(Locale.ROOT), registry,
                 spec.has(LabFault.DENY_WRITE), this::restartRequested).restartAlreadyScheduled(spec.has(LabFault.RESTART_ALREADY_SCHEDULED)).bootTicks(this::bootTicks)
                 .german(spec.has(LabFault.GERMAN_WINDOWS)).values(spec.getValues());
         handler = new WsmanHandler(this, shell); // a (re)started service: no shell, no logon

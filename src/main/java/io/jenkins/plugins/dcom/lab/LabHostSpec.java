@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** How one simulated host starts: its name, its DCOM Protocols value, its faults and its timings. */
@@ -18,11 +22,11 @@ public final class LabHostSpec {
     private final long latencyMillis;
     private final long downtimeMillis;
     private final String user;
-    private final java.util.Map<String, String[]> values;
+    private final Map<String, String[]> values;
     private final Set<WinRmServiceSetting> service;
 
     private LabHostSpec(String name, String role, List<String> protocols, Set<LabFault> faults, long latencyMillis,
-            long downtimeMillis, String user, java.util.Map<String, String[]> values, Set<WinRmServiceSetting> service) {
+            long downtimeMillis, String user, Map<String, String[]> values, Set<WinRmServiceSetting> service) {
         this.name = name;
         this.role = role;
         this.protocols = Collections.unmodifiableList(new ArrayList<>(protocols));
@@ -30,13 +34,13 @@ public final class LabHostSpec {
         this.latencyMillis = latencyMillis;
         this.downtimeMillis = downtimeMillis;
         this.user = user;
-        this.values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.service = service;
     }
 
     /** A healthy host with the given protocols, no latency, 2 s of downtime per restart, user {@code labadmin}. */
     public static LabHostSpec host(String name, String... protocols) {
-        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin", java.util.Collections.<String, String[]>emptyMap(),
+        return new LabHostSpec(name, null, Arrays.asList(protocols), EnumSet.noneOf(LabFault.class), 0, 2000, "labadmin", Collections.<String, String[]>emptyMap(),
                 EnumSet.noneOf(WinRmServiceSetting.class))
                 .windows("6.3");
     }
@@ -67,7 +71,7 @@ public final class LabHostSpec {
      * The release values a host of each version holds beside CurrentVersion: ProductName (NT 4.0 has none), CSDVersion
      * (its last service pack; none on current Windows), CurrentBuildNumber, as those releases ship them.
      */
-    private static final java.util.Map<String, String[]> RELEASES = new java.util.HashMap<>();
+    private static final Map<String, String[]> RELEASES = new HashMap<>();
 
     static {
         RELEASES.put("4.0", new String[] {null, "Service Pack 6", "1381"});
@@ -83,9 +87,9 @@ public final class LabHostSpec {
      */
     public LabHostSpec windows(String currentVersion) {
         String[] names = {"ProductName", "CSDVersion", "CurrentBuildNumber"};
-        java.util.Map<String, String[]> others = new java.util.LinkedHashMap<>(values);
+        Map<String, String[]> others = new LinkedHashMap<>(values);
         for (String name : names) {
-            others.remove((VERSION_KEY + "\\" + name).toUpperCase(java.util.Locale.ROOT)); // a release replaces the last one's
+            others.remove((VERSION_KEY + "\\" + name).toUpperCase(Locale.ROOT)); // a release replaces the last one's
         }
         LabHostSpec spec = new LabHostSpec(this.name, role, protocols, faults, latencyMillis, downtimeMillis, user, others, service)
                 .value(VERSION_KEY, VERSION_VALUE, "REG_SZ", currentVersion);
@@ -106,8 +110,8 @@ public final class LabHostSpec {
      * @return this host with one more value that {@code reg query KEY /v NAME} answers
      */
     public LabHostSpec value(String subkey, String name, String type, String data) {
-        java.util.Map<String, String[]> more = new java.util.LinkedHashMap<>(values);
-        more.put((subkey + "\\" + name).toUpperCase(java.util.Locale.ROOT), new String[] {subkey, name, type, data});
+        Map<String, String[]> more = new LinkedHashMap<>(values);
+        more.put((subkey + "\\" + name).toUpperCase(Locale.ROOT), new String[] {subkey, name, type, data});
         return new LabHostSpec(this.name, role, protocols, faults, latencyMillis, downtimeMillis, user, more, service);
     }
 
@@ -135,13 +139,13 @@ public final class LabHostSpec {
     }
 
     /** @return the extra values by {@code SUBKEY\NAME} upper-cased: subkey, name, type, data (a bare key: name "") */
-    public java.util.Map<String, String[]> getValues() {
+    public Map<String, String[]> getValues() {
         return values;
     }
 
     /** @return the CurrentVersion this host answers ({@link #windows(String)}) */
     public String getWindowsVersion() {
-        return values.get((VERSION_KEY + "\\" + VERSION_VALUE).toUpperCase(java.util.Locale.ROOT))[3];
+        return values.get((VERSION_KEY + "\\" + VERSION_VALUE).toUpperCase(Locale.ROOT))[3];
     }
 
     public String getName() {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.lab;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Locale;
@@ -78,7 +79,7 @@ final class NtlmAcceptor {
      * @return the session's sealing, or {@code null} when the response does not prove the password (or is not
      *         NTLMv2, or names another account)
      */
-    NtlmSealing authenticate(byte[] authenticate, String user, String password) {
+    NtlmServerCipher authenticate(byte[] authenticate, String user, String password) {
         if (serverChallenge == null || !isMessage(authenticate, 3) || authenticate.length < 64) {
             return null;
         }
@@ -92,7 +93,7 @@ final class NtlmAcceptor {
                 utf16(sentUser.toUpperCase(Locale.ROOT) + domain));
         byte[] blob = Arrays.copyOfRange(ntResponse, 16, ntResponse.length);
         byte[] proof = NtlmCrypto.hmacMd5(responseKey, NtlmCrypto.concat(serverChallenge, blob));
-        if (!java.security.MessageDigest.isEqual(proof, Arrays.copyOf(ntResponse, 16))) {
+        if (!MessageDigest.isEqual(proof, Arrays.copyOf(ntResponse, 16))) {
             return null;
         }
         serverChallenge = null; // a challenge proves one logon only
@@ -100,7 +101,7 @@ final class NtlmAcceptor {
         int negotiated = le(authenticate).getInt(60) & flags;
         byte[] sessionKey = (negotiated & NEGOTIATE_KEY_EXCH) != 0
                 ? NtlmCrypto.rc4(keyExchangeKey, field(authenticate, 52)) : keyExchangeKey;
-        return new NtlmSealing(sessionKey, negotiated);
+        return new NtlmServerCipher(sessionKey, negotiated);
     }
 
     /** A local account: the client names no domain, ".", or this computer. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.lab;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -58,7 +59,7 @@ final class NtlmCrypto {
     }
 
     static byte[] concat(byte[] first, byte[] second) {
-        byte[] out = java.util.Arrays.copyOf(first, first.length + second.length);
+        byte[] out = Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, out, first.length, second.length);
         return out;
     }

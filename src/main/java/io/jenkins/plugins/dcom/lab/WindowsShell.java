@@ -3,8 +3,12 @@ package io.jenkins.plugins.dcom.lab;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs exactly the commands the WinRM transport sends ({@code reg query}, {@code reg add}, {@code shutdown /r}),
@@ -35,8 +39,8 @@ final class WindowsShell {
     private final RestartHandler restarts;
     private boolean restartAlreadyScheduled;
     private boolean german;
-    private java.util.function.LongSupplier bootTicks = () -> 0L;
-    private java.util.Map<String, String[]> values = java.util.Collections.emptyMap();
+    private LongSupplier bootTicks = () -> 0L;
+    private Map<String, String[]> values = Collections.emptyMap();
 
     WindowsShell(String computerName, LabRegistry registry, boolean denyWrite, RestartHandler restarts) {
         this.computerName = computerName;
@@ -52,13 +56,13 @@ final class WindowsShell {
     }
 
     /** Where {@code powershell ... LastBootUpTime...Ticks} takes the boot time from. */
-    WindowsShell bootTicks(java.util.function.LongSupplier value) {
+    WindowsShell bootTicks(LongSupplier value) {
         this.bootTicks = value;
         return this;
     }
 
     /** Extra values {@code reg query} answers, by {@code SUBKEY\NAME} upper-cased ({@link LabHostSpec#value}). */
-    WindowsShell values(java.util.Map<String, String[]> value) {
+    WindowsShell values(Map<String, String[]> value) {
         this.values = value;
         return this;
     }
@@ -134,7 +138,7 @@ final class WindowsShell {
         if (args.isEmpty() || options == null || options.get("/v") == null || separator != null && separator.length() != 1) {
             return CommandOutput.error("ERROR: Invalid syntax." + CRLF + "Type \"REG QUERY /?\" for usage." + CRLF, 1);
         }
-        String[] extra = values.get((hklmSubkey(args.get(0)) + "\\" + options.get("/v")).toUpperCase(java.util.Locale.ROOT));
+        String[] extra = values.get((hklmSubkey(args.get(0)) + "\\" + options.get("/v")).toUpperCase(Locale.ROOT));
         if (extra != null) {
             return CommandOutput.ok(CRLF + "HKEY_LOCAL_MACHINE\\" + extra[0] + CRLF + "    " + extra[1] + "    " + extra[2] + "    "
                     + extra[3] + CRLF + CRLF);
@@ -203,7 +207,7 @@ final class WindowsShell {
 
     private static List<String> split(String data, String separator) {
         List<String> entries = new ArrayList<>();
-        for (String entry : data.split(java.util.regex.Pattern.quote(separator == null ? "\\0" : separator), -1)) {
+        for (String entry : data.split(Pattern.quote(separator == null ? "\\0" : separator), -1)) {
             if (!entry.isEmpty()) {
                 entries.add(entry);
             }
@@ -251,7 +255,7 @@ final class WindowsShell {
 
     /** @return the key without its HKLM\ or HKEY_LOCAL_MACHINE\ root */
     private static String hklmSubkey(String key) {
-        String upper = key.toUpperCase(java.util.Locale.ROOT);
+        String upper = key.toUpperCase(Locale.ROOT);
         for (String root : new String[] {"HKLM\\", "HKEY_LOCAL_MACHINE\\"}) {
             if (upper.startsWith(root)) {
                 return key.substring(root.length());
@@ -267,7 +271,7 @@ final class WindowsShell {
 
     /** Windows-style switches: {@code /x value} for valued ones, {@code /x} for flags, case-insensitive. */
     private static final class Options {
-        private final java.util.Map<String, String> values = new java.util.HashMap<>();
+        private final Map<String, String> values = new HashMap<>();
 
         static Options parse(List<String> args, List<String> valued, List<String> flags) {
             Options options = new Options();

@@ -127,7 +127,7 @@ final class WsmanHandler implements HttpHandler {
             return unauthorized(exchange, false, scheme + " " + Base64.getEncoder().encodeToString(challenge));
         }
         Logon pending = logons.remove(peer);
-        NtlmSealing sealing = pending == null || !NtlmAcceptor.isMessage(token, 3) ? null
+        NtlmServerCipher sealing = pending == null || !NtlmAcceptor.isMessage(token, 3) ? null
                 : pending.acceptor.authenticate(token, host.spec().getUser(), host.expectedPassword());
         if (sealing == null) {
             return unauthorized(exchange, true, null); // a wrong NTLM response: a failed logon
@@ -150,7 +150,7 @@ final class WsmanHandler implements HttpHandler {
             return unauthorized(exchange, true, null);
         }
         exchange.getResponseHeaders().set("WWW-Authenticate", scheme + " " + Base64.getEncoder().encodeToString(accepted.reply));
-        Logon logon = new Logon(null, new KerberosSealing(accepted.context));
+        Logon logon = new Logon(null, new KerberosServerCipher(accepted.context));
         logons.put(exchange.getRemoteAddress(), logon);
         return logon;
     }
@@ -284,9 +284,9 @@ final class WsmanHandler implements HttpHandler {
     /** One connection's logon: an NTLM handshake under way, or done (with its sealing; none for Basic). */
     private static final class Logon {
         final NtlmAcceptor acceptor;
-        final MessageSealing sealing;
+        final ServerCipher sealing;
 
-        Logon(NtlmAcceptor acceptor, MessageSealing sealing) {
+        Logon(NtlmAcceptor acceptor, ServerCipher sealing) {
             this.acceptor = acceptor;
             this.sealing = sealing;
         }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dcom.lab;
 
+import java.nio.charset.Charset;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.UUID;
 
 /** SOAP envelopes as Windows Remote Management answers them, each echoing the request's MessageID. */
@@ -30,7 +32,7 @@ final class WsmanResponses {
     }
 
     /** @param codePage the shell's console code page: the output's bytes are in it, as cmd.exe writes them */
-    static String received(String relatesTo, String commandId, CommandOutput output, java.nio.charset.Charset codePage) {
+    static String received(String relatesTo, String commandId, CommandOutput output, Charset codePage) {
         return envelope(RECEIVE + "Response", relatesTo, "<rsp:ReceiveResponse>"
                 + stream("stdout", commandId, output.stdout, codePage) + stream("stderr", commandId, output.stderr, codePage)
                 + "<rsp:CommandState CommandId=\"" + commandId
@@ -56,7 +58,7 @@ final class WsmanResponses {
                         + "</f:Message></f:WSManFault></s:Detail></s:Fault>");
     }
 
-    private static String stream(String name, String commandId, String text, java.nio.charset.Charset codePage) {
+    private static String stream(String name, String commandId, String text, Charset codePage) {
         String open = "<rsp:Stream Name=\"" + name + "\" CommandId=\"" + commandId + "\"";
         String data = text.isEmpty() ? "" : open + ">"
                 + Base64.getEncoder().encodeToString(text.getBytes(codePage)) + "</rsp:Stream>";
@@ -71,7 +73,7 @@ final class WsmanResponses {
                 + " xmlns:rsp=\"http://schemas.microsoft.com/wbem/wsman/1/windows/shell\""
                 + " xmlns:p=\"http://schemas.microsoft.com/wbem/wsman/1/wsman.xsd\">"
                 + "<s:Header><a:Action>" + action + "</a:Action><a:MessageID>uuid:"
-                + UUID.randomUUID().toString().toUpperCase(java.util.Locale.ROOT) + "</a:MessageID>"
+                + UUID.randomUUID().toString().toUpperCase(Locale.ROOT) + "</a:MessageID>"
                 + "<a:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:To>"
                 + "<a:RelatesTo>" + escape(relatesTo) + "</a:RelatesTo></s:Header><s:Body>" + body + "</s:Body></s:Envelope>";
     }

@@ -15,6 +15,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +172,6 @@ final class ComplianceStep {
 
     /** @return the rollout's waves and gates of the last {@link #run}; empty when it went all at once */
     List<String> rollout() {
-        return rollout == null ? java.util.Collections.<String>emptyList() : rollout;
+        return rollout == null ? Collections.<String>emptyList() : rollout;
     }
 }

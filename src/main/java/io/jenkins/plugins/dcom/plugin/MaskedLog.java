@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.plugin;
 
 import hudson.console.LineTransformationOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ final class MaskedLog extends LineTransformationOutputStream {
 
     /** @return the line's bytes with every occurrence of the secret's UTF-8 bytes replaced */
     byte[] masked(byte[] line, int length) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length);
         int from = 0;
         for (int at = indexOf(line, length, 0); at >= 0; at = indexOf(line, length, from)) {
             out.write(line, from, at - from);

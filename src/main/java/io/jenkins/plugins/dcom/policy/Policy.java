@@ -3,9 +3,11 @@ package io.jenkins.plugins.dcom.policy;
 import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,13 +26,13 @@ public final class Policy {
     private final Severity unknownNames;
     private final Severity obsoleteNames;
     private final boolean connectivityRequired;
-    private final java.util.Map<RelatedSetting, Severity> related;
+    private final Map<RelatedSetting, Severity> related;
 
     Policy(String name, String first, List<String> order, List<String> required, List<String> forbidden,
             Severity unknownNames, Severity obsoleteNames, boolean connectivityRequired,
-            java.util.Map<RelatedSetting, Severity> related) {
-        this.related = Collections.unmodifiableMap(new java.util.EnumMap<RelatedSetting, Severity>(related.isEmpty()
-                ? new java.util.EnumMap<RelatedSetting, Severity>(RelatedSetting.class) : related));
+            Map<RelatedSetting, Severity> related) {
+        this.related = Collections.unmodifiableMap(new EnumMap<RelatedSetting, Severity>(related.isEmpty()
+                ? new EnumMap<RelatedSetting, Severity>(RelatedSetting.class) : related));
         this.name = name;
         this.first = first;
         this.order = order == null ? null : Collections.unmodifiableList(new ArrayList<>(order));
@@ -50,7 +52,7 @@ public final class Policy {
     }
 
     /** @return the related settings this policy checks (read-only), each with the severity of a finding */
-    public java.util.Map<RelatedSetting, Severity> getRelatedChecks() {
+    public Map<RelatedSetting, Severity> getRelatedChecks() {
         return related;
     }
 
@@ -61,9 +63,9 @@ public final class Policy {
      *             from the map was not read
      * @return one finding per setting that is wrong, with the policy's severity
      */
-    public List<Finding> evaluateRelated(java.util.Map<RelatedSetting, Object> read) {
+    public List<Finding> evaluateRelated(Map<RelatedSetting, Object> read) {
         List<Finding> findings = new ArrayList<>();
-        for (java.util.Map.Entry<RelatedSetting, Severity> check : related.entrySet()) {
+        for (Map.Entry<RelatedSetting, Severity> check : related.entrySet()) {
             String problem = read.containsKey(check.getKey()) ? check.getKey().check(read.get(check.getKey())) : null;
             if (problem != null) {
                 findings.add(new Finding(check.getValue(), check.getKey().policyKey(), problem));

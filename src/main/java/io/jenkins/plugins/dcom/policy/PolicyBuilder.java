@@ -1,8 +1,10 @@
 package io.jenkins.plugins.dcom.policy;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +21,7 @@ final class PolicyBuilder {
     private Severity unknownNames = Severity.ERROR;
     private Severity obsoleteNames = Severity.WARNING;
     private boolean connectivityRequired;
-    private final java.util.Map<RelatedSetting, Severity> related = new java.util.EnumMap<>(RelatedSetting.class);
+    private final Map<RelatedSetting, Severity> related = new EnumMap<>(RelatedSetting.class);
 
     PolicyBuilder(String source) {
         this.source = source;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.policy;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -122,7 +123,7 @@ public enum RelatedSetting {
     }
 
     private static boolean validRange(String range) {
-        java.util.regex.Matcher matcher = PORT_RANGE.matcher(range);
+        Matcher matcher = PORT_RANGE.matcher(range);
         if (!matcher.matches()) {
             return false;
         }

@@ -7,7 +7,9 @@ import io.jenkins.plugins.dcom.analysis.PairOutcome;
 import io.jenkins.plugins.dcom.analysis.PairPrediction;
 import io.jenkins.plugins.dcom.run.Connectivity;
 import io.jenkins.plugins.dcom.text.UntrustedText;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * How the console x site-server analysis appears in each report: report.json's {@code connectivity}, the HTML
@@ -104,7 +106,7 @@ public final class ConnectivityReport {
                 .append(matrix.count(PairOutcome.CONNECTS)).append(" connect, ").append(matrix.count(PairOutcome.SLOW))
                 .append(" slow, ").append(matrix.count(PairOutcome.FAILS)).append(" fail, ")
                 .append(matrix.count(PairOutcome.UNKNOWN)).append(" unknown").append(System.lineSeparator());
-        java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+        Set<String> unknown = new LinkedHashSet<>();
         for (PairPrediction pair : matrix.getPairs()) {
             if (pair.getOutcome() == PairOutcome.UNKNOWN) {
                 unknown.add(pair.getReason());

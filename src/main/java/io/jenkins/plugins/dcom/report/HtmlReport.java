@@ -7,8 +7,11 @@ import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.UntrustedText;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,7 +51,7 @@ public final class HtmlReport {
     }
 
     private static void header(RunResult run, StringBuilder html) {
-        String mode = run.getMode().name().toLowerCase(java.util.Locale.ROOT) + (run.isDryRun() ? " (dry run)" : "")
+        String mode = run.getMode().name().toLowerCase(Locale.ROOT) + (run.isDryRun() ? " (dry run)" : "")
                 + (run.isRestart() ? " with restart" : "");
         html.append("<header><h1>DCOM protocol compliance</h1><p class=\"meta\">")
                 .append("Policy <b>").append(Html.escape(run.getPolicy())).append("</b> &middot; ")
@@ -58,8 +61,8 @@ public final class HtmlReport {
                 .append("</p></header>\n");
     }
 
-    private static String seconds(java.time.Instant instant) {
-        return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    private static String seconds(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private static void counts(RunResult run, StringBuilder html) {
@@ -180,11 +183,11 @@ public final class HtmlReport {
     }
 
     private static String label(HostStatus status) {
-        return status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static String cssClass(HostStatus status) {
-        return status.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return status.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String anchor(HostResult host) {

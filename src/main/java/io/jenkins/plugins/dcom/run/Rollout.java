@@ -5,6 +5,7 @@ import io.jenkins.plugins.dcom.inventory.Target;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How a remediation rolls out: a canary wave, then waves of a fixed size (or a percentage of the fleet), one after
@@ -109,6 +110,6 @@ public final class Rollout {
                 : wavePercent > 0 ? "waves of " + wavePercent + "%" : "the rest in one wave")
                 + (maxFailures > 0 ? ", stop at " + maxFailures + " failed host(s)" : "")
                 + (autoRevert ? ", auto-revert" : "") + (siteServers == SiteServers.IN_ORDER ? "" : ", site servers "
-                + siteServers.name().toLowerCase(java.util.Locale.ROOT));
+                + siteServers.name().toLowerCase(Locale.ROOT));
     }
 }

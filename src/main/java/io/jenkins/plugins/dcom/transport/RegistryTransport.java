@@ -1,6 +1,8 @@
 package io.jenkins.plugins.dcom.transport;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One session with one host that reads and writes {@code HKLM\SOFTWARE\Microsoft\Rpc\DCOM Protocols} and asks
@@ -98,7 +100,7 @@ public interface RegistryTransport extends AutoCloseable {
      * @return e.g. "Microsoft Windows 2000, Service Pack 4, build 2195", or {@code null} where the host has none
      */
     default String windowsRelease() throws TransportException {
-        java.util.Map<String, RegistryValue> read = new java.util.HashMap<>();
+        Map<String, RegistryValue> read = new HashMap<>();
         for (String name : WindowsRelease.VALUES) {
             read.put(name, readValue(VERSION_KEY, name));
         }

@@ -1,5 +1,8 @@
 package io.jenkins.plugins.dcom.transport;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -77,7 +80,7 @@ public final class RegistryValue {
         if (type != REG_SZ && type != 2) {
             return null;
         }
-        String text = new String(data, java.nio.charset.StandardCharsets.UTF_16LE);
+        String text = new String(data, StandardCharsets.UTF_16LE);
         int nul = text.indexOf('\0');
         return nul < 0 ? text : text.substring(0, nul);
     }
@@ -87,7 +90,7 @@ public final class RegistryValue {
         if (type != REG_DWORD || data.length != 4) {
             return null;
         }
-        return java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+        return ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
     }
 
     /** @return the bytes in Base64, as backups keep them */

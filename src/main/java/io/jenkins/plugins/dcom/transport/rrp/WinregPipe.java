@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.transport.rrp;
 
 import io.jenkins.plugins.dcom.transport.TransportException;
+import java.util.Locale;
 
 /**
  * The {@code winreg} named pipe of one host, reached over one SMB stack: the only thing the SMB1 stack
@@ -33,7 +34,7 @@ interface WinregPipe extends AutoCloseable {
         private final int status;
 
         PipeMissing(int status) {
-            super(String.format(java.util.Locale.ROOT, "0x%08X", status), null, false, false);
+            super(String.format(Locale.ROOT, "0x%08X", status), null, false, false);
             this.status = status;
         }
 

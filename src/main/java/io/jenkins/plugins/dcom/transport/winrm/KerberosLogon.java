@@ -14,7 +14,7 @@ import org.ietf.jgss.Oid;
 
 /**
  * One Kerberos logon to one WinRM host, as pywinrm's Kerberos transport makes it: the AP-REQ for {@code HTTP/<host>}
- * (the service ticket comes from the run's {@link KerberosLogin} subject, which caches it) goes in an
+ * (the service ticket comes from the run's {@link KerberosTickets} subject, which caches it) goes in an
  * {@code Authorization: Negotiate} header, and the host must prove itself with the AP-REP in its answer (mutual
  * authentication). The established context then encrypts the session's messages ({@link KerberosCipher}).
  */
@@ -35,7 +35,7 @@ final class KerberosLogon {
     /**
      * @param subject the run's logged-on subject, holding the ticket-granting ticket
      * @param host    the host name as the inventory writes it: its service principal is {@code HTTP/<host>}
-     * @throws IOException ({@link KerberosLogin.KerberosLogonException}) when no service ticket can be had
+     * @throws IOException ({@link KerberosTickets.KerberosLogonException}) when no service ticket can be had
      */
     static KerberosLogon start(Subject subject, final String host) throws IOException {
         try {
@@ -53,7 +53,7 @@ final class KerberosLogon {
             });
         } catch (PrivilegedActionException e) {
             int major = e.getException() instanceof GSSException ? ((GSSException) e.getException()).getMajor() : -1;
-            throw new KerberosLogin.KerberosLogonException("no Kerberos service ticket for HTTP/" + host.toLowerCase(Locale.ROOT)
+            throw new KerberosTickets.KerberosLogonException("no Kerberos service ticket for HTTP/" + host.toLowerCase(Locale.ROOT)
                     + " (GSS major code " + major + "): list the host under the FQDN its HTTP service principal carries "
                     + "(setspn -L on the host shows it), not an IP address or alias, and check the clocks");
         }

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
+import io.jenkins.plugins.dcom.text.UntrustedText;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.MultiSz;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
-import io.jenkins.plugins.dcom.text.UntrustedText;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -101,14 +104,14 @@ final class RegQueryOutput {
             case "REG_SZ":
             case "REG_EXPAND_SZ":
                 return new RegistryValue("REG_SZ".equals(type) ? RegistryValue.REG_SZ : 2,
-                        (data + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_16LE), false);
+                        (data + "\0").getBytes(StandardCharsets.UTF_16LE), false);
             case "REG_DWORD":
                 if (!data.matches("0x[0-9a-fA-F]{1,8}")) {
                     return null;
                 }
                 int number = (int) Long.parseLong(data.substring(2), 16);
-                return new RegistryValue(RegistryValue.REG_DWORD, java.nio.ByteBuffer.allocate(4)
-                        .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(number).array(), false);
+                return new RegistryValue(RegistryValue.REG_DWORD, ByteBuffer.allocate(4)
+                        .order(ByteOrder.LITTLE_ENDIAN).putInt(number).array(), false);
             case "REG_MULTI_SZ":
                 if (data.indexOf('\0') >= 0) {
                     return null; // no REG_MULTI_SZ entry holds a NUL: not a value reg.exe printed

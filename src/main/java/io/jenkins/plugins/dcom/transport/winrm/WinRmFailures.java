@@ -64,7 +64,7 @@ final class WinRmFailures {
         if (cause instanceof Deadline.Passed) {
             return new TransportException(FailureKind.TIMEOUT, host, "the WinRM service sent " + cause.getMessage());
         }
-        if (cause instanceof KerberosLogin.KerberosLogonException) {
+        if (cause instanceof KerberosTickets.KerberosLogonException) {
             return new TransportException(FailureKind.AUTH_FAILED, host, cause.getMessage());
         }
         if (cause instanceof SocketTimeoutException || cause.getClass().getSimpleName().equals("ConnectTimeoutException")) {

@@ -9,15 +9,18 @@ import io.jenkins.plugins.dcom.transport.RestartRequest;
 import io.jenkins.plugins.dcom.transport.ShutdownAnswers;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.WindowsRelease;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One WinRM session with one host: one kept connection, one logon and one remote shell, opened at the first operation
  * and reused by the next ones; each operation is one command in that shell.
  */
 final class WinRmTransport implements RegistryTransport {
-    private static final java.util.regex.Pattern SAFE_KEY = java.util.regex.Pattern.compile("^[A-Za-z0-9 \\\\]{1,200}$");
-    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("^[A-Za-z0-9]{1,100}$");
+    private static final Pattern SAFE_KEY = Pattern.compile("^[A-Za-z0-9 \\\\]{1,200}$");
+    private static final Pattern SAFE_NAME = Pattern.compile("^[A-Za-z0-9]{1,100}$");
     private final String host;
     private final WsmanShell shell;
 
@@ -107,7 +110,7 @@ final class WinRmTransport implements RegistryTransport {
     @Override
     public String windowsRelease() throws TransportException {
         WsmanShell.Result output = run(RegCommands.queryValues(VERSION_KEY, WindowsRelease.VALUES));
-        java.util.Map<String, RegistryValue> read = new java.util.HashMap<>();
+        Map<String, RegistryValue> read = new HashMap<>();
         for (String name : WindowsRelease.VALUES) {
             read.put(name, RegQueryOutput.namedValue(output.stdout, name));
         }

@@ -10,6 +10,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -183,7 +184,7 @@ final class WsmanClient implements Closeable {
         Answer answer;
         if (kerberos()) {
             KerberosLogon logon = KerberosLogon.start(
-                    KerberosLogin.subject(settings.getCredentials()),
+                    KerberosTickets.subject(settings.getCredentials()),
                     endpoint.getHost());
             answer = send(new byte[0], SOAP_TYPE, logon.authorization());
             cipher = answer.status == 200 ? logon.complete(answer.challenge) : null;
@@ -321,7 +322,7 @@ final class WsmanClient implements Closeable {
             schemes.register(AuthSchemes.SPNEGO,
                     new NtlmMasqAsSpnegoSchemeFactory(seals() ? PayloadEncryptionMode.REQUIRED : PayloadEncryptionMode.OFF));
         } else if (mode == WinRmAuthentication.BASIC) {
-            schemes.register(AuthSchemes.BASIC, new BasicSchemeFactory(java.nio.charset.StandardCharsets.UTF_8));
+            schemes.register(AuthSchemes.BASIC, new BasicSchemeFactory(StandardCharsets.UTF_8));
         }
         return schemes.build();
     }

@@ -22,10 +22,10 @@ import javax.security.auth.login.LoginException;
  * same wrong password (one failed logon, not one per host). The realm and KDC come from krb5.conf
  * ({@code java.security.krb5.conf}); the JDK refuses RC4 keys since 17, so accounts need AES keys.
  */
-final class KerberosLogin {
+final class KerberosTickets {
     private static final Map<String, Object> LOGONS = new HashMap<>();
 
-    private KerberosLogin() {
+    private KerberosTickets() {
     }
 
     /**

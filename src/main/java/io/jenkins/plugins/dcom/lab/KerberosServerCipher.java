@@ -14,13 +14,13 @@ import org.ietf.jgss.MessageProp;
  * judges the lab's answers; and the lab reads requests only in this layout too (the header ends after the rotated
  * trailer and the confounder, EC 0), as SSPI's DecryptMessage takes them, so a client's layout is checked here.
  */
-final class KerberosSealing implements MessageSealing {
+final class KerberosServerCipher implements ServerCipher {
     private static final int TOKEN_HEADER = 16;
     private static final int CONFOUNDER = 16;
 
     private final GSSContext context;
 
-    KerberosSealing(GSSContext context) {
+    KerberosServerCipher(GSSContext context) {
         this.context = context;
     }
 

@@ -3,9 +3,9 @@ package io.jenkins.plugins.dcom.lab;
 /**
  * The server's half of one logged-on WinRM session's message encryption ([MS-WSMV] 2.2.9.1): a message arrives as a
  * header and encrypted data, an answer leaves as the same two parts, framed by {@link EncryptedBody}. NTLM
- * ({@link NtlmSealing}) and Kerberos ({@link KerberosSealing}) are the two Windows offers on a default listener.
+ * ({@link NtlmServerCipher}) and Kerberos ({@link KerberosServerCipher}) are the two Windows offers on a default listener.
  */
-interface MessageSealing {
+interface ServerCipher {
     /** @return whether the logon agreed to encryption, so messages can be sealed */
     boolean canSeal();
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.lab;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 
@@ -12,7 +13,7 @@ import javax.crypto.Cipher;
  * sequence; the server's answers are sealed with the server-to-client keys. One RC4 stream per direction, kept for the
  * whole session, so messages must be handled in the order they were sealed.
  */
-final class NtlmSealing implements MessageSealing {
+final class NtlmServerCipher implements ServerCipher {
     /** The length of a message signature: version, checksum, sequence number. */
     static final int SIGNATURE_LENGTH = 16;
     private final boolean canSeal;
@@ -24,7 +25,7 @@ final class NtlmSealing implements MessageSealing {
     private int incoming;
     private int outgoing;
 
-    NtlmSealing(byte[] sessionKey, int flags) {
+    NtlmServerCipher(byte[] sessionKey, int flags) {
         canSeal = (flags & NtlmAcceptor.EXTENDED_SESSIONSECURITY) != 0 && (flags & NtlmAcceptor.NEGOTIATE_SEAL) != 0;
         keyExchange = (flags & NtlmAcceptor.NEGOTIATE_KEY_EXCH) != 0;
         byte[] sealBase = (flags & NtlmAcceptor.NEGOTIATE_128) != 0 ? sessionKey
@@ -57,7 +58,7 @@ final class NtlmSealing implements MessageSealing {
         }
         byte[] message = clientSeal.update(sealed);
         byte[] expected = signature(clientSign, clientSeal, incoming, message);
-        if (!java.security.MessageDigest.isEqual(expected, signature)) {
+        if (!MessageDigest.isEqual(expected, signature)) {
             throw new IllegalArgumentException("the message's NTLM signature does not verify");
         }
         incoming++;
