@@ -124,6 +124,11 @@ public class ComplianceBuildAction implements Action {
         return rows;
     }
 
+    /** @return the build whose page shows this action, for its side panel */
+    public Run<?, ?> buildOf(StaplerRequest request) {
+        return request.findAncestorObject(Run.class);
+    }
+
     /** @return the rows build.xml keeps: all of a small run; of a large one, failed hosts first, then non-compliant */
     private static List<HostRow> kept(List<HostRow> hosts) {
         if (hosts.size() <= KEPT_ROWS) {

@@ -467,6 +467,14 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         }
     }
 
+    public void testTheResultPageKeepsTheBuildsSidePanel() throws Exception {
+        FreeStyleBuild build = build(step(startLab(LabHostSpec.host("NT4", NT4)), StepMode.AUDIT, LabFixture.PASSWORD));
+
+        String page = createWebClient().goTo(build.getUrl() + "dcom-compliance/").getWebResponse().getContentAsString();
+
+        assertTrue("the build's side panel", page.contains("Console Output"));
+    }
+
     public void testReportsStayReachableAfterTheJobIsRenamed() throws Exception {
         String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
         FreeStyleProject project = createFreeStyleProject("before-rename");
