@@ -4,12 +4,19 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The findings of one policy against one protocol list. */
+/** The findings of one policy against one protocol list, and the check of each rule it ran. */
 public final class Evaluation {
     private final List<Finding> findings;
+    private final List<Check> checks;
 
-    Evaluation(List<Finding> findings) {
+    Evaluation(List<Finding> findings, List<Check> checks) {
         this.findings = Collections.unmodifiableList(new ArrayList<>(findings));
+        this.checks = Collections.unmodifiableList(new ArrayList<>(checks));
+    }
+
+    /** @return every rule the policy ran, passing ones too, in the order they ran */
+    public List<Check> getChecks() {
+        return checks;
     }
 
     public List<Finding> getFindings() {

@@ -120,7 +120,45 @@ public final class Policy {
         checkForbidden(actual, findings);
         checkNames(actual, findings);
         checkDuplicates(actual, findings);
-        return new Evaluation(findings);
+        return new Evaluation(findings, checks(actual, findings));
+    }
+
+    /** @return one check per rule this policy ran, in the order they ran, each with what it asked and what it saw */
+    private List<Check> checks(List<String> actual, List<Finding> findings) {
+        String list = UntrustedText.list(actual);
+        List<Check> checks = new ArrayList<>();
+        checks.add(check("empty", findings, "the list holds " + actual.size() + " entries"));
+        checks.add(check("emptyEntry", findings, "no empty entry in " + list));
+        if (first != null) {
+            checks.add(check("first", findings, first + " first; the first entry is "
+                    + (actual.isEmpty() ? "none" : UntrustedText.clip(UntrustedText.entry(actual.get(0)), UntrustedText.ENTRY_SHOWN))));
+        }
+        if (order != null) {
+            checks.add(check("order", findings, "exactly " + order + "; the list is " + list));
+        }
+        if (!required.isEmpty()) {
+            checks.add(check("required", findings, required + " present in " + list));
+        }
+        if (!forbidden.isEmpty()) {
+            checks.add(check("forbidden", findings, forbidden + " absent from " + list));
+        }
+        checks.add(check("unknownNames", findings, "every entry of " + list + " is a DCOM protocol sequence"));
+        checks.add(check("obsoleteNames", findings, "no entry of " + list + " is obsolete unless the policy asks for it"));
+        checks.add(check("duplicates", findings, "no entry of " + list + " is listed twice"));
+        return checks;
+    }
+
+    /** @return the rule's check: FAIL with an error finding, WARN with a warning, else PASS; a finding's text as detail */
+    private static Check check(String rule, List<Finding> findings, String asked) {
+        Check.Result result = Check.Result.PASS;
+        String detail = asked;
+        for (Finding finding : findings) {
+            if (rule.equals(finding.getRule())) {
+                result = finding.isError() ? Check.Result.FAIL : result == Check.Result.FAIL ? result : Check.Result.WARN;
+                detail = finding.getMessage();
+            }
+        }
+        return new Check(rule, result, detail);
     }
 
     private static void checkEmpty(List<String> actual, List<Finding> findings) {

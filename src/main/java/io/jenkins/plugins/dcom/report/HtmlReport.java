@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.report;
 
 import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.plan.PositionChange;
+import io.jenkins.plugins.dcom.policy.Check;
 import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
@@ -119,6 +120,7 @@ public final class HtmlReport {
         positions(host, html);
         diff(host, html);
         findings(host.getFindings(), html);
+        checks(host.getChecks(), html);
         html.append("<p class=\"meta\">Timings: ");
         for (Map.Entry<String, Long> phase : host.getPhaseMillis().entrySet()) {
             html.append(Html.escape(phase.getKey())).append(' ').append(phase.getValue()).append(" ms &nbsp; ");
@@ -178,6 +180,20 @@ public final class HtmlReport {
         html.append("</ul>");
     }
 
+    /** Every rule the policy ran on the host's list, passing ones too: the evidence an auditor reads. */
+    private static void checks(List<Check> checks, StringBuilder html) {
+        if (checks.isEmpty()) {
+            return;
+        }
+        html.append("<details class=\"checks\"><summary>Checks of the policy (").append(checks.size()).append(")</summary><ul>");
+        for (Check check : checks) {
+            html.append("<li class=\"").append(check.getResult().name().toLowerCase(Locale.ROOT)).append("\"><b>")
+                    .append(check.getResult()).append("</b> ").append(Html.escape(check.getRule())).append(": ")
+                    .append(Html.escape(check.getDetail())).append("</li>");
+        }
+        html.append("</ul></details>");
+    }
+
     private static String badge(HostStatus status) {
         return "<span class=\"badge " + cssClass(status) + "\">" + Html.escape(label(status)) + "</span>";
     }
@@ -223,6 +239,7 @@ public final class HtmlReport {
             + ".badge.ok{background:#1f883d}.badge.non-compliant{background:#bf8700}.badge.failed{background:#cf222e}"
             + "code{font:12.5px ui-monospace,SFMono-Regular,Consolas,monospace}.change{background:#eef0f3;"
             + "padding:1px 6px;border-radius:4px}.findings li.error{color:#a40e26}.findings li.warning{color:#7d5a00}"
+            + ".checks li.pass{color:#116329}.checks li.fail{color:#a40e26}.checks li.warn{color:#7d5a00}"
             + "footer{color:#8a94a6;font-size:12px;margin-top:24px}a{color:#0969da;text-decoration:none}"
             + "table.matrix{margin:8px 0 14px}table.matrix caption{text-align:left;font-weight:600;padding:4px 0}"
             + "td.pair{color:#fff;font-size:12px}td.pair.connects{background:#1f883d}td.pair.slow{background:#bf8700}"

@@ -4,6 +4,7 @@ import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
 import io.jenkins.plugins.dcom.analysis.PairOutcome;
 import io.jenkins.plugins.dcom.analysis.PairPrediction;
 import io.jenkins.plugins.dcom.contract.Outcome;
+import io.jenkins.plugins.dcom.policy.Check;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
@@ -100,7 +101,12 @@ public final class JUnitReport {
             xml.writeEndElement();
         }
         xml.writeStartElement("system-out");
-        xml.writeCharacters(host.getStatus() + ": " + UntrustedText.line(host.getMessage()));
+        StringBuilder out = new StringBuilder(host.getStatus() + ": " + UntrustedText.line(host.getMessage()));
+        for (Check check : host.getChecks()) {
+            out.append('\n').append(check.getResult()).append(' ').append(check.getRule()).append(": ")
+                    .append(UntrustedText.line(check.getDetail()));
+        }
+        xml.writeCharacters(out.toString());
         xml.writeEndElement();
         xml.writeEndElement();
     }

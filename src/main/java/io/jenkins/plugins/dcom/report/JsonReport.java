@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.policy.Check;
 import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
@@ -87,6 +88,10 @@ public final class JsonReport {
         for (Finding finding : result.getFindings()) {
             findings.addObject().put("severity", finding.getSeverity().name()).put("rule", finding.getRule())
                     .put("message", finding.getMessage());
+        }
+        ArrayNode checks = host.putArray("checks");
+        for (Check check : result.getChecks()) {
+            checks.addObject().put("rule", check.getRule()).put("result", check.getResult().name()).put("detail", check.getDetail());
         }
         host.put("backup", result.getBackupFile());
         ObjectNode timings = host.putObject("timingsMillis");

@@ -59,6 +59,7 @@ final class HostProcessor {
             result.windowsVersion(windowsVersion(session)).windowsRelease(windowsRelease(session));
         }
         Evaluation evaluation = options.getPolicy().evaluate(before);
+        result.checks(evaluation.getChecks());
         List<Finding> related = RelatedReads.findings(options.getPolicy(), session);
         List<Finding> findings = new ArrayList<>(evaluation.getFindings());
         findings.addAll(related);
@@ -197,7 +198,7 @@ final class HostProcessor {
         }
         result.after(reaudit);
         Evaluation evaluation = options.getPolicy().evaluate(reaudit);
-        result.findings(evaluation.getFindings());
+        result.findings(evaluation.getFindings()).checks(evaluation.getChecks());
         if (evaluation.isCompliant()) {
             result.status(HostStatus.REMEDIATED, "remediated (" + plan.diff() + "), restarted and compliant");
         } else {

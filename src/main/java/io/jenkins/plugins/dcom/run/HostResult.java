@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.run;
 import io.jenkins.plugins.dcom.contract.Outcome;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.plan.ProtocolDiff;
+import io.jenkins.plugins.dcom.policy.Check;
 import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class HostResult {
     private final List<String> after;
     private final List<String> planned;
     private final List<Finding> findings;
+    private final List<Check> checks;
     private final FailureKind failure;
     private final String message;
     private final String backupFile;
@@ -39,6 +41,7 @@ public final class HostResult {
         this.after = copy(builder.after);
         this.planned = copy(builder.planned);
         this.findings = Collections.unmodifiableList(new ArrayList<>(builder.findings));
+        this.checks = Collections.unmodifiableList(new ArrayList<>(builder.checks));
         this.failure = builder.failure;
         this.message = builder.message;
         this.backupFile = builder.backupFile;
@@ -109,6 +112,11 @@ public final class HostResult {
         return findings;
     }
 
+    /** @return every rule the policy ran on the list that decided the host's status, passing ones too; empty when none ran */
+    public List<Check> getChecks() {
+        return checks;
+    }
+
     /** @return the classified failure, or {@code null} */
     public FailureKind getFailure() {
         return failure;
@@ -142,6 +150,7 @@ public final class HostResult {
         private List<String> after;
         private List<String> planned;
         private final List<Finding> findings = new ArrayList<>();
+        private final List<Check> checks = new ArrayList<>();
         private FailureKind failure;
         private String message = "";
         private String backupFile;
@@ -220,6 +229,13 @@ public final class HostResult {
         public Builder findings(List<Finding> value) {
             findings.clear();
             findings.addAll(value);
+            return this;
+        }
+
+        /** @param value the checks of the evaluation that decided the status (the last one: after a restart, its) */
+        public Builder checks(List<Check> value) {
+            checks.clear();
+            checks.addAll(value);
             return this;
         }
 

@@ -92,7 +92,8 @@ final class Waves {
     /** @return SKIPPED, with what the first look found (its list and version still count in the analysis) */
     private static HostResult untouched(HostResult found, String stop) {
         HostResult.Builder builder = new HostResult.Builder(found.getTarget(), found.getTransport())
-                .before(found.getBefore()).findings(found.getFindings()).channel(found.getChannel()).windowsOf(found);
+                .before(found.getBefore()).findings(found.getFindings()).checks(found.getChecks()).channel(found.getChannel())
+                .windowsOf(found);
         String message = "not touched: " + stop;
         return (found.getFailure() != null ? builder.failed(HostStatus.SKIPPED, found.getFailure(), message + "; the first look "
                 + "found: " + found.getMessage()) : builder.status(HostStatus.SKIPPED, message)).build();
@@ -133,6 +134,7 @@ final class Waves {
                 + rollback.getMessage();
         HostResult.Builder builder = new HostResult.Builder(original.getTarget(), original.getTransport())
                 .before(original.getBefore()).after(rollback.getAfter()).findings(original.getFindings())
+                .checks(original.getChecks())
                 .backupFile(original.getBackupFile()).channel(original.getChannel()).windowsOf(original);
         if (rollback.getFailure() != null) {
             builder.failed(rollback.getStatus(), rollback.getFailure(), message);

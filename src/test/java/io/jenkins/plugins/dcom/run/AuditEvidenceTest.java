@@ -1,0 +1,31 @@
+package io.jenkins.plugins.dcom.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.dcom.inventory.InventoryParser;
+import io.jenkins.plugins.dcom.policy.Check;
+import io.jenkins.plugins.dcom.policy.Presets;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import io.jenkins.plugins.dcom.transport.Credentials;
+import io.jenkins.plugins.dcom.transport.memory.MemoryFleet;
+import org.junit.jupiter.api.Test;
+
+/** A run records, for every host it evaluated, the check of every rule: what an auditor reads as evidence. */
+class AuditEvidenceTest {
+    @Test
+    void anAuditKeepsEveryCheckOfEveryEvaluatedHostAndAnUnreachableHostHasNone() throws Exception {
+        MemoryFleet fleet = new MemoryFleet("pw");
+        fleet.add("good").protocols("ncacn_ip_tcp");
+        fleet.add("bad").protocols("ncadg_ip_udp", "ncacn_ip_tcp");
+        fleet.add("down").protocols("ncacn_ip_tcp").down();
+        RunOptions options = RunOptions.builder(Mode.AUDIT, new Transports("winrm", fleet),
+                ConnectionSettings.builder(new Credentials("u", "pw")).build()).policy(Presets.get(Presets.KB272937)).build();
+
+        RunResult run = new ComplianceEngine(options, ProgressListener.NONE).run("r1", new InventoryParser().parse(fleet.inventory(), "inv"));
+
+        assertThat(run.getHosts().get(0).getChecks()).isNotEmpty().allMatch(check -> check.getResult() == Check.Result.PASS);
+        assertThat(run.getHosts().get(1).getChecks()).anyMatch(check -> check.getRule().equals("first")
+                && check.getResult() == Check.Result.FAIL);
+        assertThat(run.getHosts().get(2).getChecks()).as("nothing was read, so nothing was checked").isEmpty();
+    }
+}
