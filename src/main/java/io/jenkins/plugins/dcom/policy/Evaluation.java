@@ -14,6 +14,13 @@ public final class Evaluation {
         this.checks = Collections.unmodifiableList(new ArrayList<>(checks));
     }
 
+    /** @return this evaluation with one more finding (one about the checks themselves, such as a value not read) */
+    public Evaluation with(Finding finding) {
+        List<Finding> more = new ArrayList<>(findings);
+        more.add(finding);
+        return new Evaluation(more, checks);
+    }
+
     /** @return every rule the policy ran, passing ones too, in the order they ran */
     public List<Check> getChecks() {
         return checks;

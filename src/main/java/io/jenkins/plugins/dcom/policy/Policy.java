@@ -64,14 +64,48 @@ public final class Policy {
      * @return one finding per setting that is wrong, with the policy's severity
      */
     public List<Finding> evaluateRelated(Map<RelatedSetting, Object> read) {
+        return judgeRelated(read).getFindings();
+    }
+
+    /**
+     * Judges the related settings as read, with the check of each one read (passing ones too).
+     *
+     * @param read as for {@link #evaluateRelated}; a setting missing from the map was not read and has no check
+     */
+    public Evaluation judgeRelated(Map<RelatedSetting, Object> read) {
         List<Finding> findings = new ArrayList<>();
+        List<Check> checks = new ArrayList<>();
         for (Map.Entry<RelatedSetting, Severity> check : related.entrySet()) {
-            String problem = read.containsKey(check.getKey()) ? check.getKey().check(read.get(check.getKey())) : null;
+            if (!read.containsKey(check.getKey())) {
+                continue;
+            }
+            Object value = read.get(check.getKey());
+            String problem = check.getKey().check(value);
+            String key = check.getKey().policyKey();
             if (problem != null) {
-                findings.add(new Finding(check.getValue(), check.getKey().policyKey(), problem));
+                findings.add(new Finding(check.getValue(), key, problem));
+                checks.add(new Check(key, check.getValue() == Severity.ERROR ? Check.Result.FAIL : Check.Result.WARN, problem));
+            } else {
+                RelatedSetting setting = check.getKey();
+                checks.add(new Check(key, Check.Result.PASS, (setting.isKey() ? setting.subkey() : setting.valueName())
+                        + (setting.isKey() ? (value == null ? ": absent" : ": present") : " as read: " + shown(value))));
             }
         }
-        return findings;
+        return new Evaluation(findings, checks);
+    }
+
+    private static String shown(Object value) {
+        if (value == null) {
+            return "absent";
+        }
+        if (value instanceof List) {
+            List<String> entries = new ArrayList<>();
+            for (Object entry : (List<?>) value) {
+                entries.add(String.valueOf(entry));
+            }
+            return UntrustedText.list(entries);
+        }
+        return UntrustedText.clip(UntrustedText.line(String.valueOf(value)), UntrustedText.ENTRY_SHOWN);
     }
 
     public String getName() {

@@ -59,8 +59,9 @@ final class HostProcessor {
             result.windowsVersion(windowsVersion(session)).windowsRelease(windowsRelease(session));
         }
         Evaluation evaluation = options.getPolicy().evaluate(before);
-        result.checks(evaluation.getChecks());
-        List<Finding> related = RelatedReads.findings(options.getPolicy(), session);
+        Evaluation relatedSettings = RelatedReads.judge(options.getPolicy(), session);
+        result.checks(evaluation.getChecks()).relatedChecks(relatedSettings.getChecks());
+        List<Finding> related = relatedSettings.getFindings();
         List<Finding> findings = new ArrayList<>(evaluation.getFindings());
         findings.addAll(related);
         result.findings(findings);

@@ -41,7 +41,9 @@ public final class HostResult {
         this.after = copy(builder.after);
         this.planned = copy(builder.planned);
         this.findings = Collections.unmodifiableList(new ArrayList<>(builder.findings));
-        this.checks = Collections.unmodifiableList(new ArrayList<>(builder.checks));
+        List<Check> all = new ArrayList<>(builder.checks);
+        all.addAll(builder.relatedChecks);
+        this.checks = Collections.unmodifiableList(all);
         this.failure = builder.failure;
         this.message = builder.message;
         this.backupFile = builder.backupFile;
@@ -151,6 +153,7 @@ public final class HostResult {
         private List<String> planned;
         private final List<Finding> findings = new ArrayList<>();
         private final List<Check> checks = new ArrayList<>();
+        private final List<Check> relatedChecks = new ArrayList<>();
         private FailureKind failure;
         private String message = "";
         private String backupFile;
@@ -232,10 +235,20 @@ public final class HostResult {
             return this;
         }
 
-        /** @param value the checks of the evaluation that decided the status (the last one: after a restart, its) */
+        /**
+         * @param value the checks of the protocol list's evaluation that decided the status (after a restart, the
+         *              re-read list's); what {@link HostResult#getChecks()} lists first
+         */
         public Builder checks(List<Check> value) {
             checks.clear();
             checks.addAll(value);
+            return this;
+        }
+
+        /** @param value the checks of the related settings as read (read once, before any change); listed after */
+        public Builder relatedChecks(List<Check> value) {
+            relatedChecks.clear();
+            relatedChecks.addAll(value);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.run;
 
+import io.jenkins.plugins.dcom.policy.Evaluation;
 import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.policy.Policy;
 import io.jenkins.plugins.dcom.policy.RelatedSetting;
@@ -22,10 +23,13 @@ final class RelatedReads {
     private RelatedReads() {
     }
 
-    /** @return the policy's findings on the related settings; none when the policy checks none */
-    static List<Finding> findings(Policy policy, RegistryTransport session) {
+    /**
+     * @return the policy's findings on the related settings and the check of each setting read; none when the policy
+     *         checks none (a setting that could not be read is one warning finding, and has no check)
+     */
+    static Evaluation judge(Policy policy, RegistryTransport session) {
         if (policy.getRelatedChecks().isEmpty()) {
-            return Collections.emptyList();
+            return policy.judgeRelated(Collections.<RelatedSetting, Object>emptyMap());
         }
         Map<RelatedSetting, Object> read = new EnumMap<>(RelatedSetting.class);
         List<String> unread = new ArrayList<>();
@@ -37,12 +41,12 @@ final class RelatedReads {
                 unread.add((setting.isKey() ? setting.subkey() : setting.valueName()) + " (" + e.getKind() + ")");
             }
         }
-        List<Finding> findings = new ArrayList<>(policy.evaluateRelated(read));
-        if (!unread.isEmpty()) {
-            findings.add(Finding.warning("relatedChecks", "could not read " + String.join(", ", unread)
-                    + "; those checks were not made on this host"));
+        Evaluation judged = policy.judgeRelated(read);
+        if (unread.isEmpty()) {
+            return judged;
         }
-        return findings;
+        return judged.with(Finding.warning("relatedChecks", "could not read " + String.join(", ", unread)
+                + "; those checks were not made on this host"));
     }
 
     /** @return the value as the check judges it: REG_SZ text, REG_DWORD number, REG_MULTI_SZ entries, else its type name */

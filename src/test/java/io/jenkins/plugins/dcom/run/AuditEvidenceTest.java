@@ -28,4 +28,23 @@ class AuditEvidenceTest {
                 && check.getResult() == Check.Result.FAIL);
         assertThat(run.getHosts().get(2).getChecks()).as("nothing was read, so nothing was checked").isEmpty();
     }
+
+    @Test
+    void theRelatedSettingsAPolicyChecksAreEvidenceTooEachWithTheValueRead() throws Exception {
+        MemoryFleet fleet = new MemoryFleet("pw");
+        fleet.add("on").protocols("ncacn_ip_tcp").text("SOFTWARE\\Microsoft\\Ole", "EnableDCOM", "Y");
+        fleet.add("off").protocols("ncacn_ip_tcp").text("SOFTWARE\\Microsoft\\Ole", "EnableDCOM", "N");
+        RunOptions options = RunOptions.builder(Mode.AUDIT, new Transports("winrm", fleet),
+                ConnectionSettings.builder(new Credentials("u", "pw")).build()).policy(Presets.get(Presets.KB272937_FLEET)).build();
+
+        RunResult run = new ComplianceEngine(options, ProgressListener.NONE).run("r1", new InventoryParser().parse(fleet.inventory(), "inv"));
+
+        assertThat(run.getHosts().get(0).getChecks()).anyMatch(check -> check.getRule().equals("enableDcom")
+                && check.getResult() == Check.Result.PASS && check.getDetail().equals("EnableDCOM as read: Y"));
+        assertThat(run.getHosts().get(0).getChecks()).anyMatch(check -> check.getRule().equals("rebootPending")
+                && check.getResult() == Check.Result.PASS && check.getDetail().endsWith(": absent"));
+        assertThat(run.getHosts().get(1).getChecks()).anyMatch(check -> check.getRule().equals("enableDcom")
+                && check.getResult() == Check.Result.FAIL);
+        assertThat(run.getHosts().get(1).getStatus()).isEqualTo(HostStatus.NON_COMPLIANT);
+    }
 }
