@@ -120,12 +120,4 @@ public final class BackupStore {
         }
         return new RecordSet(records, skipped);
     }
-
-    /**
-     * @return the record in the file, checked ({@link RecordFiles#read})
-     * @throws IOException when it cannot be used; the message names the file and why
-     */
-    public static BackupRecord load(Path file) throws IOException {
-        return RecordFiles.read(file);
-    }
 }

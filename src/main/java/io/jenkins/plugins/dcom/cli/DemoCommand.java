@@ -3,9 +3,9 @@ package io.jenkins.plugins.dcom.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dcom.contract.ExitCodes;
+import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.lab.DemoFleet;
 import io.jenkins.plugins.dcom.lab.LabFleet;
-import io.jenkins.plugins.dcom.report.ReportWriter;
 import io.jenkins.plugins.dcom.run.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         parent.out.println("3. remediate: exit " + second + " (in waves, site servers first: a canary, then two at a time, each "
                 + "restarted and audited again; the wave with the host that refuses writes closed the gate, so the hosts after it were not touched)");
         parent.out.println("4. audit:     exit " + last);
-        JsonNode hosts = new ObjectMapper().readTree(reportDir.resolve("4-audit").resolve(ReportWriter.JSON).toFile()).get("hosts");
+        JsonNode hosts = new ObjectMapper().readTree(reportDir.resolve("4-audit").resolve(ReportSet.JSON).toFile()).get("hosts");
         for (JsonNode host : hosts) {
             if (!"OK".equals(host.get("outcome").asText())) {
                 parent.out.println("   " + host.get("name").asText() + ": " + host.get("status").asText() + " - " + host.get("message").asText());
@@ -91,6 +91,6 @@ final class DemoCommand implements Callable<Integer> {
                     + "is " + last + ": exactly what a real fleet with such hosts reports. Every other host now complies, and every console "
                     + "that answers reaches SMS-SITE-01 and SMS-SITE-02 on ncacn_ip_tcp.");
         }
-        parent.out.println("Reports: " + reportDir.toAbsolutePath().resolve("4-audit").resolve(ReportWriter.HTML));
+        parent.out.println("Reports: " + reportDir.toAbsolutePath().resolve("4-audit").resolve(ReportSet.HTML));
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.contract.Outcome;
+import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.report.ConnectivityReport;
 import io.jenkins.plugins.dcom.run.Connectivity;
 import io.jenkins.plugins.dcom.run.HostResult;
@@ -46,7 +47,7 @@ final class Summary {
         }
         out.println(title + ": " + run.getHosts().size() + " hosts: " + counts);
         if (reports != null) {
-            out.println("Reports: " + reports.toAbsolutePath().resolve("index.html") + " (also report.json, junit.xml)");
+            out.println("Reports: " + reports.toAbsolutePath().resolve(ReportSet.HTML) + " (also " + ReportSet.JSON + ", " + ReportSet.JUNIT + ")");
         }
         out.println("Exit code " + run.exitCode() + ": " + meaning(run));
     }

@@ -57,20 +57,11 @@ public final class Policy {
     }
 
     /**
-     * Judges the related settings as read.
+     * Judges the related settings as read: one finding per setting that is wrong (with the policy's severity), and the
+     * check of each one read, passing ones too.
      *
      * @param read per checked setting, the value as read ({@link RelatedSetting#check(Object)}); a setting missing
-     *             from the map was not read
-     * @return one finding per setting that is wrong, with the policy's severity
-     */
-    public List<Finding> evaluateRelated(Map<RelatedSetting, Object> read) {
-        return judgeRelated(read).getFindings();
-    }
-
-    /**
-     * Judges the related settings as read, with the check of each one read (passing ones too).
-     *
-     * @param read as for {@link #evaluateRelated}; a setting missing from the map was not read and has no check
+     *             from the map was not read and has neither
      */
     public Evaluation judgeRelated(Map<RelatedSetting, Object> read) {
         List<Finding> findings = new ArrayList<>();

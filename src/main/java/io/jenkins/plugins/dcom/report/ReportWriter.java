@@ -1,17 +1,17 @@
 package io.jenkins.plugins.dcom.report;
 
-import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
 import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.run.HostResult;
+import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.OutputFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Writes a run's reports into one directory: report.json, junit.xml, index.html and its stylesheet, and the build
@@ -19,10 +19,6 @@ import java.nio.file.Path;
  * is never followed; the set is written whole or not at all ({@link #write}).
  */
 public final class ReportWriter {
-    public static final String JSON = ReportSet.JSON;
-    public static final String JUNIT = ReportSet.JUNIT;
-    public static final String HTML = ReportSet.HTML;
-    public static final String CSS = ReportSet.CSS;
 
     private ReportWriter() {
     }
@@ -40,11 +36,11 @@ public final class ReportWriter {
         Files.createDirectories(directory);
         removeSet(directory);
         try {
-            OutputFiles.replace(directory.resolve(CSS), HtmlReport.stylesheet().getBytes(StandardCharsets.UTF_8));
-            OutputFiles.replace(directory.resolve(HTML), HtmlReport.render(run).getBytes(StandardCharsets.UTF_8));
-            OutputFiles.replace(directory.resolve(JUNIT), JUnitReport.bytes(run));
+            OutputFiles.replace(directory.resolve(ReportSet.CSS), HtmlReport.stylesheet().getBytes(StandardCharsets.UTF_8));
+            OutputFiles.replace(directory.resolve(ReportSet.HTML), HtmlReport.render(run).getBytes(StandardCharsets.UTF_8));
+            OutputFiles.replace(directory.resolve(ReportSet.JUNIT), JUnitReport.bytes(run));
             OutputFiles.replace(directory.resolve(BuildSummary.FILE), summary(run));
-            OutputFiles.replace(directory.resolve(JSON), JsonReport.bytes(run));
+            OutputFiles.replace(directory.resolve(ReportSet.JSON), JsonReport.bytes(run));
         } catch (IOException | RuntimeException e) {
             removeSet(directory);
             throw e;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.dcom.run;
 
 import io.jenkins.plugins.dcom.backup.BackupRecord;
-import io.jenkins.plugins.dcom.backup.BackupStore;
+import io.jenkins.plugins.dcom.backup.RecordFiles;
 import io.jenkins.plugins.dcom.contract.Outcome;
 import io.jenkins.plugins.dcom.contract.Setting;
 import io.jenkins.plugins.dcom.inventory.Target;
@@ -111,7 +111,7 @@ final class Waves {
             }
             final BackupRecord record;
             try {
-                record = BackupStore.load(Paths.get(host.getBackupFile()));
+                record = RecordFiles.read(Paths.get(host.getBackupFile()));
             } catch (IOException e) {
                 continue; // the host keeps its own result, which names the backup
             }

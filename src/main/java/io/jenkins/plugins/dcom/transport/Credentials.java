@@ -17,24 +17,25 @@ public final class Credentials {
      * @param password the password; may be empty, never {@code null}
      */
     public Credentials(String user, String password) {
-        if (user == null || user.trim().isEmpty()) {
-            throw new IllegalArgumentException("a user name is required (" + Setting.USER + ")");
-        }
         if (password == null) {
             throw new IllegalArgumentException("a password is required (" + Setting.PASSWORD + ")");
         }
-        this.user = user.trim();
+        this.user = checkedUser(user);
         this.password = password;
         this.keytab = null;
     }
 
     private Credentials(String user, Path keytab) {
+        this.user = checkedUser(user);
+        this.password = "";
+        this.keytab = keytab;
+    }
+
+    private static String checkedUser(String user) {
         if (user == null || user.trim().isEmpty()) {
             throw new IllegalArgumentException("a user name is required (" + Setting.USER + ")");
         }
-        this.user = user.trim();
-        this.password = "";
-        this.keytab = keytab;
+        return user.trim();
     }
 
     /**

@@ -38,7 +38,7 @@ class BackupStoreTest {
         Path file = store.save("host01", record("run", "host01"));
 
         assertThatThrownBy(() -> store.save("host01", record("other", "host01"))).isInstanceOf(FileAlreadyExistsException.class);
-        assertThat(BackupStore.load(file).getRunId()).isEqualTo("run");
+        assertThat(RecordFiles.read(file).getRunId()).isEqualTo("run");
     }
 
     @Test

@@ -77,7 +77,7 @@ class RelatedSettingTest {
         read.put(RelatedSetting.RPC_PORTS, Collections.singletonList("5000 - 6000"));
         read.put(RelatedSetting.DCOM_HARDENING, 0L);
 
-        assertThat(policy.evaluateRelated(read)).extracting(Finding::getRule, Finding::getSeverity)
+        assertThat(policy.judgeRelated(read).getFindings()).extracting(Finding::getRule, Finding::getSeverity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("enableDcom", Severity.ERROR),
                         org.assertj.core.groups.Tuple.tuple("rpcPorts", Severity.WARNING));
         assertThat(Presets.get(Presets.KB272937).getRelatedChecks()).as("the list preset reads nothing more").isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
 import io.jenkins.plugins.dcom.policy.Presets;
@@ -62,9 +63,9 @@ class OutputEscapingTest {
     @Test
     void junitXmlStaysWellFormedXml10WithEveryHostileCharacterShownAsAnEscape(@TempDir Path dir) throws Exception {
         ReportWriter.write(run(), dir);
-        String junit = new String(Files.readAllBytes(dir.resolve(ReportWriter.JUNIT)), StandardCharsets.UTF_8);
+        String junit = new String(Files.readAllBytes(dir.resolve(ReportSet.JUNIT)), StandardCharsets.UTF_8);
 
-        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve(ReportWriter.JUNIT).toFile());
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve(ReportSet.JUNIT).toFile());
         assertNoRawControlCharacters(junit);
         assertThat(junit).contains("ncacn_ip_t\\u0163p").contains("\\u001B[2J");
     }
@@ -72,7 +73,7 @@ class OutputEscapingTest {
     @Test
     void htmlEscapesMarkupAndShowsControlCharactersAsEscapes(@TempDir Path dir) throws Exception {
         ReportWriter.write(run(), dir);
-        String html = new String(Files.readAllBytes(dir.resolve(ReportWriter.HTML)), StandardCharsets.UTF_8);
+        String html = new String(Files.readAllBytes(dir.resolve(ReportSet.HTML)), StandardCharsets.UTF_8);
 
         assertNoRawControlCharacters(html);
         assertThat(html).doesNotContain("<script").doesNotContain("\" onmouseover").contains("ncacn_ip_t\\u0163p");
@@ -81,7 +82,7 @@ class OutputEscapingTest {
     @Test
     void jsonKeepsTheExactTextAsValidJson(@TempDir Path dir) throws Exception {
         ReportWriter.write(run(), dir);
-        byte[] bytes = Files.readAllBytes(dir.resolve(ReportWriter.JSON));
+        byte[] bytes = Files.readAllBytes(dir.resolve(ReportSet.JSON));
 
         for (byte b : bytes) {
             assertThat(b & 0xFF).as("report.json is pure ASCII").isLessThan(0x80);

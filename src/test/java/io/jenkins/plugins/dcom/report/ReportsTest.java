@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
 import io.jenkins.plugins.dcom.run.HostResult;
@@ -59,7 +60,7 @@ class ReportsTest {
     @Test
     void shouldWriteOneTestCasePerHostWithExpectedAndActualOrder(@TempDir Path dir) throws Exception {
         ReportWriter.write(run(), dir);
-        String junit = new String(Files.readAllBytes(dir.resolve(ReportWriter.JUNIT)), StandardCharsets.UTF_8);
+        String junit = new String(Files.readAllBytes(dir.resolve(ReportSet.JUNIT)), StandardCharsets.UTF_8);
 
         assertThat(junit).as("3 hosts and 1 console/site-server pair").contains("tests=\"4\"").contains("failures=\"1\"")
                 .contains("errors=\"1\"").contains("skipped=\"1\"");
