@@ -1,8 +1,5 @@
 package io.jenkins.plugins.dcom.plugin;
 
-import io.jenkins.plugins.dcom.contract.RolloutSpec;
-
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,35 +18,16 @@ final class CliArguments {
     }
 
     /**
+     * @param options   the step's options as command-line words ({@link StepOptions#arguments})
      * @param inventory path of the inventory, relative to the workspace or absolute
      * @param policy    a preset, or the policy file's path, relative to the workspace or absolute
      * @param reportDir the invocation's report folder, relative to the workspace
+     * @return the command line after {@code java -jar}: the options, then this run's inputs and outputs
      */
-    static List<String> of(StepSettings settings, String inventory, String policy, String reportDir) {
-        List<String> args = new ArrayList<String>();
-        args.add(settings.mode == StepMode.AUDIT ? "audit" : "remediate");
-        args.addAll(Arrays.asList("--inventory", inventory, "--policy", policy, "--transport", settings.transport,
-                "--user", settings.user, "--password-env", PASSWORD_VARIABLE,
-                "--concurrency", String.valueOf(settings.concurrency), "--report-dir", reportDir));
-        args.addAll(Arrays.asList("--auth", settings.auth));
-        if (settings.https) {
-            args.add("--https");
-            if (!settings.truststore.isEmpty()) {
-                args.addAll(Arrays.asList("--truststore", settings.truststore));
-            }
-        } else if (settings.allowHttp) {
-            args.add("--allow-http");
-        }
-        if (!settings.shard.isEmpty()) {
-            args.addAll(Arrays.asList("--shard", settings.shard));
-        }
-        if (settings.mode != StepMode.AUDIT) {
-            args.addAll(RolloutSpec.toArguments(settings.rollout));
-        }
-        if (settings.mode == StepMode.REMEDIATE_AND_RESTART) {
-            args.addAll(Arrays.asList("--restart", "--restart-delay", String.valueOf(settings.restartDelay),
-                    "--restart-comment", settings.restartComment));
-        }
+    static List<String> of(List<String> options, String inventory, String policy, String reportDir) {
+        List<String> args = new ArrayList<String>(options);
+        args.addAll(Arrays.asList("--inventory", inventory, "--policy", policy, "--password-env", PASSWORD_VARIABLE,
+                "--report-dir", reportDir));
         return args;
     }
 }

@@ -3,8 +3,6 @@ package io.jenkins.plugins.dcom.plugin;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.JDK;
-import hudson.model.Node;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
@@ -30,8 +28,8 @@ final class ComplianceStep {
     /** The exit code when the command line could not be started (the console says why). */
     static final int NOT_RUN = ExitCodes.USAGE;
 
-    private final StepSettings settings;
-    private final String password;
+    private final StepOptions options;
+    private final WindowsAccount account;
     private final Run<?, ?> run;
     private final Launcher launcher;
     private final TaskListener listener;
@@ -41,9 +39,9 @@ final class ComplianceStep {
     /** This run's folder for the inputs written from the form, or {@code null} before the first. */
     private FilePath inputs;
 
-    ComplianceStep(StepSettings settings, String password, Run<?, ?> run, Launcher launcher, TaskListener listener) {
-        this.settings = settings;
-        this.password = password;
+    ComplianceStep(StepOptions options, WindowsAccount account, Run<?, ?> run, Launcher launcher, TaskListener listener) {
+        this.options = options;
+        this.account = account;
         this.run = run;
         this.launcher = launcher;
         this.listener = listener;
@@ -53,7 +51,7 @@ final class ComplianceStep {
      * @param workspace   the build's workspace on its node
      * @param toolFolder  a folder on the node for the command-line jar
      * @param java        the java executable on the node
-     * @param environment the build's environment, handed to the child with the password added
+     * @param environment the build's environment: expanded in the options' text, handed to the child with the password
      * @return the command line's exit code, or {@link #NOT_RUN}
      */
     int run(FilePath workspace, FilePath toolFolder, String java, EnvVars environment) throws IOException, InterruptedException {
@@ -69,11 +67,18 @@ final class ComplianceStep {
     private int runWithInputs(FilePath workspace, FilePath toolFolder, String java, EnvVars environment)
             throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        String inventory = inventory(workspace, toolFolder);
+        List<String> arguments;
+        try {
+            arguments = options.arguments(environment, account.user());
+        } catch (IllegalArgumentException e) {
+            log.println("DCOM compliance: rollout: " + e.getMessage());
+            return NOT_RUN;
+        }
+        String inventory = inventory(workspace, toolFolder, environment);
         if (inventory == null) {
             return NOT_RUN;
         }
-        slot = ReportSlot.reserve(run, settings.shard);
+        slot = ReportSlot.reserve(run, environment.expand(options.getShard()));
         FilePath reports = workspace.child(slot.workspaceFolder());
         for (String name : ReportSet.FILES) { // a leftover or committed report is never published as this build's
             reports.child(name).delete();
@@ -82,9 +87,9 @@ final class ComplianceStep {
         command.add(java);
         command.add("-jar");
         command.add(CliJar.installIn(toolFolder, CliJar.bundled()).getRemote());
-        command.addAll(CliArguments.of(settings, inventory, policy(toolFolder), slot.workspaceFolder()));
-        log.println("DCOM compliance: " + settings.mode.getLabel());
-        MaskedLog output = new MaskedLog(log, password);
+        command.addAll(CliArguments.of(arguments, inventory, policy(toolFolder, environment), slot.workspaceFolder()));
+        log.println("DCOM compliance: " + options.getStepMode().getLabel());
+        MaskedLog output = new MaskedLog(log, account.password());
         int exit;
         try {
             exit = launcher.launch().cmds(command).envs(childEnvironment(environment)).stdout(output).pwd(workspace).join();
@@ -97,40 +102,49 @@ final class ComplianceStep {
         return exit;
     }
 
-    /** @return the java of the node's JDK installation when the job names one, else {@code java} on the PATH */
-    static String java(JDK jdk, Node node, Launcher launcher, TaskListener listener) throws IOException, InterruptedException {
+    /**
+     * @param environment the build's environment: a job's JDK installation sets {@code JAVA_HOME} in it (Hudson's and
+     *                    Jenkins' {@code AbstractBuild.getEnvironment}, Pipeline's {@code tool}/{@code withEnv})
+     * @return the java of {@code JAVA_HOME} when the environment sets it, else {@code java} on the node's PATH
+     */
+    static String java(EnvVars environment, Launcher launcher) {
+        String home = environment.get("JAVA_HOME");
         String executable = launcher.isUnix() ? "java" : "java.exe";
-        if (jdk == null) {
+        if (home == null || home.isEmpty()) {
             return executable;
         }
-        return jdk.forNode(node, listener).getHome() + (launcher.isUnix() ? "/bin/" : "\\bin\\") + executable;
+        return home + (launcher.isUnix() ? "/bin/" : "\\bin\\") + executable;
     }
 
     private Map<String, String> childEnvironment(EnvVars environment) {
         Map<String, String> variables = new HashMap<String, String>(environment);
-        variables.put(CliArguments.PASSWORD_VARIABLE, password);
+        variables.put(CliArguments.PASSWORD_VARIABLE, account.password());
         return variables;
     }
 
     /** @return the inventory's path (relative to the workspace, or absolute), or {@code null} after logging why there is none */
-    private String inventory(FilePath workspace, FilePath toolFolder) throws IOException, InterruptedException {
-        if (!settings.servers.trim().isEmpty()) {
-            return writeInput(toolFolder, "inventory.txt", settings.servers);
+    private String inventory(FilePath workspace, FilePath toolFolder, EnvVars environment)
+            throws IOException, InterruptedException {
+        String servers = environment.expand(options.getServers());
+        if (!servers.trim().isEmpty()) {
+            return writeInput(toolFolder, "inventory.txt", servers);
         }
-        if (settings.inventoryFile.isEmpty() || !workspace.child(settings.inventoryFile).exists()) {
+        String file = environment.expand(options.getInventoryFile());
+        if (file.isEmpty() || !workspace.child(file).exists()) {
             listener.getLogger().println("DCOM compliance: no servers: list them in 'Servers', or give 'Inventory file' "
-                    + "as a path in the workspace (" + (settings.inventoryFile.isEmpty() ? "none given" : settings.inventoryFile
-                    + " does not exist") + ")");
+                    + "as a path in the workspace (" + (file.isEmpty() ? "none given" : file + " does not exist") + ")");
             return null;
         }
-        return settings.inventoryFile;
+        return file;
     }
 
-    private String policy(FilePath toolFolder) throws IOException, InterruptedException {
-        if (!settings.policyYaml.trim().isEmpty()) {
-            return writeInput(toolFolder, "policy.yaml", settings.policyYaml);
+    private String policy(FilePath toolFolder, EnvVars environment) throws IOException, InterruptedException {
+        String yaml = environment.expand(options.getPolicyYaml());
+        if (!yaml.trim().isEmpty()) {
+            return writeInput(toolFolder, "policy.yaml", yaml);
         }
-        return settings.policy.isEmpty() ? Presets.KB272937 : settings.policy;
+        String policy = environment.expand(options.getPolicy());
+        return policy.isEmpty() ? Presets.KB272937 : policy;
     }
 
     /**

@@ -8,14 +8,14 @@ final class ResultMapping {
     private ResultMapping() {
     }
 
-    static Result of(int exit, StepSettings settings) {
+    static Result of(int exit, StepOptions options) {
         switch (exit) {
             case ExitCodes.OK:
                 return Result.SUCCESS;
             case ExitCodes.NON_COMPLIANT:
-                return parse(settings.nonCompliantResult);
+                return parse(options.getNonCompliantResult());
             case ExitCodes.FAILED:
-                return parse(settings.unreachableResult);
+                return parse(options.getUnreachableResult());
             default:
                 return Result.FAILURE;
         }

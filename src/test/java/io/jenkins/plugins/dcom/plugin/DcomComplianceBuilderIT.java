@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.plugin;
 
 import com.gargoylesoftware.htmlunit.Page;
 import com.gargoylesoftware.htmlunit.html.HtmlPage;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractBuild;
@@ -16,6 +17,7 @@ import hudson.model.StringParameterDefinition;
 import hudson.model.StringParameterValue;
 import hudson.slaves.EnvironmentVariablesNodeProperty;
 import hudson.util.FormValidation;
+import hudson.util.Secret;
 import io.jenkins.plugins.dcom.lab.Kdc;
 import io.jenkins.plugins.dcom.lab.LabFault;
 import io.jenkins.plugins.dcom.lab.LabFleet;
@@ -23,6 +25,7 @@ import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.transport.winrm.LabFixture;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -59,8 +62,15 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
     }
 
     private static DcomComplianceBuilder step(String servers, StepMode mode, String password) {
-        return new DcomComplianceBuilder(servers, "", "kb272937", "", mode.name(), "winrm", "labadmin", password, "", false,
-                "", false, 4, 0, "KB272937 fix from Hudson", "UNSTABLE", "FAILURE", "", "");
+        DcomComplianceBuilder step = new DcomComplianceBuilder();
+        step.setServers(servers);
+        step.setMode(mode.name());
+        step.setUser("labadmin");
+        step.setPassword(Secret.fromString(password));
+        step.setConcurrency(4);
+        step.setRestartDelay(0);
+        step.setRestartComment("KB272937 fix from Hudson");
+        return step;
     }
 
     private FreeStyleBuild build(DcomComplianceBuilder step) throws Exception {
@@ -69,22 +79,61 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         return project.scheduleBuild2(0).get();
     }
 
-    public void testFormRoundTripKeepsEveryFieldAndStoresThePasswordEncrypted() throws Exception {
-        DcomComplianceBuilder before = new DcomComplianceBuilder("server01:5986 role=site-server\nserver02", "fleet.txt",
-                "tcp-only", "first: ncacn_ip_tcp\n", "REMEDIATE_AND_RESTART", "rrp", "CORP\\svc-dcom", "S3cret-Value!",
-                "certs/truststore.p12", false, "kerberos", true, 16, 120, "Quarterly DCOM fix", "FAILURE", "UNSTABLE", "${SHARD}/4",
-                "canary=1 waves=25% autoRevert siteServers=last");
+    public void testFormRoundTripKeepsEveryOptionAndStoresThePasswordEncrypted() throws Exception {
+        DcomComplianceBuilder before = StepOptionSamples.withEverySample(new DcomComplianceBuilder());
+        before.setPassword(Secret.fromString("S3cret-Value!"));
         FreeStyleProject project = createFreeStyleProject();
         project.getBuildersList().add(before);
 
         configRoundtrip(project);
 
         DcomComplianceBuilder after = project.getBuildersList().get(DcomComplianceBuilder.class);
-        assertEqualDataBoundBeans(before, after);
+        for (String option : StepOptionSamples.SAMPLES.keySet()) {
+            assertEquals(option, StepOptionSamples.get(before, option), StepOptionSamples.get(after, option));
+        }
         assertEquals("S3cret-Value!", after.getPassword().getPlainText());
         String config = new String(Files.readAllBytes(project.getConfigFile().getFile().toPath()), StandardCharsets.UTF_8);
         assertFalse("the password must be encrypted in config.xml", config.contains("S3cret-Value!"));
         assertTrue(config.contains("<password>"));
+    }
+
+    private DcomComplianceBuilder loadSaved(String file) throws Exception {
+        try (InputStream xml = getClass().getResourceAsStream("/saved-steps/" + file)) {
+            FreeStyleProject project = (FreeStyleProject) hudson.createProjectFromXML(file.replace(".xml", ""), xml);
+            return project.getBuildersList().get(DcomComplianceBuilder.class);
+        }
+    }
+
+    public void testAStepSavedByTheFirstReleaseLoadsAndRunsAsItDid() throws Exception {
+        DcomComplianceBuilder step = loadSaved("builder-0.0.xml");
+
+        assertTrue("HTTPS, as the first release used unless plain HTTP was allowed", step.isHttps());
+        assertEquals("negotiate", step.getAuth());
+        assertEquals("", step.getShard());
+        assertEquals("", step.getRollout());
+        assertEquals("S3cret-Value!", step.getPassword().getPlainText());
+        assertEquals(Arrays.asList("remediate", "--transport", "winrm", "--user", "CORP\\svc-dcom", "--concurrency", "4",
+                "--auth", "negotiate", "--https", "--truststore", "certs/truststore.p12"), step.arguments(new EnvVars()));
+    }
+
+    public void testAStepSavedBeforeOneDeclarationPerOptionKeepsEveryValue() throws Exception {
+        DcomComplianceBuilder step = loadSaved("builder-0.2.xml");
+
+        assertEquals("server01 role=site-server", step.getServers());
+        assertEquals("fleet.txt", step.getInventoryFile());
+        assertEquals("tcp-only", step.getPolicy());
+        assertEquals("REMEDIATE_AND_RESTART", step.getMode());
+        assertEquals("rrp", step.getTransport());
+        assertEquals("kerberos", step.getAuth());
+        assertFalse(step.isHttps());
+        assertEquals(16, step.getConcurrency());
+        assertEquals(120, step.getRestartDelay());
+        assertEquals("Quarterly DCOM fix", step.getRestartComment());
+        assertEquals("FAILURE", step.getNonCompliantResult());
+        assertEquals("UNSTABLE", step.getUnreachableResult());
+        assertEquals("${SHARD}/4", step.getShard());
+        assertEquals("canary=1 waves=25%", step.getRollout());
+        assertEquals("S3cret-Value!", step.getPassword().getPlainText());
     }
 
     public void testAuditShowsEveryHostOnTheBuildPageAndMarksNonComplianceUnstable() throws Exception {
@@ -132,8 +181,9 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         String servers = startLab(LabHostSpec.host("CANARY", NT4).fault(io.jenkins.plugins.dcom.lab.LabFault.DENY_WRITE),
                 LabHostSpec.host("LATER", NT4));
 
-        FreeStyleBuild build = build(new DcomComplianceBuilder(servers, "", "kb272937", "", StepMode.REMEDIATE.name(), "winrm",
-                "labadmin", LabFixture.PASSWORD, "", false, "", false, 4, 0, "", "UNSTABLE", "FAILURE", "", "canary=1"));
+        DcomComplianceBuilder step = step(servers, StepMode.REMEDIATE, LabFixture.PASSWORD);
+        step.setRollout("canary=1");
+        FreeStyleBuild build = build(step);
 
         assertBuildStatus(Result.FAILURE, build);
         String log = getLog(build);
@@ -153,9 +203,10 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
             hudson.getGlobalNodeProperties().add(new EnvironmentVariablesNodeProperty(new EnvironmentVariablesNodeProperty.Entry(
                     "JAVA_TOOL_OPTIONS", "-Djava.security.krb5.conf=" + kdc.krb5Conf())));
 
-            FreeStyleBuild build = build(new DcomComplianceBuilder(fleet.inventory(), "", "kb272937", "",
-                    StepMode.REMEDIATE_AND_RESTART.name(), "winrm", "labadmin@" + Kdc.REALM, LabFixture.PASSWORD, "", false,
-                    "kerberos", false, 4, 0, "", "UNSTABLE", "FAILURE", "", ""));
+            DcomComplianceBuilder step = step(fleet.inventory(), StepMode.REMEDIATE_AND_RESTART, LabFixture.PASSWORD);
+            step.setUser("labadmin@" + Kdc.REALM);
+            step.setAuth("kerberos");
+            FreeStyleBuild build = build(step);
 
             assertBuildStatus(Result.SUCCESS, build);
             assertEquals("ncacn_ip_tcp", fleet.host("NT4").registry().data().get(0));
@@ -193,8 +244,9 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"), LabHostSpec.host("DOWN", NT4).fault(LabFault.UNREACHABLE));
 
         assertBuildStatus(Result.FAILURE, build(step(servers, StepMode.AUDIT, LabFixture.PASSWORD)));
-        FreeStyleBuild lenient = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                LabFixture.PASSWORD, "", false, "", false, 4, 0, "", "UNSTABLE", "UNSTABLE", "", ""));
+        DcomComplianceBuilder lenientStep = step(servers, StepMode.AUDIT, LabFixture.PASSWORD);
+        lenientStep.setUnreachableResult("UNSTABLE");
+        FreeStyleBuild lenient = build(lenientStep);
         assertBuildStatus(Result.UNSTABLE, lenient);
         assertEquals(1, lenient.getAction(ComplianceBuildAction.class).getFailed());
     }
@@ -227,8 +279,9 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         String servers = startLab(LabHostSpec.host("A", "ncacn_ip_tcp"), LabHostSpec.host("B", "ncacn_ip_tcp"),
                 LabHostSpec.host("C", "ncacn_ip_tcp"));
 
-        FreeStyleBuild build = build(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                LabFixture.PASSWORD, "", false, "", false, 4, 0, "", "UNSTABLE", "FAILURE", "2/2", ""));
+        DcomComplianceBuilder step = step(servers, StepMode.AUDIT, LabFixture.PASSWORD);
+        step.setShard("2/2");
+        FreeStyleBuild build = build(step);
 
         assertBuildStatus(Result.SUCCESS, build);
         assertEquals(1, build.getAction(ComplianceBuildAction.class).getHosts().size());
@@ -242,8 +295,9 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
                 LabHostSpec.host("C", "ncacn_ip_tcp"));
         FreeStyleProject project = createFreeStyleProject();
         for (String shard : Arrays.asList("1/2", "2/2", "")) {
-            project.getBuildersList().add(new DcomComplianceBuilder(servers, "", "", "", "AUDIT", "winrm", "labadmin",
-                    LabFixture.PASSWORD, "", false, "", false, 4, 0, "", "UNSTABLE", "FAILURE", shard, ""));
+            DcomComplianceBuilder step = step(servers, StepMode.AUDIT, LabFixture.PASSWORD);
+            step.setShard(shard);
+            project.getBuildersList().add(step);
         }
 
         FreeStyleBuild build = project.scheduleBuild2(0).get();
@@ -544,7 +598,8 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
     public void testThePipelineStepAuditsWithThePasswordFromItsVariableAndMarksNonComplianceUnstable() throws Exception {
         String servers = startLab(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
-        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep("labadmin");
+        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep();
+        step.setUser("labadmin");
         step.setServers(servers);
         step.setAllowHttp(true);
         step.setPasswordVariable("LAB_PW");
@@ -562,7 +617,8 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
     public void testThePipelineStepStopsThePipelineWhenAServerFailsOrThePasswordIsNotBound() throws Exception {
         String servers = startLab(LabHostSpec.host("DOWN", NT4).fault(LabFault.UNREACHABLE));
-        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep("labadmin");
+        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep();
+        step.setUser("labadmin");
         step.setServers(servers);
         step.setAllowHttp(true);
 

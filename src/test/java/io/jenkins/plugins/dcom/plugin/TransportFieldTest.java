@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class TransportFieldTest {
     @Test
     void aPipelineThatNamesAnUnknownTransportIsToldTheNamesInsteadOfRunningWinRm() {
-        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep("admin");
+        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep();
 
         assertThatThrownBy(() -> step.setTransport("smb3"))
                 .hasMessage("transport 'smb3' is unknown; use one of [winrm, rrp]");

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.transport.rrp;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
+import hudson.util.Secret;
 import io.jenkins.plugins.dcom.plugin.ComplianceBuildAction;
 import io.jenkins.plugins.dcom.plugin.DcomComplianceBuilder;
 import io.jenkins.plugins.dcom.plugin.HostRow;
@@ -35,9 +36,16 @@ public class RrpBuildStepIT extends HudsonTestCase {
 
     private FreeStyleBuild build(String servers, String mode) throws Exception {
         FreeStyleProject project = createFreeStyleProject();
-        project.getBuildersList().add(new DcomComplianceBuilder(servers, "", "kb272937", "", mode, "rrp",
-                "LAB\\" + SambaHost.ADMIN, SambaFleet.PASSWORD, "", false, "", false, 4, 0, "KB272937 fix from Hudson", "UNSTABLE",
-                "FAILURE", "", ""));
+        DcomComplianceBuilder step = new DcomComplianceBuilder();
+        step.setServers(servers);
+        step.setMode(mode);
+        step.setTransport("rrp");
+        step.setUser("LAB\\" + SambaHost.ADMIN);
+        step.setPassword(Secret.fromString(SambaFleet.PASSWORD));
+        step.setConcurrency(4);
+        step.setRestartDelay(0);
+        step.setRestartComment("KB272937 fix from Hudson");
+        project.getBuildersList().add(step);
         return project.scheduleBuild2(0).get();
     }
 
