@@ -26,8 +26,7 @@ final class CliArguments {
      */
     static List<String> of(List<String> options, String inventory, String policy, String reportDir) {
         List<String> args = new ArrayList<String>(options);
-        args.addAll(Arrays.asList("--inventory", inventory, "--policy", policy, "--password-env", PASSWORD_VARIABLE,
-                "--report-dir", reportDir));
+        args.addAll(Arrays.asList("--inventory", inventory, "--policy", policy, "--report-dir", reportDir));
         return args;
     }
 }

@@ -6,14 +6,21 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
+import hudson.model.Hudson;
+import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The build step as a Pipeline step, Jenkins only: {@code dcomCompliance(user: ..., servers: ..., mode: 'AUDIT')}
@@ -31,6 +38,7 @@ public final class DcomCompliancePipelineStep extends StepOptions implements Sim
     public static final String DEFAULT_PASSWORD_VARIABLE = "DCOM_PASSWORD";
 
     private String passwordVariable = DEFAULT_PASSWORD_VARIABLE;
+    private String credentialsId = "";
 
     /** Every option is optional: name what differs from the defaults ({@link StepOptions}). */
     @DataBoundConstructor
@@ -40,13 +48,7 @@ public final class DcomCompliancePipelineStep extends StepOptions implements Sim
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        String password = env.get(passwordVariable);
-        if (password == null || password.isEmpty()) {
-            throw new AbortException("DCOM compliance: the environment variable " + passwordVariable + " holds no password; "
-                    + "bind it with withCredentials([usernamePassword(credentialsId: '...', usernameVariable: 'DCOM_USER', "
-                    + "passwordVariable: '" + passwordVariable + "')])");
-        }
-        WindowsAccount account = new WindowsAccount(env.expand(getUser()), password);
+        WindowsAccount account = account(run, env);
         ComplianceStep step = new ComplianceStep(this, account, run, launcher, listener);
         FilePath tools = workspace.sibling(workspace.getName() + "@tmp").child("dcom-compliance");
         int exit = step.run(workspace, tools, ComplianceStep.java(env, launcher), env);
@@ -63,6 +65,45 @@ public final class DcomCompliancePipelineStep extends StepOptions implements Sim
         }
     }
 
+    /**
+     * The account the step logs on with: the step's user with its keytab (no password), the credential
+     * {@link #getCredentialsId()} names, or the step's user with the password in {@link #getPasswordVariable()}.
+     */
+    private WindowsAccount account(Run<?, ?> run, EnvVars env) throws AbortException {
+        if (!getKeytab().isEmpty()) {
+            if (!credentialsId.isEmpty()) {
+                throw new AbortException("DCOM compliance: give credentialsId or keytab, not both; a keytab logs on as user");
+            }
+            return new WindowsAccount(env.expand(getUser()), "");
+        }
+        if (!credentialsId.isEmpty()) {
+            WindowsAccount account = CredentialsLookup.resolve(env.expand(credentialsId), run);
+            String user = env.expand(getUser());
+            if (!user.isEmpty() && !user.equalsIgnoreCase(account.user())) {
+                throw new AbortException("DCOM compliance: user '" + user + "' differs from the user of credential '"
+                        + credentialsId + "' ('" + account.user() + "'); leave user empty to log on as the credential says");
+            }
+            return account;
+        }
+        String password = env.get(passwordVariable);
+        if (password == null || password.isEmpty()) {
+            throw new AbortException("DCOM compliance: the environment variable " + passwordVariable + " holds no password; "
+                    + "give credentialsId, or bind it with withCredentials([usernamePassword(credentialsId: '...', "
+                    + "usernameVariable: 'DCOM_USER', passwordVariable: '" + passwordVariable + "')])");
+        }
+        return new WindowsAccount(env.expand(getUser()), password);
+    }
+
+    /** @return the id of a Jenkins 'Username with password' credential, or blank to use {@link #getPasswordVariable()} */
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId == null ? "" : credentialsId.trim();
+    }
+
     /** @return the environment variable that holds the password, bound by {@code withCredentials} */
     public String getPasswordVariable() {
         return passwordVariable;
@@ -76,21 +117,45 @@ public final class DcomCompliancePipelineStep extends StepOptions implements Sim
     }
 
     /**
-     * Jenkins only: optional, so Hudson (which lacks {@link SimpleBuildStep}) skips it with a debug line. Not offered
-     * to freestyle jobs, which have the builder with its password field.
+     * Jenkins only: optional, so Hudson (which lacks {@link SimpleBuildStep}) skips it with a debug line. Offered to
+     * freestyle jobs too, where it takes a Jenkins credential rather than a password kept in the job.
      */
     @Extension(optional = true)
     @Symbol("dcomCompliance")
     public static final class DescriptorImpl extends StepDescriptor {
         @Override
         public String getDisplayName() {
-            return "DCOM protocol compliance (Pipeline)";
+            return "DCOM protocol compliance (Jenkins credentials)";
         }
 
+        /**
+         * Offered to freestyle jobs in Jenkins only (where {@code hudson.model.Hudson} extends
+         * {@code jenkins.model.Jenkins}); where Stapler's forms are Hudson's, the freestyle builder is the step.
+         */
         @SuppressWarnings("rawtypes")
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return false;
+            return "jenkins.model.Jenkins".equals(Hudson.class.getSuperclass().getName());
+        }
+
+        /** The credentials drop-down; POST only, as every web method that lists credentials must be. */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            try {
+                return CredentialsPluginLookup.items(item, credentialsId);
+            } catch (LinkageError e) {
+                return new ListBoxModel();
+            }
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            try {
+                return CredentialsPluginLookup.check(item, value);
+            } catch (LinkageError e) {
+                return value == null || value.trim().isEmpty() ? FormValidation.ok()
+                        : FormValidation.error("Needs the Credentials plugin, which this server does not have");
+            }
         }
     }
 }

@@ -49,6 +49,8 @@ public abstract class StepOptions extends Builder {
     private String shard = "";
     /** Since 0.1: {@code null} in a step saved before, which changed every host at once. */
     private String rollout = "";
+    /** Since 0.3: {@code null} in a step saved before, which logged on with a password. */
+    private String keytab = "";
 
     /** A step saved by an earlier version keeps what it did. */
     protected Object readResolve() {
@@ -58,13 +60,15 @@ public abstract class StepOptions extends Builder {
         auth = auth == null ? WinRmAuthentication.DEFAULT.label() : auth;
         shard = shard == null ? "" : shard;
         rollout = rollout == null ? "" : rollout;
+        keytab = keytab == null ? "" : keytab;
         return this;
     }
 
     /**
      * The command-line words of these options, after build parameters and environment variables were expanded in
-     * their text: the subcommand first, then the options (docs/usage.md). The run's inventory, policy, report folder
-     * and password variable are the caller's ({@link CliArguments}).
+     * their text: the subcommand first, then the options (docs/usage.md): the password comes from the child's
+     * environment ({@link CliArguments#PASSWORD_VARIABLE}) unless a keytab logs on. The run's inventory, policy and
+     * report folder are the caller's ({@link CliArguments}).
      *
      * @throws IllegalArgumentException when the rollout is not written as {@link RolloutSpec#FORMAT}
      */
@@ -79,6 +83,11 @@ public abstract class StepOptions extends Builder {
         args.add(stepMode == StepMode.AUDIT ? "audit" : "remediate");
         args.addAll(Arrays.asList("--transport", transport, "--user", account,
                 "--concurrency", String.valueOf(concurrency), "--auth", auth));
+        if (keytab.isEmpty()) {
+            args.addAll(Arrays.asList("--password-env", CliArguments.PASSWORD_VARIABLE));
+        } else {
+            args.addAll(Arrays.asList("--keytab", environment.expand(keytab)));
+        }
         if (https) {
             args.add("--https");
             if (!truststore.isEmpty()) {
@@ -295,5 +304,15 @@ public abstract class StepOptions extends Builder {
     @DataBoundSetter
     public void setRollout(String rollout) {
         this.rollout = trim(rollout);
+    }
+
+    /** @return a keytab's path on the build's node, to log on with Kerberos and no password; blank for a password */
+    public String getKeytab() {
+        return keytab;
+    }
+
+    @DataBoundSetter
+    public void setKeytab(String keytab) {
+        this.keytab = trim(keytab);
     }
 }

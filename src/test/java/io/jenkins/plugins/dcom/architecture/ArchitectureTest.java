@@ -85,6 +85,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCredentialsPluginLookupShouldNameTheOptionalCredentialsPluginAndOnlyJenkinsOnlyClassesShouldReachIt() {
+        noClasses().that().doNotHaveSimpleName("CredentialsPluginLookup")
+                .should().dependOnClassesThat().resideInAnyPackage("com.cloudbees.plugins.credentials..")
+                .because("the credentials plugin is an optional dependency: one class names it, and its callers treat a "
+                        + "LinkageError as 'not installed'; see CredentialsPluginLookup")
+                .check(CLASSES);
+        noClasses().that().haveNameNotMatching(".*(Pipeline|CredentialsPluginLookup).*")
+                .should().dependOnClassesThat().haveSimpleName("CredentialsPluginLookup")
+                .because("only the Jenkins-only step's form calls the credentials plugin directly; builds go through "
+                        + "CredentialsLookup, an extension point")
+                .check(CLASSES);
+    }
+
+    @Test
     void packagesShouldBeFreeOfCycles() {
         slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(CLASSES);
     }

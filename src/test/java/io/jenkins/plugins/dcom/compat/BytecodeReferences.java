@@ -19,7 +19,8 @@ import org.objectweb.asm.Type;
 
 /** Reads compiled classes and collects every reference to the server's API (by package prefix). */
 final class BytecodeReferences {
-    static final List<String> PREFIXES = java.util.Arrays.asList("hudson.", "jenkins.", "org.kohsuke.stapler.", "net.sf.json.");
+    static final List<String> PREFIXES = java.util.Arrays.asList("hudson.", "jenkins.", "org.kohsuke.stapler.", "net.sf.json.",
+            "com.cloudbees.plugins.credentials.");
 
     private final Set<Reference> references = new LinkedHashSet<>();
 

@@ -20,7 +20,7 @@ class JenkinsCompatibilityTest {
 
     @BeforeAll
     static void readListings() throws Exception {
-        jenkins = ApiListing.read("jenkins-core-api", "stapler-api", "json-lib-api");
+        jenkins = ApiListing.read("jenkins-core-api", "stapler-api", "json-lib-api", "credentials-plugin-api");
         hudson = ApiListing.read("hudson-3.3.2-api");
     }
 
@@ -49,6 +49,23 @@ class JenkinsCompatibilityTest {
         CompatibilityChecker checker = new CompatibilityChecker(jenkins, hudson, emptyPlugin()).check(Collections.singletonList(hudsonOnly));
 
         assertThat(checker.errors).singleElement().asString().startsWith("missing in Jenkins: method hudson.model.Hudson.getInstanceTag()");
+    }
+
+    @Test
+    void gateShouldHoldCredentialsPluginReferencesToItsListing() {
+        Reference listed = new Reference(Reference.Kind.METHOD, "com.cloudbees.plugins.credentials.CredentialsProvider",
+                "findCredentialById", "(java.lang.String,java.lang.Class,hudson.model.Run)", "Example");
+        Reference varargs = new Reference(Reference.Kind.METHOD, "com.cloudbees.plugins.credentials.CredentialsProvider",
+                "findCredentialById", "(java.lang.String,java.lang.Class,hudson.model.Run,"
+                + "com.cloudbees.plugins.credentials.domains.DomainRequirement[])", "Example");
+        Reference missing = new Reference(Reference.Kind.METHOD, "com.cloudbees.plugins.credentials.CredentialsProvider",
+                "findCredentialByName", "(java.lang.String)", "Example");
+
+        CompatibilityChecker checker = new CompatibilityChecker(jenkins, hudson, emptyPlugin())
+                .check(Arrays.asList(listed, varargs, missing));
+
+        assertThat(checker.errors).singleElement().asString().contains("findCredentialByName");
+        assertThat(checker.warnings).singleElement().asString().contains("DomainRequirement[]");
     }
 
     @Test

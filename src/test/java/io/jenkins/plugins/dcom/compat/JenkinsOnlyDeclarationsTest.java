@@ -34,7 +34,7 @@ class JenkinsOnlyDeclarationsTest {
 
     @BeforeAll
     static void readListing() throws Exception {
-        jenkins = ApiListing.read("jenkins-core-api");
+        jenkins = ApiListing.read("jenkins-core-api", "stapler-api");
     }
 
     private static Set<String> declared(Class<?> type) {
@@ -80,6 +80,20 @@ class JenkinsOnlyDeclarationsTest {
         assertThat(setter.getAnnotation(Retention.class).value()).isEqualTo(RetentionPolicy.RUNTIME);
         assertThat(setter.getAnnotation(Target.class).value()).containsExactlyInAnyOrder(ElementType.METHOD, ElementType.FIELD);
         assertThat(jenkins.type("jenkins.tasks.SimpleBuildStep")).isNotNull();
+        Class<?> post = Class.forName("org.kohsuke.stapler.verb.POST");
+        assertThat(post.getAnnotation(Retention.class).value()).isEqualTo(RetentionPolicy.RUNTIME);
+        assertThat(post.getAnnotation(Target.class).value()).contains(ElementType.METHOD);
+        assertThat(jenkins.type("org.kohsuke.stapler.verb.POST")).as("Jenkins' Stapler has it").isNotNull();
+    }
+
+    @Test
+    void theJenkinsStepIsOfferedToFreestyleJobsWhereHudsonExtendsJenkinsAndOnlyThere() throws Exception {
+        ApiListing hudson = ApiListing.read("hudson-3.3.2-api");
+
+        assertThat(jenkins.type("hudson.model.Hudson").superName).as("Jenkins core").isEqualTo("jenkins.model.Jenkins");
+        assertThat(hudson.type("hudson.model.Hudson").superName).as("Hudson 3.3.2").isNotEqualTo("jenkins.model.Jenkins");
+        assertThat(hudson.model.Hudson.class.getSuperclass().getName()).as("the server the tests run in is Hudson")
+                .isNotEqualTo("jenkins.model.Jenkins");
     }
 
     @Test

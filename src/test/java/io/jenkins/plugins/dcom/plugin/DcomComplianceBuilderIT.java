@@ -113,7 +113,8 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertEquals("", step.getRollout());
         assertEquals("S3cret-Value!", step.getPassword().getPlainText());
         assertEquals(Arrays.asList("remediate", "--transport", "winrm", "--user", "CORP\\svc-dcom", "--concurrency", "4",
-                "--auth", "negotiate", "--https", "--truststore", "certs/truststore.p12"), step.arguments(new EnvVars()));
+                "--auth", "negotiate", "--password-env", CliArguments.PASSWORD_VARIABLE, "--https", "--truststore",
+                "certs/truststore.p12"), step.arguments(new EnvVars()));
     }
 
     public void testAStepSavedBeforeOneDeclarationPerOptionKeepsEveryValue() throws Exception {
@@ -215,6 +216,30 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
                     fleet.host("NT4").counters().sealedMessages() > 0 && fleet.host("NT4").counters().plainMessages() == 0);
             assertTrue("tickets from this test's KDC", kdc.logLines("for HTTP/localhost@" + Kdc.REALM) > 0);
             assertFalse(getLog(build).contains(LabFixture.PASSWORD));
+        } finally {
+            kdc.close();
+        }
+    }
+
+    public void testAKeytabOnTheNodeRemediatesAKerberosFleetWithNoPasswordInTheJob() throws Exception {
+        Kdc kdc = Kdc.start("labadmin", LabFixture.PASSWORD);
+        try {
+            fleet = LabFleet.start(Arrays.asList(LabHostSpec.host("NT4", NT4)), LabFixture.PASSWORD, null, 0, kdc.keytab());
+            hudson.getGlobalNodeProperties().add(new EnvironmentVariablesNodeProperty(new EnvironmentVariablesNodeProperty.Entry(
+                    "JAVA_TOOL_OPTIONS", "-Djava.security.krb5.conf=" + kdc.krb5Conf())));
+            DcomComplianceBuilder step = step(fleet.inventory(), StepMode.REMEDIATE, "");
+            step.setUser("labadmin@" + Kdc.REALM);
+            step.setAuth("kerberos");
+            step.setKeytab(kdc.userKeytab("labadmin").toString());
+
+            FreeStyleBuild build = build(step);
+
+            assertBuildStatus(Result.UNSTABLE, build); // remediated, waiting for a restart nobody asked for
+            assertEquals("ncacn_ip_tcp", fleet.host("NT4").registry().data().get(0));
+            assertTrue("the keytab's keys got labadmin its ticket", kdc.logLines("labadmin@" + Kdc.REALM) > 0);
+            String config = new String(Files.readAllBytes(build.getProject().getConfigFile().getFile().toPath()),
+                    StandardCharsets.UTF_8);
+            assertTrue(config, config.contains("<keytab>") && config.contains(".keytab</keytab>"));
         } finally {
             kdc.close();
         }
@@ -568,6 +593,69 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
      * Runs the Pipeline step's perform(Run, FilePath, EnvVars, Launcher, TaskListener) inside a real build, as
      * Jenkins' CoreStep does (Hudson has no Pipeline; the Jenkins-only declarations are on the test class path).
      */
+    public void testTheJenkinsStepLogsOnAsTheCredentialItsCredentialsIdNamesAndRecordsItsUse() throws Exception {
+        String servers = startLab(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        LabCredentialStore store = new LabCredentialStore();
+        hudson.getExtensionList(CredentialsLookup.class).add(store);
+        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep();
+        step.setServers(servers);
+        step.setCredentialsId("windows-admin");
+
+        FreeStyleBuild build = runPipelineStep(step, null); // no password variable bound: the credential is the account
+        step.setCredentialsId("nobody-has-this");
+        FreeStyleBuild unknown = runPipelineStep(step, null);
+
+        assertBuildStatus(Result.UNSTABLE, build); // logged on as the credential's user, with its password
+        assertEquals(2, build.getAction(PipelineComplianceAction.class).getHosts().size());
+        assertEquals("its use is recorded against the build", Arrays.asList(build.getFullDisplayName()), store.uses);
+        assertFalse(getLog(build).contains(LabFixture.PASSWORD));
+        assertBuildStatus(Result.FAILURE, unknown);
+        assertTrue(getLog(unknown), getLog(unknown).contains("no 'Username with password' credential with the id "
+                + "'nobody-has-this' is available to this build"));
+    }
+
+    public void testACredentialsIdWithoutTheCredentialsPluginSaysWhatToInstallAndNeverRunsTheCommandLine() throws Exception {
+        DcomCompliancePipelineStep step = new DcomCompliancePipelineStep();
+        step.setServers("server01");
+        step.setCredentialsId("windows-admin");
+
+        FreeStyleBuild build = runPipelineStep(step, null);
+
+        assertBuildStatus(Result.FAILURE, build);
+        assertTrue(getLog(build), getLog(build).contains("credentialsId 'windows-admin' needs the Credentials plugin"));
+        assertFalse("Hudson's freestyle jobs keep the builder with its password field", hudson.getDescriptorByType(
+                DcomCompliancePipelineStep.DescriptorImpl.class).isApplicable(FreeStyleProject.class));
+        assertFalse(getLog(build), getLog(build).contains("DCOM compliance: Audit"));
+    }
+
+    public void testAJobThatNamesACredentialKeepsNoPasswordInItsConfigXml() throws Exception {
+        DcomCompliancePipelineStep step = StepOptionSamples.withEverySample(new DcomCompliancePipelineStep());
+        step.setUser("");
+        step.setCredentialsId("windows-admin");
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(step);
+
+        project.save();
+
+        String config = new String(Files.readAllBytes(project.getConfigFile().getFile().toPath()), StandardCharsets.UTF_8);
+        assertTrue(config, config.contains("<credentialsId>windows-admin</credentialsId>"));
+        assertFalse(config, config.toLowerCase(java.util.Locale.ROOT).contains("<password>"));
+    }
+
+    /** A credentials store of the test's own: the harness has no credentials plugin. */
+    private static final class LabCredentialStore extends CredentialsLookup {
+        final List<String> uses = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public WindowsAccount find(String id, hudson.model.Run<?, ?> run) {
+            if (!"windows-admin".equals(id)) {
+                return null;
+            }
+            uses.add(run.getFullDisplayName());
+            return new WindowsAccount("labadmin", LabFixture.PASSWORD);
+        }
+    }
+
     private FreeStyleBuild runPipelineStep(DcomCompliancePipelineStep step, String password) throws Exception {
         FreeStyleProject project = createFreeStyleProject();
         project.getBuildersList().add(new PipelineStepRunner(step, password));

@@ -66,13 +66,18 @@ class RealHudsonIT {
         assertThat(hudson.log()).contains("Loading plugin - dcom-protocol-compliance")
                 .doesNotContain("stackmap").doesNotContain("VerifyError").doesNotContain("ClassFormatError");
         for (String line : hudson.log().split("\n")) {
-            assertThat(line).as("Hudson skips the Jenkins-only Pipeline step quietly (an optional extension)")
-                    .satisfiesAnyOf(text -> assertThat(text).doesNotContain("Pipeline"),
+            assertThat(line).as("Hudson skips the Jenkins-only step and the credentials lookup quietly (optional extensions "
+                    + "and an optional dependency)")
+                    .satisfiesAnyOf(text -> assertThat(text).doesNotContain("Pipeline").doesNotContainIgnoringCase("credentials"),
                             text -> assertThat(text).doesNotContainIgnoringCase("warn").doesNotContain("SEVERE"));
         }
         assertThat(hudson.get("pluginManager/installed").body()).contains("DCOM protocol compliance");
         try (JarFile hpi = new JarFile(System.getProperty("dcom.compliance.hpi"))) {
             assertThat(hpi.getManifest().getMainAttributes().getValue("Jenkins-Version")).isEqualTo("2.479.3");
+            // Jenkins' PluginWrapper.Dependency: "shortName:version" and ";resolution:=optional" for an optional one
+            assertThat(hpi.getManifest().getMainAttributes().getValue("Plugin-Dependencies").split(","))
+                    .as("every dependency optional, so a server without the credentials plugin loads this one")
+                    .containsExactly("credentials:1305.v04f5ec1f3743;resolution:=optional");
             assertThat(hpi.getEntry(CliJar.BUNDLED)).isNotNull();
         }
     }

@@ -38,6 +38,7 @@ final class StepOptionSamples {
         samples.put("shard", new Object[] {"3/4", "--shard 3/4"});
         samples.put("rollout", new Object[] {"canary=1 waves=25% autoRevert siteServers=last",
                 "--canary 1 --wave-size 25% --auto-revert --site-servers last"});
+        samples.put("keytab", new Object[] {"/etc/dcom/svc-dcom.keytab", "--keytab /etc/dcom/svc-dcom.keytab"});
         SAMPLES = Collections.unmodifiableMap(samples);
     }
 

@@ -28,7 +28,8 @@ class StepOptionsTest {
     void everyOptionIsDeclaredOnceAndEachStepAddsOnlyHowItGetsThePassword() throws Exception {
         assertThat(StepOptionSamples.optionsDeclaredBy(StepOptions.class)).containsExactlyInAnyOrderElementsOf(SAMPLES.keySet());
         assertThat(StepOptionSamples.optionsDeclaredBy(DcomComplianceBuilder.class)).containsExactly("password");
-        assertThat(StepOptionSamples.optionsDeclaredBy(DcomCompliancePipelineStep.class)).containsExactly("passwordVariable");
+        assertThat(StepOptionSamples.optionsDeclaredBy(DcomCompliancePipelineStep.class))
+                .containsExactlyInAnyOrder("credentialsId", "passwordVariable");
     }
 
     @Test
@@ -37,6 +38,16 @@ class StepOptionsTest {
         for (String option : SAMPLES.keySet()) {
             assertThat(form).as(option).contains("field=\"" + option + "\"");
             assertThat(getClass().getResource(FORM + "help-" + option + ".html")).as("help page of " + option).isNotNull();
+        }
+    }
+
+    @Test
+    void noFormTextHasParenthesesWhichStaplerWouldReadAsMessageArguments() throws Exception {
+        // Stapler's InternationalizedStringExpression reads ${%Text(a,b)} as the message "Text" with arguments a and b,
+        // each a JEXL expression: "(Kerberos, instead of a password)" fails to parse and breaks the whole page.
+        for (String page : new String[] {FORM + "config.jelly", "/io/jenkins/plugins/dcom/plugin/DcomComplianceBuilder/credentials.jelly",
+            "/io/jenkins/plugins/dcom/plugin/DcomCompliancePipelineStep/credentials.jelly"}) {
+            assertThat(resource(page)).as(page).doesNotContainPattern("\\$\\{%[^}]*\\(");
         }
     }
 
@@ -84,7 +95,7 @@ class StepOptionsTest {
     void aStepGivenNothingAuditsWithTheCommandLinesDefaults() {
         assertThat(new DcomCompliancePipelineStep().arguments(new EnvVars())).containsExactly("audit",
                 "--transport", TransportNames.DEFAULT, "--user", "", "--concurrency", String.valueOf(Defaults.CONCURRENCY),
-                "--auth", WinRmAuthentication.DEFAULT_LABEL);
+                "--auth", WinRmAuthentication.DEFAULT_LABEL, "--password-env", CliArguments.PASSWORD_VARIABLE);
         assertThat(new DcomComplianceBuilder().getRestartComment()).isEqualTo(Defaults.RESTART_COMMENT);
     }
 
