@@ -2,12 +2,17 @@ package io.jenkins.plugins.dcom.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.dcom.backup.BackupStore;
 import io.jenkins.plugins.dcom.contract.ExitCodes;
+import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
 import io.jenkins.plugins.dcom.inventory.Target;
-import io.jenkins.plugins.dcom.lab.LabFault;
-import io.jenkins.plugins.dcom.lab.LabHostSpec;
+import io.jenkins.plugins.dcom.policy.PolicyParser;
+import io.jenkins.plugins.dcom.policy.Presets;
+import io.jenkins.plugins.dcom.transport.ConnectionSettings;
+import io.jenkins.plugins.dcom.transport.Credentials;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
+import io.jenkins.plugins.dcom.transport.memory.MemoryFleet;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -15,65 +20,89 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A remediation in gated waves: it stops at the first wave that does not come back, and can put that wave back. */
+/**
+ * A remediation in gated waves: it stops at the first wave that does not come back, and can put that wave back. About
+ * waves and gates, not a wire: the hosts are in memory ({@link MemoryFleet}, which keeps the transport contract).
+ */
 class RolloutTest {
+    private static final String PASSWORD = "Lab-Passw0rd";
     private static final String[] NT4 = {"ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx"};
     private static final List<String> ORIGINAL = Arrays.asList(NT4);
     private static final List<String> FIXED = Arrays.asList("ncacn_ip_tcp", "ncadg_ip_udp", "ncacn_spx");
+
+    private final MemoryFleet fleet = new MemoryFleet(PASSWORD);
 
     @TempDir
     Path dir;
 
     /** Six site servers in waves of two; the third does not reboot (its restart is aborted), so wave 2 fails. */
-    private static LabRun fleet() throws Exception {
-        return new LabRun(LabHostSpec.host("S1", NT4).downtime(300), LabHostSpec.host("S2", NT4).downtime(300),
-                LabHostSpec.host("S3", NT4).fault(LabFault.RESTART_ABORTED), LabHostSpec.host("S4", NT4).downtime(300),
-                LabHostSpec.host("S5", NT4).downtime(300), LabHostSpec.host("S6", NT4).downtime(300));
+    private Inventory sixServers() throws Exception {
+        for (String name : new String[] {"S1", "S2", "S3", "S4", "S5", "S6"}) {
+            fleet.add(name).protocols(NT4);
+        }
+        fleet.host("S3").restartAborted();
+        return new InventoryParser().parse(fleet.inventory(), "memory");
     }
 
-    private RunResult remediate(LabRun lab, boolean autoRevert) throws Exception {
-        RestartPolicy restart = RestartPolicy.after(new RestartRequest(0, "KB272937 fix"), 1, 3, 100);
-        return lab.run(lab.options(Mode.REMEDIATE, dir).restart(restart)
-                .rollout(new Rollout(0, 2, 0, 0, autoRevert, Rollout.SiteServers.IN_ORDER)).build());
+    private RunOptions.Builder options(Mode mode) throws Exception {
+        ConnectionSettings settings = ConnectionSettings.builder(new Credentials("labadmin", PASSWORD)).build();
+        return RunOptions.builder(mode, new Transports("winrm", fleet), settings)
+                .policy(Presets.get(Presets.KB272937)).backups(new BackupStore(dir.resolve("backups"))).concurrency(4);
+    }
+
+    private static RunResult run(RunOptions options, Inventory inventory) throws InterruptedException {
+        return new ComplianceEngine(options, ProgressListener.NONE).run("test-run", inventory);
+    }
+
+    private RunResult remediate(Inventory inventory, boolean autoRevert) throws Exception {
+        // an aborted restart is known after delay + both limits: 2 s here (memory hosts boot at once)
+        RestartPolicy restart = RestartPolicy.after(new RestartRequest(0, "KB272937 fix"), 1, 1, 50);
+        return run(options(Mode.REMEDIATE).restart(restart)
+                .rollout(new Rollout(0, 2, 0, 0, autoRevert, Rollout.SiteServers.IN_ORDER)).build(), inventory);
+    }
+
+    private static HostResult result(RunResult run, String name) {
+        for (HostResult host : run.getHosts()) {
+            if (name.equals(host.getTarget().getHost())) {
+                return host;
+            }
+        }
+        throw new AssertionError("no result for " + name);
     }
 
     @Test
     void aHostThatDoesNotRebootInWave2StopsTheRunWithWave3Untouched() throws Exception {
-        try (LabRun lab = fleet()) {
-            RunResult run = remediate(lab, false);
+        RunResult run = remediate(sixServers(), false);
 
-            assertThat(lab.result(run, "S1").getStatus()).isEqualTo(HostStatus.REMEDIATED);
-            assertThat(lab.result(run, "S3").getStatus()).isEqualTo(HostStatus.RESTART_PENDING);
-            for (String untouched : new String[] {"S5", "S6"}) {
-                assertThat(lab.result(run, untouched).getStatus()).isEqualTo(HostStatus.SKIPPED);
-                assertThat(lab.result(run, untouched).getMessage()).contains("not touched").contains("wave 2 of 3");
-                assertThat(lab.fleet.host(untouched).registry().data()).as(untouched).containsExactlyElementsOf(ORIGINAL);
-                assertThat(lab.fleet.host(untouched).restarts()).isEmpty();
-            }
-            assertThat(lab.fleet.host("S3").registry().data()).as("no auto-revert asked").containsExactlyElementsOf(FIXED);
-            assertThat(run.getRolloutLog()).hasSize(3);
-            assertThat(run.getRolloutLog().get(2)).contains("gate closed").contains("S3");
-            assertThat(run.exitCode()).isEqualTo(ExitCodes.NON_COMPLIANT);
+        assertThat(result(run, "S1").getStatus()).isEqualTo(HostStatus.REMEDIATED);
+        assertThat(result(run, "S3").getStatus()).isEqualTo(HostStatus.RESTART_PENDING);
+        for (String untouched : new String[] {"S5", "S6"}) {
+            assertThat(result(run, untouched).getStatus()).isEqualTo(HostStatus.SKIPPED);
+            assertThat(result(run, untouched).getMessage()).contains("not touched").contains("wave 2 of 3");
+            assertThat(fleet.host(untouched).protocols()).as(untouched).containsExactlyElementsOf(ORIGINAL);
+            assertThat(fleet.host(untouched).restarts()).isZero();
         }
+        assertThat(fleet.host("S3").protocols()).as("no auto-revert asked").containsExactlyElementsOf(FIXED);
+        assertThat(run.getRolloutLog()).hasSize(3);
+        assertThat(run.getRolloutLog().get(2)).contains("gate closed").contains("S3");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.NON_COMPLIANT);
     }
 
     @Test
     void autoRevertPutsTheFailedWaveBackAsItWasVerifiedByReadingIt() throws Exception {
-        try (LabRun lab = fleet()) {
-            RunResult run = remediate(lab, true);
+        RunResult run = remediate(sixServers(), true);
 
-            for (String reverted : new String[] {"S3", "S4"}) {
-                assertThat(lab.fleet.host(reverted).registry().data()).as(reverted).containsExactlyElementsOf(ORIGINAL);
-                assertThat(lab.result(run, reverted).getMessage()).startsWith("auto-revert after its wave failed");
-            }
-            assertThat(lab.result(run, "S4").getStatus()).isEqualTo(HostStatus.ROLLED_BACK);
-            assertThat(lab.result(run, "S4").getMessage()).as("restarted again, so the old list is in effect").contains("restarted");
-            assertThat(lab.fleet.host("S4").completedRestarts()).isEqualTo(2);
-            assertThat(lab.result(run, "S3").getStatus()).as("written back, but its restart is still aborted")
-                    .isEqualTo(HostStatus.RESTART_PENDING);
-            assertThat(lab.fleet.host("S1").registry().data()).as("earlier waves stay").containsExactlyElementsOf(FIXED);
-            assertThat(lab.fleet.host("S5").registry().data()).containsExactlyElementsOf(ORIGINAL);
+        for (String reverted : new String[] {"S3", "S4"}) {
+            assertThat(fleet.host(reverted).protocols()).as(reverted).containsExactlyElementsOf(ORIGINAL);
+            assertThat(result(run, reverted).getMessage()).startsWith("auto-revert after its wave failed");
         }
+        assertThat(result(run, "S4").getStatus()).isEqualTo(HostStatus.ROLLED_BACK);
+        assertThat(result(run, "S4").getMessage()).as("restarted again, so the old list is in effect").contains("restarted");
+        assertThat(fleet.host("S4").restarts()).isEqualTo(2);
+        assertThat(result(run, "S3").getStatus()).as("written back, but its restart is still aborted")
+                .isEqualTo(HostStatus.RESTART_PENDING);
+        assertThat(fleet.host("S1").protocols()).as("earlier waves stay").containsExactlyElementsOf(FIXED);
+        assertThat(fleet.host("S5").protocols()).containsExactlyElementsOf(ORIGINAL);
     }
 
     @Test
@@ -81,15 +110,16 @@ class RolloutTest {
         // A policy that forbids TCP: the console's new list [ncacn_spx] no longer reaches a Server 2003, which
         // listens on TCP only ([MS-DCOM] note 51). The console goes first; the server must be left alone.
         String policy = "name: no-tcp\nforbidden: [ncacn_ip_tcp]\nobsoleteNames: warning\n";
-        try (LabRun lab = new LabRun(LabHostSpec.host("SERVER", "ncacn_ip_tcp", "ncacn_spx").role("site-server").windows("5.2"),
-                LabHostSpec.host("CONSOLE", "ncacn_ip_tcp", "ncacn_spx").role("console").windows("5.0"))) {
-            RunResult run = lab.run(lab.options(Mode.REMEDIATE, dir).policy(new io.jenkins.plugins.dcom.policy.PolicyParser()
-                    .parse(policy, "p")).rollout(new Rollout(0, 1, 0, 0, false, Rollout.SiteServers.LAST)).build());
+        fleet.add("SERVER").protocols("ncacn_ip_tcp", "ncacn_spx").windows("5.2");
+        fleet.add("CONSOLE").protocols("ncacn_ip_tcp", "ncacn_spx").windows("5.0");
+        Inventory inventory = new InventoryParser().parse("SERVER role=site-server\nCONSOLE role=console\n", "memory");
 
-            assertThat(run.getRolloutLog().get(1)).contains("gate closed").contains("fail");
-            assertThat(lab.result(run, "SERVER").getStatus()).isEqualTo(HostStatus.SKIPPED);
-            assertThat(lab.fleet.host("SERVER").registry().data()).containsExactly("ncacn_ip_tcp", "ncacn_spx");
-        }
+        RunResult run = run(options(Mode.REMEDIATE).policy(new PolicyParser().parse(policy, "p"))
+                .rollout(new Rollout(0, 1, 0, 0, false, Rollout.SiteServers.LAST)).build(), inventory);
+
+        assertThat(run.getRolloutLog().get(1)).contains("gate closed").contains("fail");
+        assertThat(result(run, "SERVER").getStatus()).isEqualTo(HostStatus.SKIPPED);
+        assertThat(fleet.host("SERVER").protocols()).containsExactly("ncacn_ip_tcp", "ncacn_spx");
     }
 
     @Test

@@ -21,6 +21,7 @@ public final class MemoryHost {
     private String password;
     private boolean down;
     private boolean readOnly;
+    private boolean restartAborted;
     private int boots = 1;
     private int restarts;
     private int rejectedLogons;
@@ -75,6 +76,12 @@ public final class MemoryHost {
         return this;
     }
 
+    /** A restart is accepted and then aborted ({@code shutdown /a}): the host never boots again. */
+    public synchronized MemoryHost restartAborted() {
+        this.restartAborted = true;
+        return this;
+    }
+
     /** This host expects another password (its local account differs). */
     public synchronized MemoryHost password(String value) {
         this.password = value;
@@ -91,6 +98,7 @@ public final class MemoryHost {
         return stored(ProtocolValues.SUBKEY, ProtocolValues.VALUE).protocols(name);
     }
 
+    /** @return the restarts asked for, whether or not the host then booted */
     public synchronized int restarts() {
         return restarts;
     }
@@ -131,7 +139,9 @@ public final class MemoryHost {
 
     synchronized void restart() {
         restarts++;
-        boots++;
+        if (!restartAborted) {
+            boots++;
+        }
     }
 
     synchronized String bootMarker() {
