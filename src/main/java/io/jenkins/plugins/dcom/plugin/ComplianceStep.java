@@ -86,7 +86,8 @@ final class ComplianceStep {
         List<String> command = new ArrayList<String>();
         command.add(java);
         command.add("-jar");
-        command.add(CliJar.installIn(toolFolder, CliJar.bundled()).getRemote());
+        String node = environment.get("NODE_NAME"); // the build's node, as both servers name it in the environment
+        command.add(CliJar.installIn(toolFolder, CliJar.bundled(), node == null ? "" : node).getRemote());
         command.addAll(CliArguments.of(arguments, inventory, policy(toolFolder, environment), slot.workspaceFolder()));
         log.println("DCOM compliance: " + options.getStepMode().getLabel());
         MaskedLog output = new MaskedLog(log, account.password());
