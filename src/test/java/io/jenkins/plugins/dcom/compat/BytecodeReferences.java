@@ -23,6 +23,8 @@ final class BytecodeReferences {
             "com.cloudbees.plugins.credentials.");
 
     private final Set<Reference> references = new LinkedHashSet<>();
+    /** The compiler's bridge methods, as owner#name(params): each is the erased override of a generic method. */
+    private final Set<String> bridges = new java.util.HashSet<>();
 
     static boolean isApi(String binaryName) {
         for (String prefix : PREFIXES) {
@@ -34,6 +36,11 @@ final class BytecodeReferences {
     }
 
     /** Reads every class file below {@code classes}. */
+    /** @return whether {@code owner} has a compiler bridge {@code name(params)}, which overrides with that signature */
+    boolean hasBridge(String owner, String name, String params) {
+        return bridges.contains(owner + "#" + name + params);
+    }
+
     static BytecodeReferences read(Path classes) throws IOException {
         BytecodeReferences collector = new BytecodeReferences();
         List<Path> files;
@@ -138,6 +145,9 @@ final class BytecodeReferences {
             descriptorTypes(descriptor);
             boolean overridable = (access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC)) == 0
                     && !name.startsWith("<");
+            if ((access & Opcodes.ACC_BRIDGE) != 0) {
+                bridges.add(className + "#" + name + params(descriptor));
+            }
             if (overridable) {
                 references.add(new Reference(Reference.Kind.OVERRIDE, className, name, params(descriptor), className));
             }

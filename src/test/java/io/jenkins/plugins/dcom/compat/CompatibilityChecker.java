@@ -98,7 +98,8 @@ final class CompatibilityChecker {
                 for (ApiListing.Member member : jenkins.declared(type)) {
                     if (member.kind.equals("method") && member.name.equals(reference.name)) {
                         named = true;
-                        if (sameParams(member.params, reference.params)) {
+                        if (sameParams(member.params, reference.params)
+                                || plugin.hasBridge(reference.owner, reference.name, member.params)) { // generic override
                             judge(member, reference);
                             return;
                         }

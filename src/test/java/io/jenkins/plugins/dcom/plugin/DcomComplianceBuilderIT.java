@@ -656,6 +656,28 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         }
     }
 
+    public void testTheJenkinsStepsTrendStaysOnTheJobPageWhileItsBuildsFail() throws Exception {
+        String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"), LabHostSpec.host("DOWN", NT4).fault(LabFault.UNREACHABLE));
+        DcomCompliancePipelineStep failing = new DcomCompliancePipelineStep();
+        failing.setServers(servers);
+        failing.setUser("labadmin");
+        DcomCompliancePipelineStep passing = new DcomCompliancePipelineStep();
+        passing.setServers(fleet.host("W2K").address() + ":" + fleet.host("W2K").port() + " name=W2K");
+        passing.setUser("labadmin");
+
+        FreeStyleBuild failed = runPipelineStep(failing, LabFixture.PASSWORD);
+        FreeStyleBuild passed = runPipelineStep(passing, LabFixture.PASSWORD);
+
+        assertBuildStatus(Result.FAILURE, failed);
+        assertNull("Jenkins' LastBuildActionFactory has no successful build to show", failed.getProject().getLastSuccessfulBuild());
+        List<? extends hudson.model.Action> trend = new java.util.ArrayList<>(new PipelineTrendFactory().createFor(failed.getProject()));
+        assertEquals(1, trend.size());
+        assertEquals(1, ((ComplianceProjectAction) trend.get(0)).getTrend().size());
+        assertBuildStatus(Result.SUCCESS, passed);
+        assertTrue("a successful build's own LastBuildAction shows it, once",
+                new PipelineTrendFactory().createFor(passed.getProject()).isEmpty());
+    }
+
     private FreeStyleBuild runPipelineStep(DcomCompliancePipelineStep step, String password) throws Exception {
         FreeStyleProject project = createFreeStyleProject();
         project.getBuildersList().add(new PipelineStepRunner(step, password));
