@@ -39,9 +39,13 @@ public class ComplianceBuildAction implements Action {
      */
     static final String CSP_PROPERTY = "hudson.model.DirectoryBrowserSupport.CSP";
     /** The header Jenkins' DirectoryBrowserSupport sets on workspace and artifact content (its default). */
+    static final String CONTENT_SECURITY_POLICY = "sandbox allow-same-origin; default-src 'none'; img-src 'self'; style-src 'self';";
     /** Rows build.xml keeps at the most: the rest is read from the report kept with the build when a page asks. */
     static final int KEPT_ROWS = 50;
-    static final String CONTENT_SECURITY_POLICY = "sandbox allow-same-origin; default-src 'none'; img-src 'self'; style-src 'self';";
+    /** A symbol of Jenkins core ({@code war/src/main/resources/images/symbols/document-text.svg}). */
+    static final String JENKINS_ICON = "symbol-document-text";
+    /** An image of Hudson's {@code images/24x24}, which Jenkins would only map to a symbol of its own. */
+    static final String HUDSON_ICON = "clipboard.png";
 
     /** Hosts kept in build.xml: all of them in builds saved before 0.3; since, at most {@value #KEPT_ROWS}, failed first. */
     private final List<HostRow> hosts;
@@ -81,7 +85,7 @@ public class ComplianceBuildAction implements Action {
 
     @Override
     public String getIconFileName() {
-        return "clipboard.png";
+        return Server.isJenkins() ? JENKINS_ICON : HUDSON_ICON;
     }
 
     @Override

@@ -6,7 +6,6 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
-import hudson.model.Hudson;
 import hudson.model.Item;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -129,13 +128,12 @@ public final class DcomCompliancePipelineStep extends StepOptions implements Sim
         }
 
         /**
-         * Offered to freestyle jobs in Jenkins only (where {@code hudson.model.Hudson} extends
-         * {@code jenkins.model.Jenkins}); where Stapler's forms are Hudson's, the freestyle builder is the step.
+         * Offered to freestyle jobs in Jenkins only; in Hudson, whose forms are older, the freestyle builder is the step.
          */
         @SuppressWarnings("rawtypes")
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return "jenkins.model.Jenkins".equals(Hudson.class.getSuperclass().getName());
+            return Server.isJenkins();
         }
 
         /** The credentials drop-down; POST only, as every web method that lists credentials must be. */

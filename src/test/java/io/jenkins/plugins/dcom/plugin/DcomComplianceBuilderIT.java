@@ -156,7 +156,9 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertTrue(new File(build.getRootDir(), "dcom-compliance/report.json").isFile());
 
         WebClient web = createWebClient();
-        assertTrue(web.getPage(build).asText().contains("DCOM protocol compliance"));
+        String buildPage = web.getPage(build).getWebResponse().getContentAsString();
+        assertTrue(buildPage.contains("DCOM protocol compliance"));
+        assertTrue("Hudson's own image, not a Jenkins symbol", buildPage.contains("/" + ComplianceBuildAction.HUDSON_ICON + "\""));
         String hostPage = web.getPage(build, "dcom-compliance/").asText();
         assertTrue(hostPage, hostPage.contains("NT4") && hostPage.contains("NON_COMPLIANT") && hostPage.contains("W2K"));
         Page report = web.goTo(build.getUrl() + "dcom-compliance/report/", "text/html");
@@ -623,6 +625,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
 
         assertBuildStatus(Result.FAILURE, build);
         assertTrue(getLog(build), getLog(build).contains("credentialsId 'windows-admin' needs the Credentials plugin"));
+        assertFalse("this is Hudson", Server.isJenkins());
         assertFalse("Hudson's freestyle jobs keep the builder with its password field", hudson.getDescriptorByType(
                 DcomCompliancePipelineStep.DescriptorImpl.class).isApplicable(FreeStyleProject.class));
         assertFalse(getLog(build), getLog(build).contains("DCOM compliance: Audit"));
