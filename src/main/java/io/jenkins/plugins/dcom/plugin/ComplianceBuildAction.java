@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.plugin;
 
 import hudson.model.Action;
+import hudson.model.Api;
 import hudson.model.Run;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
 import io.jenkins.plugins.dcom.contract.Outcome;
@@ -19,6 +20,8 @@ import java.util.Map;
 import javax.servlet.ServletException;
 import org.kohsuke.stapler.StaplerRequest;
 import org.kohsuke.stapler.StaplerResponse;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /**
  * A build's compliance result: counts and a row per host on the build page, and the run's own reports
@@ -29,6 +32,7 @@ import org.kohsuke.stapler.StaplerResponse;
  * (never through a link), with the Content-Security-Policy Jenkins' {@code DirectoryBrowserSupport} sets (the admin's
  * {@value #CSP_PROPERTY} when set), which Hudson 3.3.2 does not, so both servers behave alike.
  */
+@ExportedBean(defaultVisibility = 2) // the counts show in the build's api/json, as the JUnit plugin's do
 public class ComplianceBuildAction implements Action {
     /** The trend's URL on the project page; the first invocation's page of a build has the same name. */
     static final String URL_NAME = ReportSlot.FIRST;
@@ -99,11 +103,18 @@ public class ComplianceBuildAction implements Action {
     }
 
     /** @return the rows kept in build.xml: every host of a run of up to {@value #KEPT_ROWS}, else failed ones first */
+    @Exported(visibility = 1) // in the action's own api/json, not in the build's
     public List<HostRow> getHosts() {
         return Collections.unmodifiableList(hosts);
     }
 
     /** @return how many hosts the run had */
+    /** @return the remote API of this result: {@code .../dcom-compliance/api/json}, with the kept rows */
+    public Api getApi() {
+        return new Api(this);
+    }
+
+    @Exported
     public int getTotal() {
         return total == null ? hosts.size() : total;
     }
@@ -160,33 +171,40 @@ public class ComplianceBuildAction implements Action {
         return counts;
     }
 
+    @Exported
     public String getMode() {
         return mode;
     }
 
     /** @return the staged rollout's waves and gates, in order; empty when the run went all at once */
+    @Exported
     public List<String> getRollout() {
         return rollout == null ? Collections.<String>emptyList() : Collections.unmodifiableList(rollout);
     }
 
+    @Exported
     public int getExitCode() {
         return exitCode;
     }
 
     /** @return hosts by status, in the order the run listed them, only those present */
+    @Exported
     public Map<String, Integer> getCounts() {
         return Collections.unmodifiableMap(counts == null ? tally(hosts, false) : counts);
     }
 
+    @Exported
     public int getCompliant() {
         return count(Outcome.OK.name());
     }
 
+    @Exported
     public int getNonCompliant() {
         return count(Outcome.NON_COMPLIANT.name());
     }
 
     /** @return unreachable or failed hosts */
+    @Exported
     public int getFailed() {
         return count(Outcome.FAILED.name());
     }

@@ -1,8 +1,11 @@
 package io.jenkins.plugins.dcom.plugin;
 
 import java.util.List;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
 
 /** One host of a build's result, as the build page shows it; persisted with the build. */
+@ExportedBean(defaultVisibility = 2)
 public final class HostRow {
     private final String address;
     private final String name;
@@ -29,32 +32,39 @@ public final class HostRow {
         this.diff = diff;
     }
 
+    @Exported
     public String getAddress() {
         return address;
     }
 
     /** @return the display name, or the address */
+    @Exported
     public String getLabel() {
         return name == null || name.isEmpty() ? address : name + " (" + address + ")";
     }
 
+    @Exported
     public String getRole() {
         return role;
     }
 
+    @Exported
     public String getTransport() {
         return transport;
     }
 
+    @Exported
     public String getStatus() {
         return status;
     }
 
     /** @return OK, NON_COMPLIANT or FAILED */
+    @Exported
     public String getOutcome() {
         return outcome;
     }
 
+    @Exported
     public String getMessage() {
         return message;
     }

@@ -159,6 +159,12 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         String buildPage = web.getPage(build).getWebResponse().getContentAsString();
         assertTrue(buildPage.contains("DCOM protocol compliance"));
         assertTrue("Hudson's own image, not a Jenkins symbol", buildPage.contains("/" + ComplianceBuildAction.HUDSON_ICON + "\""));
+        String buildJson = web.goTo(build.getUrl() + "api/json", "application/javascript").getWebResponse().getContentAsString();
+        assertTrue(buildJson, buildJson.contains("\"total\":2") && buildJson.contains("\"nonCompliant\":1")
+                && buildJson.contains("\"mode\":\"AUDIT\"") && !buildJson.contains("\"hosts\""));
+        String resultJson = web.goTo(build.getUrl() + "dcom-compliance/api/json", "application/javascript").getWebResponse()
+                .getContentAsString();
+        assertTrue(resultJson, resultJson.contains("\"hosts\":[") && resultJson.contains("\"status\":\"NON_COMPLIANT\""));
         String hostPage = web.getPage(build, "dcom-compliance/").asText();
         assertTrue(hostPage, hostPage.contains("NT4") && hostPage.contains("NON_COMPLIANT") && hostPage.contains("W2K"));
         Page report = web.goTo(build.getUrl() + "dcom-compliance/report/", "text/html");
