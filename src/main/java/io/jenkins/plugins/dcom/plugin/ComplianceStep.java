@@ -13,6 +13,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +26,15 @@ import java.util.Map;
  * caller turns the exit code into the build result, as its kind of job expects.
  */
 final class ComplianceStep {
+    /**
+     * How the child JVM starts: the client tier of the JIT only (a run is seconds long, the optimising compiler's work
+     * would not pay back), the serial collector and a heap that starts small and gives back what it frees (memory grows
+     * with the hosts at once, not with a heap sized for a server), smaller thread stacks. No heap cap: a large fleet's
+     * reports must never fail for want of one. Measured with src/bench/cold-start.sh (docs/benchmark.md): against
+     * the defaults, CPU -45 % and peak RSS -50 % for 100 hosts.
+     */
+    static final List<String> CHILD_JVM_OPTIONS = Collections.unmodifiableList(Arrays.asList("-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
     /** The exit code when the command line could not be started (the console says why). */
     static final int NOT_RUN = ExitCodes.USAGE;
 
@@ -85,6 +95,7 @@ final class ComplianceStep {
         }
         List<String> command = new ArrayList<String>();
         command.add(java);
+        command.addAll(CHILD_JVM_OPTIONS);
         command.add("-jar");
         String node = environment.get("NODE_NAME"); // the build's node, as both servers name it in the environment
         command.add(CliJar.installIn(toolFolder, CliJar.bundled(), node == null ? "" : node).getRemote());

@@ -149,6 +149,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertEquals(1, result.getNonCompliant());
         String log = getLog(build);
         assertTrue(log, log.contains("[2/2]"));
+        assertTrue("the child JVM starts lean", log.contains(String.join(" ", ComplianceStep.CHILD_JVM_OPTIONS) + " -jar "));
         assertFalse("no secret in the console", log.contains(LabFixture.PASSWORD));
         assertTrue(build.getWorkspace().child("dcom-compliance-report/junit.xml").exists());
         assertTrue("the step's defaults seal every WinRM message, as a default Windows server requires",

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Cold start beside the peer: the command line started as the README and the plugin start it (a fresh JVM, once per
+# build) and Debian's pywinrm, each auditing the same lab fleet (HTTP, NTLMv2, every message sealed, LATENCY ms added
+# to every request) in the same run, one after the other. Prints wall time, CPU (user + system) and peak RSS of each
+# client process, and the ratios. Not a test: it asserts nothing. Needs the built jar (mvn -B -q package -DskipTests),
+# Debian's python3-winrm and python3-requests-ntlm for /usr/bin/python3 (.ci/run installs them).
+#
+#   src/bench/cold-start.sh [HOSTS...]     e.g. src/bench/cold-start.sh 100 1000   (default: 100)
+#   CONCURRENCY="16 64" LATENCY=20 JAVA_OPTS="-XX:TieredStopAtLevel=1" src/bench/cold-start.sh 100
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+jar=target/dcom-protocol-compliance-cli.jar
+[ -f "$jar" ] || { echo "build the jar first: mvn -B -q package -DskipTests" >&2; exit 2; }
+concurrencies=${CONCURRENCY:-16 64}
+latency=${LATENCY:-20}
+work=$(mktemp -d)
+export DCOM_BENCH_PASSWORD="Bench-$(date +%s)-Pw" WINRM_USER=labadmin
+export WINRM_PASSWORD=$DCOM_BENCH_PASSWORD
+lab=
+trap '[ -n "$lab" ] && kill "$lab" 2>/dev/null; rm -rf "$work"' EXIT
+
+measure() { # label command...: prints "label wall cpu rss"
+  local out=$work/time.txt
+  /usr/bin/time -q -o "$out" -f "%e %U %S %M" "${@:2}" > "$work/out.txt" 2>&1 || true
+  read -r wall user sys rss < "$out"
+  awk -v l="$1" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN { printf "%s %s %.2f %d\n", l, w, u + s, r / 1024 }'
+}
+
+printf '%-6s %-4s %-9s %8s %8s %9s   %s\n' hosts conc client "wall s" "CPU s" "RSS MB" "note"
+for hosts in ${@:-100}; do
+  rm -rf "$work/lab"
+  java -jar "$jar" lab --hosts "$hosts" --dir "$work/lab" --latency-ms "$latency" --password-env DCOM_BENCH_PASSWORD \
+      --base-port 25985 > "$work/lab.log" 2>&1 &
+  lab=$!
+  for _ in $(seq 1 120); do [ -s "$work/lab/inventory.txt" ] && break; sleep 0.5; done
+  [ -s "$work/lab/inventory.txt" ] || { cat "$work/lab.log" >&2; exit 1; }
+  for conc in $concurrencies; do
+    # shellcheck disable=SC2086
+    read -r _ jwall jcpu jrss < <(measure cli java ${JAVA_OPTS:-} -jar "$jar" audit --inventory "$work/lab/inventory.txt" \
+        --user labadmin --password-env DCOM_BENCH_PASSWORD --concurrency "$conc" --report-dir "$work/reports-$conc")
+    jnote=$(grep -m1 -o '^[0-9]* hosts[^(]*' "$work/out.txt" || tail -1 "$work/out.txt" | cut -c1-70)
+    read -r _ pwall pcpu prss < <(measure pywinrm env OPENSSL_CONF=src/test/resources/pywinrm/openssl-legacy.cnf "${PYTHON:-/usr/bin/python3}" src/bench/pywinrm_fleet.py "$work/lab/inventory.txt" "$conc")
+    pnote=$(tail -1 "$work/out.txt")
+    printf '%-6s %-4s %-9s %8s %8s %9s   %s\n' "$hosts" "$conc" cli "$jwall" "$jcpu" "$jrss" "$jnote"
+    printf '%-6s %-4s %-9s %8s %8s %9s   %s\n' "$hosts" "$conc" pywinrm "$pwall" "$pcpu" "$prss" "$pnote"
+    awk -v h="$hosts" -v c="$conc" -v a="$jwall" -v b="$pwall" -v d="$jcpu" -v e="$pcpu" -v f="$jrss" -v g="$prss" \
+        'BEGIN { printf "%-6s %-4s %-9s %8.2f %8.2f %9.2f   cli / pywinrm\n", h, c, "ratio", a / b, d / e, f / g }'
+  done
+  kill "$lab"; wait "$lab" 2>/dev/null || true; lab=
+done
