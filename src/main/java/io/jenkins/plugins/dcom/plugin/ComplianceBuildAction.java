@@ -1,7 +1,9 @@
 package io.jenkins.plugins.dcom.plugin;
 
+import hudson.FilePath;
 import hudson.model.Action;
 import hudson.model.Api;
+import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
 import io.jenkins.plugins.dcom.contract.Outcome;
@@ -214,8 +216,25 @@ public class ComplianceBuildAction implements Action {
         return count == null ? 0 : count;
     }
 
-    /** Serves the HTML report at {@code report/} and its stylesheet at {@code report/report.css}. */
+    /**
+     * Serves the HTML report at {@code report/} and its stylesheet at {@code report/report.css}. In Jenkins through its
+     * {@code DirectoryBrowserSupport}, as it serves workspaces and artifacts: with the administrator's Content Security
+     * Policy and, where a Resource Root URL is set, from that other domain ({@code hudson/model/DirectoryBrowserSupport.java},
+     * {@code generateResponse}). Hudson's has neither, so there the action serves the files itself with the same policy.
+     */
     public void doReport(StaplerRequest request, StaplerResponse response) throws IOException, ServletException {
+        if (Server.isJenkins()) {
+            Run<?, ?> build = request.findAncestorObject(Run.class);
+            if (build == null) {
+                response.sendError(404);
+                return;
+            }
+            DirectoryBrowserSupport files = new DirectoryBrowserSupport(build, new FilePath(folder(build)), getDisplayName(),
+                    null, false);
+            files.setIndexFileName("index.html");
+            files.generateResponse(request, response, this);
+            return;
+        }
         String rest = request.getRestOfPath();
         if (rest.isEmpty() && !request.getRequestURI().endsWith("/")) {
             response.sendRedirect2("report/"); // so that the page's relative link to its stylesheet resolves
