@@ -22,10 +22,12 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
 /**
- * The build step as a Pipeline step, Jenkins only: {@code dcomCompliance(user: ..., servers: ..., mode: 'AUDIT')}
- * inside {@code node {}}, or {@code step([$class: 'DcomCompliancePipelineStep', ...])}. Its options are the freestyle
- * builder's ({@link StepOptions}), and it runs exactly what the builder runs ({@link ComplianceStep}). The password is never an argument (Pipeline stores arguments):
- * it is read from the environment variable {@link #getPasswordVariable()}, which {@code withCredentials} binds.
+ * The build step in Jenkins: a Pipeline step, {@code dcomCompliance(credentialsId: ..., servers: ..., mode: 'AUDIT')}
+ * inside {@code node {}} (or {@code step([$class: 'DcomCompliancePipelineStep', ...])}), and a freestyle step there.
+ * Its options are the freestyle builder's ({@link StepOptions}), and it runs exactly what the builder runs
+ * ({@link ComplianceStep}). The password is never an argument (Pipeline stores arguments) and never kept in a job: it
+ * comes from the credential {@link #getCredentialsId()} names, or from the environment variable
+ * {@link #getPasswordVariable()}, which {@code withCredentials} binds; a keytab needs none.
  * A result that maps to UNSTABLE sets it on the run; one that maps to FAILURE throws {@link AbortException}, which
  * stops the Pipeline, as Pipeline steps do.
  *
