@@ -17,12 +17,15 @@ import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.TransportFactory;
+import io.jenkins.plugins.dcom.transport.ValueRead;
+import io.jenkins.plugins.dcom.transport.WindowsRelease;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +40,7 @@ final class HostProcessor {
     private static final Set<FailureKind> REFUSALS =
             EnumSet.of(FailureKind.ACCESS_DENIED, FailureKind.AUTH_FAILED, FailureKind.INVALID_VALUE);
 
+    private static final ValueRead WINDOWS_VERSION = new ValueRead(RegistryTransport.VERSION_KEY, RegistryTransport.VERSION_VALUE);
     private final RunOptions options;
     private final String runId;
 
@@ -56,7 +60,7 @@ final class HostProcessor {
         List<String> before = value.protocols(target.address());
         result.phase("read", read.millis()).before(before);
         if (target.getRole() != Role.UNSPECIFIED) {
-            result.windowsVersion(windowsVersion(session)).windowsRelease(windowsRelease(session));
+            describeWindows(session, result);
         }
         Evaluation evaluation = options.getPolicy().evaluate(before);
         Evaluation relatedSettings = RelatedReads.judge(options.getPolicy(), session);
@@ -112,21 +116,20 @@ final class HostProcessor {
         }
     }
 
-    /** For the report only: a host that cannot say is shown without it. */
-    private static String windowsRelease(RegistryTransport session) throws InterruptedException {
+    /**
+     * The version (the connectivity analysis needs it) and the release (for the report), in one read of the session
+     * (one command over WinRM). A host that cannot say is UNKNOWN in the analysis and shown without them, not a failed
+     * host.
+     */
+    private static void describeWindows(RegistryTransport session, HostResult.Builder result) throws InterruptedException {
+        List<ValueRead> reads = new ArrayList<>(WindowsRelease.READS);
+        reads.add(WINDOWS_VERSION);
         try {
-            return session.windowsRelease();
+            Map<ValueRead, RegistryValue> found = session.readValues(reads);
+            RegistryValue version = found.get(WINDOWS_VERSION);
+            result.windowsVersion(version == null ? null : version.text()).windowsRelease(WindowsRelease.describe(found));
         } catch (TransportException e) {
-            return null;
-        }
-    }
-
-    /** The connectivity analysis needs it; a host that cannot say is UNKNOWN there, not a failed host. */
-    private static String windowsVersion(RegistryTransport session) throws InterruptedException {
-        try {
-            return session.windowsVersion();
-        } catch (TransportException e) {
-            return null;
+            // shown without them
         }
     }
 

@@ -9,7 +9,9 @@ import io.jenkins.plugins.dcom.transport.MultiSz;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
+import io.jenkins.plugins.dcom.transport.ValueRead;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,12 +35,14 @@ final class RelatedReads {
         }
         Map<RelatedSetting, Object> read = new EnumMap<>(RelatedSetting.class);
         List<String> unread = new ArrayList<>();
+        readValues(policy.getRelatedChecks().keySet(), session, read, unread);
         for (RelatedSetting setting : policy.getRelatedChecks().keySet()) {
-            try {
-                read.put(setting, setting.isKey() ? (session.keyExists(setting.subkey()) ? Boolean.TRUE : null)
-                        : judged(session.readValue(setting.subkey(), setting.valueName())));
-            } catch (TransportException e) {
-                unread.add((setting.isKey() ? setting.subkey() : setting.valueName()) + " (" + e.getKind() + ")");
+            if (setting.isKey()) {
+                try {
+                    read.put(setting, session.keyExists(setting.subkey()) ? Boolean.TRUE : null);
+                } catch (TransportException e) {
+                    unread.add(setting.subkey() + " (" + e.getKind() + ")");
+                }
             }
         }
         Evaluation judged = policy.judgeRelated(read);
@@ -47,6 +51,30 @@ final class RelatedReads {
         }
         return judged.with(Finding.warning("relatedChecks", "could not read " + String.join(", ", unread)
                 + "; those checks were not made on this host"));
+    }
+
+    /** The settings that are values, all in one read of the session (one command over WinRM). */
+    private static void readValues(Collection<RelatedSetting> settings, RegistryTransport session,
+            Map<RelatedSetting, Object> read, List<String> unread) {
+        Map<RelatedSetting, ValueRead> values = new EnumMap<>(RelatedSetting.class);
+        for (RelatedSetting setting : settings) {
+            if (!setting.isKey()) {
+                values.put(setting, new ValueRead(setting.subkey(), setting.valueName()));
+            }
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        try {
+            Map<ValueRead, RegistryValue> found = session.readValues(new ArrayList<>(values.values()));
+            for (Map.Entry<RelatedSetting, ValueRead> value : values.entrySet()) {
+                read.put(value.getKey(), judged(found.get(value.getValue())));
+            }
+        } catch (TransportException e) {
+            for (RelatedSetting setting : values.keySet()) {
+                unread.add(setting.valueName() + " (" + e.getKind() + ")");
+            }
+        }
     }
 
     /** @return the value as the check judges it: REG_SZ text, REG_DWORD number, REG_MULTI_SZ entries, else its type name */

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.dcom.transport;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,6 +75,24 @@ public interface RegistryTransport extends AutoCloseable {
     RegistryValue readValue(String subkey, String name) throws TransportException;
 
     /**
+     * Reads several values under HKLM, read-only, each as {@link #readValue} reads it: a transport that can ask for
+     * them in one exchange does (WinRM sends one command for all of them).
+     *
+     * @return the values found, by read; a missing value, or one the account cannot read, is simply absent
+     * @throws TransportException when the exchange itself fails: then no value was read
+     */
+    default Map<ValueRead, RegistryValue> readValues(List<ValueRead> reads) throws TransportException {
+        Map<ValueRead, RegistryValue> found = new LinkedHashMap<>();
+        for (ValueRead read : reads) {
+            RegistryValue value = readValue(read.subkey(), read.name());
+            if (value != null) {
+                found.put(read, value);
+            }
+        }
+        return found;
+    }
+
+    /**
      * Tells whether a key exists under HKLM, read-only, for the related checks whose signal is a key's presence (the
      * reboot-pending keys of Windows servicing and Windows Update).
      *
@@ -95,16 +113,13 @@ public interface RegistryTransport extends AutoCloseable {
     }
 
     /**
-     * Reads what names the host's Windows release, for the report ({@link WindowsRelease}): one read per value.
+     * Reads what names the host's Windows release, for the report ({@link WindowsRelease}), in one
+     * {@link #readValues} (one command over WinRM).
      *
      * @return e.g. "Microsoft Windows 2000, Service Pack 4, build 2195", or {@code null} where the host has none
      */
     default String windowsRelease() throws TransportException {
-        Map<String, RegistryValue> read = new HashMap<>();
-        for (String name : WindowsRelease.VALUES) {
-            read.put(name, readValue(VERSION_KEY, name));
-        }
-        return WindowsRelease.describe(read);
+        return WindowsRelease.describe(readValues(WindowsRelease.READS));
     }
 
     /**

@@ -14,22 +14,24 @@ import java.util.Map;
  */
 public final class WindowsRelease {
     /** The values read, in the order they are shown. */
-    public static final List<String> VALUES = Collections.unmodifiableList(Arrays.asList("ProductName", "CSDVersion",
-            "CurrentBuildNumber"));
+    public static final List<ValueRead> READS = Collections.unmodifiableList(Arrays.asList(
+            new ValueRead(RegistryTransport.VERSION_KEY, "ProductName"), new ValueRead(RegistryTransport.VERSION_KEY, "CSDVersion"),
+            new ValueRead(RegistryTransport.VERSION_KEY, "CurrentBuildNumber")));
     private static final int MAX_PART = 80;
 
     private WindowsRelease() {
     }
 
     /**
-     * @param read the values by name, {@code null} (or absent) where the host has none; a value that is not text is
-     *             left out
+     * @param read the values of {@link #READS} found, absent (or {@code null}) where the host has none; a value that
+     *             is not text is left out
      * @return e.g. "Microsoft Windows 2000, Service Pack 4, build 2195", or {@code null} when the host has none of them
      */
-    public static String describe(Map<String, RegistryValue> read) {
+    public static String describe(Map<ValueRead, RegistryValue> read) {
         List<String> parts = new ArrayList<>();
-        for (String name : VALUES) {
-            RegistryValue value = read.get(name);
+        for (ValueRead wanted : READS) {
+            String name = wanted.name();
+            RegistryValue value = read.get(wanted);
             String text = value == null ? null : value.text();
             if (text != null && !text.trim().isEmpty()) {
                 String part = text.trim().length() > MAX_PART ? text.trim().substring(0, MAX_PART) + "..." : text.trim();

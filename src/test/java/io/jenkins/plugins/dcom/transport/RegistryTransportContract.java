@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,6 +143,25 @@ public abstract class RegistryTransportContract {
         try (RegistryTransport nt4 = open(Hosts.NT4); RegistryTransport w2k = open(Hosts.WIN2000)) {
             assertThat(nt4.readValue("SOFTWARE\\Microsoft\\Ole", "EnableDCOM").text()).isEqualTo("N");
             assertThat(w2k.readValue("SOFTWARE\\Microsoft\\Ole", "EnableDCOM")).isNull();
+        }
+    }
+
+    @Test
+    void readsSeveralValuesAtOnceAsEachAloneAndLeavesAMissingOneOut() throws Exception {
+        ValueRead enableDcom = new ValueRead("SOFTWARE\\Microsoft\\Ole", "EnableDCOM");
+        ValueRead version = new ValueRead(RegistryTransport.VERSION_KEY, RegistryTransport.VERSION_VALUE);
+        ValueRead missing = new ValueRead("SOFTWARE\\Microsoft\\Ole", "NoSuchValue");
+        try (RegistryTransport nt4 = open(Hosts.NT4); RegistryTransport w2k = open(Hosts.WIN2000)) {
+            Map<ValueRead, RegistryValue> fromNt4 = nt4.readValues(Arrays.asList(enableDcom, version, missing));
+            Map<ValueRead, RegistryValue> fromW2k = w2k.readValues(Arrays.asList(enableDcom, version, missing));
+
+            assertThat(fromNt4.get(enableDcom).text()).isEqualTo(nt4.readValue(enableDcom.subkey(), enableDcom.name()).text())
+                    .isEqualTo("N");
+            assertThat(fromNt4.get(version).text()).isEqualTo(storedWindowsVersion(Hosts.NT4));
+            assertThat(fromNt4).doesNotContainKey(missing);
+            assertThat(fromW2k).as("a value one host lacks is left out for that host only").doesNotContainKey(enableDcom)
+                    .containsKey(version);
+            assertThat(fromW2k.get(version).text()).isEqualTo(storedWindowsVersion(Hosts.WIN2000));
         }
     }
 

@@ -2,6 +2,7 @@ package io.jenkins.plugins.dcom.transport.winrm;
 
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
+import io.jenkins.plugins.dcom.transport.ValueRead;
 import java.util.List;
 
 /**
@@ -42,13 +43,14 @@ final class RegCommands {
     }
 
     /**
-     * {@code reg query "HKLM\<subkey>" /v A & reg query ... /v B & ...}: several values of one key in one command, each
-     * query run whatever the one before answered; the caller reads each value's line, by name, from the output
+     * {@code reg query "HKLM\<k1>" /v A & reg query "HKLM\<k2>" /v B & ...}: values of any keys in one command, each
+     * query run whatever the one before answered; each found value is printed under its key's line
+     * ({@link RegQueryOutput#byKey})
      */
-    static String queryValues(String subkey, List<String> names) {
+    static String queryAll(List<ValueRead> reads) {
         StringBuilder line = new StringBuilder();
-        for (String name : names) {
-            line.append(line.length() == 0 ? "" : " " + THEN + " ").append(queryValue(subkey, name));
+        for (ValueRead read : reads) {
+            line.append(line.length() == 0 ? "" : " " + THEN + " ").append(queryValue(read.subkey(), read.name()));
         }
         return line.toString();
     }

@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +30,7 @@ import java.util.regex.Pattern;
  * reported as unreadable rather than guessed.
  */
 final class RegQueryOutput {
+    private static final String HKLM = "HKEY_LOCAL_MACHINE\\";
     private static final String DEFAULT_SEPARATOR = "\\0";
     private static final Pattern VALUE_LINE =
             Pattern.compile("^ {4}" + Pattern.quote(ProtocolValues.VALUE) + " {4}(REG_[A-Z_]+)(?: {4}(.*))?$");
@@ -88,6 +92,26 @@ final class RegQueryOutput {
      *
      * @return the value rebuilt from the printed text (not exact), or {@code null} when no such line or another type
      */
+    /**
+     * Splits what several queries printed by key: reg.exe prints the key's line ({@code HKEY_LOCAL_MACHINE\...}), then
+     * the key's value lines (windows-field-facts 1a).
+     *
+     * @return the value lines printed under each key, by the key's path under HKLM in upper case
+     */
+    static Map<String, String> byKey(String stdout) {
+        Map<String, String> blocks = new HashMap<>();
+        String key = null;
+        for (String printed : stdout.split("\r?\n")) {
+            if (printed.regionMatches(true, 0, HKLM, 0, HKLM.length())) {
+                key = printed.substring(HKLM.length()).trim().toUpperCase(Locale.ROOT);
+            } else if (key != null && !printed.trim().isEmpty()) {
+                String before = blocks.get(key);
+                blocks.put(key, before == null ? printed : before + "\n" + printed);
+            }
+        }
+        return blocks;
+    }
+
     static RegistryValue namedValue(String stdout, String name) {
         Pattern line = Pattern.compile("^ {4}" + Pattern.quote(name) + " {4}(REG_[A-Z_]+)(?: {4}(.*))?$", Pattern.CASE_INSENSITIVE);
         for (String printed : stdout.split("\r?\n")) {

@@ -8,9 +8,10 @@ import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
 import io.jenkins.plugins.dcom.transport.ShutdownAnswers;
 import io.jenkins.plugins.dcom.transport.TransportException;
-import io.jenkins.plugins.dcom.transport.WindowsRelease;
-import java.util.HashMap;
+import io.jenkins.plugins.dcom.transport.ValueRead;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -106,15 +107,25 @@ final class WinRmTransport implements RegistryTransport {
         return output.exit == 0 ? RegQueryOutput.namedValue(output.stdout, name) : null;
     }
 
-    /** The release's values in one command ({@link RegCommands#queryValues}): a missing one is simply not printed. */
+    /** Every value in one command ({@link RegCommands#queryAll}), each read from the lines printed under its key. */
     @Override
-    public String windowsRelease() throws TransportException {
-        WsmanShell.Result output = run(RegCommands.queryValues(VERSION_KEY, WindowsRelease.VALUES));
-        Map<String, RegistryValue> read = new HashMap<>();
-        for (String name : WindowsRelease.VALUES) {
-            read.put(name, RegQueryOutput.namedValue(output.stdout, name));
+    public Map<ValueRead, RegistryValue> readValues(List<ValueRead> reads) throws TransportException {
+        Map<ValueRead, RegistryValue> found = new LinkedHashMap<>();
+        if (reads.isEmpty()) {
+            return found;
         }
-        return WindowsRelease.describe(read);
+        for (ValueRead read : reads) {
+            checked(read.subkey(), read.name());
+        }
+        Map<String, String> byKey = RegQueryOutput.byKey(run(RegCommands.queryAll(reads)).stdout);
+        for (ValueRead read : reads) {
+            String lines = byKey.get(read.subkey().toUpperCase(Locale.ROOT));
+            RegistryValue value = lines == null ? null : RegQueryOutput.namedValue(lines, read.name());
+            if (value != null) {
+                found.put(read, value);
+            }
+        }
+        return found;
     }
 
     /** {@code reg query "HKLM\<subkey>"} exits 0 when the key can be listed, 1 (in every language) otherwise. */

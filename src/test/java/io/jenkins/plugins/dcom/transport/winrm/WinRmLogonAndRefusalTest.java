@@ -15,8 +15,12 @@ import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.Credentials;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
+import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
+import io.jenkins.plugins.dcom.transport.ValueRead;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,28 @@ class WinRmLogonAndRefusalTest {
             assertThat(transport.windowsRelease()).as("three values, one command").isEqualTo("Windows Server 2019 Standard, build 17763");
         }
         assertThat(host.counters().commands() - commandsBefore).isEqualTo(3);
+    }
+
+    @Test
+    void severalRelatedValuesOfSeveralKeysCostOneCommand() throws Exception {
+        LabHost host = fleet.host("DEFAULT");
+        List<ValueRead> reads = Arrays.asList(new ValueRead("SOFTWARE\\Microsoft\\Ole", "EnableDCOM"),
+                new ValueRead(RegistryTransport.VERSION_KEY, RegistryTransport.VERSION_VALUE),
+                new ValueRead("SOFTWARE\\Microsoft\\Ole", "LegacyAuthenticationLevel"),
+                new ValueRead("SOFTWARE\\Microsoft\\Rpc\\Internet", "Ports"));
+        try (RegistryTransport transport = open("DEFAULT", settings().build())) {
+            long commandsBefore = host.counters().commands();
+
+            Map<ValueRead, RegistryValue> found = transport.readValues(reads);
+
+            assertThat(host.counters().commands() - commandsBefore).isEqualTo(1);
+            assertThat(found.get(reads.get(1)).text()).isEqualTo("6.3");
+            for (ValueRead read : reads) {
+                RegistryValue alone = transport.readValue(read.subkey(), read.name());
+                assertThat(found.get(read) == null ? null : found.get(read).text()).as(read.toString())
+                        .isEqualTo(alone == null ? null : alone.text());
+            }
+        }
         assertThat(host.counters().rejectedLogons()).isZero();
     }
 
