@@ -81,24 +81,28 @@ final class WindowsShell {
         return german ? ACCESS_DENIED_DE : ACCESS_DENIED_EN;
     }
 
-    /** Runs a command line as WinRM does: through {@code cmd.exe /c}. */
+    /**
+     * Runs a command line as WinRM does: through {@code cmd.exe /c}, where {@code a && b & c} runs {@code c} whatever
+     * {@code a} answered, and {@code b} only when it succeeded.
+     */
     CommandOutput execute(String commandLine) {
         List<String> tokens = CmdTokenizer.tokens(CmdTokenizer.stripSlashCQuotes(commandLine));
         CommandOutput output = CommandOutput.ok("");
         List<String> command = new ArrayList<>();
+        boolean skipping = false; // after a failed "&&", up to the next "&"
         for (String token : tokens) {
             boolean andIfOk = CmdTokenizer.AND_IF_OK.equals(token);
             if (andIfOk || CmdTokenizer.AND_ALWAYS.equals(token)) {
-                output = output.then(run(command));
-                command.clear();
-                if (andIfOk && output.exitCode != 0) {
-                    return output;
+                if (!skipping) {
+                    output = output.then(run(command));
                 }
+                command.clear();
+                skipping = andIfOk && (skipping || output.exitCode != 0);
             } else {
                 command.add(token);
             }
         }
-        return output.then(run(command));
+        return skipping ? output : output.then(run(command));
     }
 
     private CommandOutput run(List<String> args) {

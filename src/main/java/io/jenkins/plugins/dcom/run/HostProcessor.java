@@ -11,6 +11,7 @@ import io.jenkins.plugins.dcom.policy.Evaluation;
 import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.policy.Severity;
 import io.jenkins.plugins.dcom.text.UntrustedText;
+import io.jenkins.plugins.dcom.transport.AuditReads;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
@@ -23,7 +24,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +44,16 @@ final class HostProcessor {
             EnumSet.of(FailureKind.ACCESS_DENIED, FailureKind.AUTH_FAILED, FailureKind.INVALID_VALUE);
 
     private static final ValueRead WINDOWS_VERSION = new ValueRead(RegistryTransport.VERSION_KEY, RegistryTransport.VERSION_VALUE);
+    /** What a host with a role is read for besides its value: the version and the release. */
+    private static final List<ValueRead> WINDOWS_READS = windowsReads();
     private final RunOptions options;
     private final String runId;
+
+    private static List<ValueRead> windowsReads() {
+        List<ValueRead> reads = new ArrayList<>(WindowsRelease.READS);
+        reads.add(WINDOWS_VERSION);
+        return Collections.unmodifiableList(reads);
+    }
 
     HostProcessor(RunOptions options, String runId) {
         this.options = options;
@@ -56,14 +67,18 @@ final class HostProcessor {
     private void handle(Target target, TransportFactory factory, RegistryTransport session, HostResult.Builder result)
             throws TransportException, InterruptedException {
         Stopwatch read = new Stopwatch();
-        RegistryValue value = session.read();
+        boolean role = target.getRole() != Role.UNSPECIFIED;
+        List<ValueRead> others = new ArrayList<>(role ? WINDOWS_READS : Collections.<ValueRead>emptyList());
+        others.addAll(RelatedReads.valueReads(options.getPolicy()));
+        AuditReads reads = session.readWith(others); // one command over WinRM
+        RegistryValue value = reads.value();
         List<String> before = value.protocols(target.address());
         result.phase("read", read.millis()).before(before);
-        if (target.getRole() != Role.UNSPECIFIED) {
-            describeWindows(session, result);
+        if (role) {
+            describeWindows(reads, result);
         }
         Evaluation evaluation = options.getPolicy().evaluate(before);
-        Evaluation relatedSettings = RelatedReads.judge(options.getPolicy(), session);
+        Evaluation relatedSettings = RelatedReads.judge(options.getPolicy(), session, reads);
         result.checks(evaluation.getChecks()).relatedChecks(relatedSettings.getChecks());
         List<Finding> related = relatedSettings.getFindings();
         List<Finding> findings = new ArrayList<>(evaluation.getFindings());
@@ -117,20 +132,16 @@ final class HostProcessor {
     }
 
     /**
-     * The version (the connectivity analysis needs it) and the release (for the report), in one read of the session
-     * (one command over WinRM). A host that cannot say is UNKNOWN in the analysis and shown without them, not a failed
-     * host.
+     * The version (the connectivity analysis needs it) and the release (for the report), from the host's one look. A
+     * host that cannot say is UNKNOWN in the analysis and shown without them, not a failed host.
      */
-    private static void describeWindows(RegistryTransport session, HostResult.Builder result) throws InterruptedException {
-        List<ValueRead> reads = new ArrayList<>(WindowsRelease.READS);
-        reads.add(WINDOWS_VERSION);
-        try {
-            Map<ValueRead, RegistryValue> found = session.readValues(reads);
-            RegistryValue version = found.get(WINDOWS_VERSION);
-            result.windowsVersion(version == null ? null : version.text()).windowsRelease(WindowsRelease.describe(found));
-        } catch (TransportException e) {
-            // shown without them
+    private static void describeWindows(AuditReads reads, HostResult.Builder result) {
+        Map<ValueRead, RegistryValue> release = new HashMap<>();
+        for (ValueRead part : WindowsRelease.READS) {
+            release.put(part, reads.other(part));
         }
+        RegistryValue version = reads.other(WINDOWS_VERSION);
+        result.windowsVersion(version == null ? null : version.text()).windowsRelease(WindowsRelease.describe(release));
     }
 
     /** @param found the value as read, kept whole for the backup; @param entries its entries, decoded once */

@@ -5,13 +5,13 @@ import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.policy.Policy;
 import io.jenkins.plugins.dcom.policy.RelatedSetting;
 import io.jenkins.plugins.dcom.policy.Severity;
+import io.jenkins.plugins.dcom.transport.AuditReads;
 import io.jenkins.plugins.dcom.transport.MultiSz;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.ValueRead;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,20 +29,43 @@ final class RelatedReads {
      * @return the policy's findings on the related settings and the check of each setting read; none when the policy
      *         checks none (a setting that could not be read is one warning finding, and has no check)
      */
-    static Evaluation judge(Policy policy, RegistryTransport session) {
+    /** @return the values of the related settings the policy checks, to read with the host's other values */
+    static List<ValueRead> valueReads(Policy policy) {
+        List<ValueRead> reads = new ArrayList<>();
+        for (RelatedSetting setting : policy.getRelatedChecks().keySet()) {
+            if (!setting.isKey()) {
+                reads.add(read(setting));
+            }
+        }
+        return reads;
+    }
+
+    private static ValueRead read(RelatedSetting setting) {
+        return new ValueRead(setting.subkey(), setting.valueName());
+    }
+
+    /**
+     * @param values what the host's one look read, holding {@link #valueReads}'s values; the keys' presence is asked here
+     */
+    static Evaluation judge(Policy policy, RegistryTransport session, AuditReads values) {
         if (policy.getRelatedChecks().isEmpty()) {
             return policy.judgeRelated(Collections.<RelatedSetting, Object>emptyMap());
         }
         Map<RelatedSetting, Object> read = new EnumMap<>(RelatedSetting.class);
         List<String> unread = new ArrayList<>();
-        readValues(policy.getRelatedChecks().keySet(), session, read, unread);
         for (RelatedSetting setting : policy.getRelatedChecks().keySet()) {
-            if (setting.isKey()) {
-                try {
-                    read.put(setting, session.keyExists(setting.subkey()) ? Boolean.TRUE : null);
-                } catch (TransportException e) {
-                    unread.add(setting.subkey() + " (" + e.getKind() + ")");
+            if (!setting.isKey()) {
+                if (values.othersFailure() == null) {
+                    read.put(setting, judged(values.other(read(setting))));
+                } else {
+                    unread.add(setting.valueName() + " (" + values.othersFailure().getKind() + ")");
                 }
+                continue;
+            }
+            try {
+                read.put(setting, session.keyExists(setting.subkey()) ? Boolean.TRUE : null);
+            } catch (TransportException e) {
+                unread.add(setting.subkey() + " (" + e.getKind() + ")");
             }
         }
         Evaluation judged = policy.judgeRelated(read);
@@ -51,30 +74,6 @@ final class RelatedReads {
         }
         return judged.with(Finding.warning("relatedChecks", "could not read " + String.join(", ", unread)
                 + "; those checks were not made on this host"));
-    }
-
-    /** The settings that are values, all in one read of the session (one command over WinRM). */
-    private static void readValues(Collection<RelatedSetting> settings, RegistryTransport session,
-            Map<RelatedSetting, Object> read, List<String> unread) {
-        Map<RelatedSetting, ValueRead> values = new EnumMap<>(RelatedSetting.class);
-        for (RelatedSetting setting : settings) {
-            if (!setting.isKey()) {
-                values.put(setting, new ValueRead(setting.subkey(), setting.valueName()));
-            }
-        }
-        if (values.isEmpty()) {
-            return;
-        }
-        try {
-            Map<ValueRead, RegistryValue> found = session.readValues(new ArrayList<>(values.values()));
-            for (Map.Entry<RelatedSetting, ValueRead> value : values.entrySet()) {
-                read.put(value.getKey(), judged(found.get(value.getValue())));
-            }
-        } catch (TransportException e) {
-            for (RelatedSetting setting : values.keySet()) {
-                unread.add(setting.valueName() + " (" + e.getKind() + ")");
-            }
-        }
     }
 
     /** @return the value as the check judges it: REG_SZ text, REG_DWORD number, REG_MULTI_SZ entries, else its type name */

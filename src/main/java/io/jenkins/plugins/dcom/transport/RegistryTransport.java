@@ -75,6 +75,22 @@ public interface RegistryTransport extends AutoCloseable {
     RegistryValue readValue(String subkey, String name) throws TransportException;
 
     /**
+     * Reads {@code DCOM Protocols} and other values under HKLM together, read-only, in one exchange where the transport
+     * can (one command over WinRM): what an audit of a host reads.
+     *
+     * @param others values to read besides, each as {@link #readValues} reads it
+     * @throws TransportException as {@link #read()} does; a failure to read the others is kept in the answer instead
+     */
+    default AuditReads readWith(List<ValueRead> others) throws TransportException {
+        RegistryValue value = read();
+        try {
+            return new AuditReads(value, readValues(others), null);
+        } catch (TransportException failed) {
+            return new AuditReads(value, null, failed);
+        }
+    }
+
+    /**
      * Reads several values under HKLM, read-only, each as {@link #readValue} reads it: a transport that can ask for
      * them in one exchange does (WinRM sends one command for all of them).
      *

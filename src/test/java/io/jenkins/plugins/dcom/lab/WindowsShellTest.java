@@ -14,6 +14,18 @@ class WindowsShellTest {
     private final WindowsShell shell = new WindowsShell("SMS-SITE-01", registry, false, restarts::add);
 
     @Test
+    void aFailedCommandBeforeAndAndSkipsOnlyTheNextCommandAsCmdDoes() {
+        // cmd.exe: in "a && b & c", b runs only when a succeeded, c whatever a answered
+        CommandOutput output = new WindowsShell("H", new LabRegistry(null, new ArrayList<String>()), false, restarts::add)
+                .execute("reg query HKLM\\SOFTWARE\\Microsoft\\Rpc /v \"DCOM Protocols\" && reg add HKLM\\SOFTWARE\\Microsoft\\Rpc "
+                        + "/v \"DCOM Protocols\" /t REG_MULTI_SZ /d x_y /f & reg query HKLM\\SOFTWARE\\Microsoft\\Rpc");
+
+        assertThat(output.stdout).as("the add was skipped, the last query ran").doesNotContain("x_y")
+                .contains("HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Rpc");
+        assertThat(output.exitCode).isZero();
+    }
+
+    @Test
     void shouldPrintRegQueryLikeWindows() {
         CommandOutput output = shell.execute("reg query HKLM\\SOFTWARE\\Microsoft\\Rpc /v \"DCOM Protocols\"");
 

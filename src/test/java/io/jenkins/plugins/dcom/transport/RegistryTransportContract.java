@@ -166,6 +166,37 @@ public abstract class RegistryTransportContract {
     }
 
     @Test
+    void readsTheValueTogetherWithOtherValuesAsEachAlone() throws Exception {
+        ValueRead enableDcom = new ValueRead("SOFTWARE\\Microsoft\\Ole", "EnableDCOM");
+        ValueRead version = new ValueRead(RegistryTransport.VERSION_KEY, RegistryTransport.VERSION_VALUE);
+        try (RegistryTransport nt4 = open(Hosts.NT4); RegistryTransport w2k = open(Hosts.WIN2000)) {
+            AuditReads fromNt4 = nt4.readWith(Arrays.asList(enableDcom, version));
+            AuditReads fromW2k = w2k.readWith(Arrays.asList(enableDcom, version));
+
+            assertThat(fromNt4.value().protocols("NT4")).containsExactlyElementsOf(storedValue(Hosts.NT4));
+            assertThat(fromNt4.other(enableDcom).text()).isEqualTo("N");
+            assertThat(fromNt4.other(version).text()).isEqualTo(storedWindowsVersion(Hosts.NT4));
+            assertThat(fromW2k.value().protocols("W2K")).containsExactlyElementsOf(storedValue(Hosts.WIN2000));
+            assertThat(fromW2k.other(enableDcom)).isNull();
+            assertThat(fromW2k.othersFailure()).isNull();
+        }
+    }
+
+    @Test
+    void aMissingOrWrongTypeValueReadWithOthersIsClassifiedAsAReadAloneClassifiesIt() {
+        // as aMissingValueIsClassifiedAsValueMissing and aRegSzValueIsClassifiedAsWrongType, with other values asked too
+        List<ValueRead> others = Collections.singletonList(new ValueRead(RegistryTransport.VERSION_KEY, RegistryTransport.VERSION_VALUE));
+        for (Hosts host : new Hosts[] {Hosts.VALUE_MISSING, Hosts.REG_SZ}) {
+            assertThatThrownBy(() -> {
+                try (RegistryTransport session = open(host)) {
+                    session.readWith(others).value().protocols(host.name());
+                }
+            }).as(host.name()).isInstanceOfSatisfying(TransportException.class, e -> assertThat(e.getKind())
+                    .isEqualTo(host == Hosts.VALUE_MISSING ? FailureKind.VALUE_MISSING : FailureKind.WRONG_TYPE));
+        }
+    }
+
+    @Test
     void tellsAnExistingKeyFromAMissingOneReadOnly() throws Exception {
         try (RegistryTransport session = open(Hosts.WIN2000)) {
             assertThat(session.keyExists("SOFTWARE\\Microsoft\\Rpc")).isTrue();

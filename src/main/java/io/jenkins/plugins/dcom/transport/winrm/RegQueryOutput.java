@@ -6,6 +6,7 @@ import io.jenkins.plugins.dcom.transport.MultiSz;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryValue;
 import io.jenkins.plugins.dcom.transport.TransportException;
+import io.jenkins.plugins.dcom.transport.ValueRead;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,12 +95,25 @@ final class RegQueryOutput {
      * @return the value rebuilt from the printed text (not exact), or {@code null} when no such line or another type
      */
     /**
-     * Splits what several queries printed by key: reg.exe prints the key's line ({@code HKEY_LOCAL_MACHINE\...}), then
-     * the key's value lines (windows-field-facts 1a).
+     * Reads values from what several queries printed: reg.exe prints each key's line ({@code HKEY_LOCAL_MACHINE\...}),
+     * then that key's value lines (windows-field-facts 1a), so a value is read from the lines under its own key.
      *
-     * @return the value lines printed under each key, by the key's path under HKLM in upper case
+     * @return the values found, by read; one not printed is absent
      */
-    static Map<String, String> byKey(String stdout) {
+    static Map<ValueRead, RegistryValue> values(String stdout, List<ValueRead> reads) {
+        Map<String, String> byKey = byKey(stdout);
+        Map<ValueRead, RegistryValue> found = new LinkedHashMap<>();
+        for (ValueRead read : reads) {
+            String lines = byKey.get(read.subkey().toUpperCase(Locale.ROOT));
+            RegistryValue value = lines == null ? null : namedValue(lines, read.name());
+            if (value != null) {
+                found.put(read, value);
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, String> byKey(String stdout) {
         Map<String, String> blocks = new HashMap<>();
         String key = null;
         for (String printed : stdout.split("\r?\n")) {

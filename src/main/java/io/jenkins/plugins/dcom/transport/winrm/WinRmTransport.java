@@ -1,6 +1,7 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
 import io.jenkins.plugins.dcom.text.UntrustedText;
+import io.jenkins.plugins.dcom.transport.AuditReads;
 import io.jenkins.plugins.dcom.transport.FailureKind;
 import io.jenkins.plugins.dcom.transport.ProtocolValues;
 import io.jenkins.plugins.dcom.transport.RegistryTransport;
@@ -11,7 +12,6 @@ import io.jenkins.plugins.dcom.transport.TransportException;
 import io.jenkins.plugins.dcom.transport.ValueRead;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -110,22 +110,38 @@ final class WinRmTransport implements RegistryTransport {
     /** Every value in one command ({@link RegCommands#queryAll}), each read from the lines printed under its key. */
     @Override
     public Map<ValueRead, RegistryValue> readValues(List<ValueRead> reads) throws TransportException {
-        Map<ValueRead, RegistryValue> found = new LinkedHashMap<>();
         if (reads.isEmpty()) {
-            return found;
+            return new LinkedHashMap<>();
         }
+        checked(reads);
+        return RegQueryOutput.values(run(RegCommands.queryAll(reads)).stdout, reads);
+    }
+
+    /**
+     * {@link #read()}'s two queries and the others' in one command. Where the value's lines are not exactly what a
+     * readable REG_MULTI_SZ prints (missing, unreadable, another type), it is asked for again alone, so that its
+     * failure is classified as {@link #read()} classifies it: one more command, on such hosts only.
+     */
+    @Override
+    public AuditReads readWith(List<ValueRead> others) throws TransportException {
+        if (others.isEmpty()) {
+            return new AuditReads(read(), null, null);
+        }
+        checked(others);
+        WsmanShell.Result output = run(RegCommands.query() + " & " + RegCommands.queryAll(others));
+        RegistryValue value;
+        try {
+            value = RegQueryOutput.value(host, output.stdout);
+        } catch (TransportException doubtful) {
+            value = read();
+        }
+        return new AuditReads(value, RegQueryOutput.values(output.stdout, others), null);
+    }
+
+    private void checked(List<ValueRead> reads) throws TransportException {
         for (ValueRead read : reads) {
             checked(read.subkey(), read.name());
         }
-        Map<String, String> byKey = RegQueryOutput.byKey(run(RegCommands.queryAll(reads)).stdout);
-        for (ValueRead read : reads) {
-            String lines = byKey.get(read.subkey().toUpperCase(Locale.ROOT));
-            RegistryValue value = lines == null ? null : RegQueryOutput.namedValue(lines, read.name());
-            if (value != null) {
-                found.put(read, value);
-            }
-        }
-        return found;
     }
 
     /** {@code reg query "HKLM\<subkey>"} exits 0 when the key can be listed, 1 (in every language) otherwise. */

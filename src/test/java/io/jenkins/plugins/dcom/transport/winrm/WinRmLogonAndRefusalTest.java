@@ -11,6 +11,7 @@ import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHost;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.lab.WinRmServiceSetting;
+import io.jenkins.plugins.dcom.transport.AuditReads;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.transport.Credentials;
 import io.jenkins.plugins.dcom.transport.FailureKind;
@@ -87,6 +88,23 @@ class WinRmLogonAndRefusalTest {
             assertThat(transport.windowsRelease()).as("three values, one command").isEqualTo("Windows Server 2019 Standard, build 17763");
         }
         assertThat(host.counters().commands() - commandsBefore).isEqualTo(3);
+    }
+
+    @Test
+    void aHostsValueWithItsVersionReleaseAndRelatedValuesCostsOneCommand() throws Exception {
+        LabHost host = fleet.host("DEFAULT");
+        List<ValueRead> others = Arrays.asList(new ValueRead(RegistryTransport.VERSION_KEY, RegistryTransport.VERSION_VALUE),
+                new ValueRead(RegistryTransport.VERSION_KEY, "ProductName"), new ValueRead("SOFTWARE\\Microsoft\\Ole", "EnableDCOM"));
+        try (RegistryTransport transport = open("DEFAULT", settings().build())) {
+            long commandsBefore = host.counters().commands();
+
+            AuditReads reads = transport.readWith(others);
+
+            assertThat(host.counters().commands() - commandsBefore).isEqualTo(1);
+            assertThat(reads.value().protocols("DEFAULT")).containsExactly("ncadg_ip_udp", "ncacn_ip_tcp");
+            assertThat(reads.other(others.get(0)).text()).isEqualTo("6.3");
+            assertThat(reads.other(others.get(1)).text()).isEqualTo("Windows Server 2019 Standard");
+        }
     }
 
     @Test
