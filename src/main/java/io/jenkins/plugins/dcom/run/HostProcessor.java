@@ -43,7 +43,6 @@ final class HostProcessor {
     private static final Set<FailureKind> REFUSALS =
             EnumSet.of(FailureKind.ACCESS_DENIED, FailureKind.AUTH_FAILED, FailureKind.INVALID_VALUE);
 
-    private static final ValueRead WINDOWS_VERSION = new ValueRead(RegistryTransport.VERSION_KEY, RegistryTransport.VERSION_VALUE);
     /** What a host with a role is read for besides its value: the version and the release. */
     private static final List<ValueRead> WINDOWS_READS = windowsReads();
     private final RunOptions options;
@@ -51,7 +50,7 @@ final class HostProcessor {
 
     private static List<ValueRead> windowsReads() {
         List<ValueRead> reads = new ArrayList<>(WindowsRelease.READS);
-        reads.add(WINDOWS_VERSION);
+        reads.add(RegistryTransport.VERSION_READ);
         return Collections.unmodifiableList(reads);
     }
 
@@ -140,7 +139,7 @@ final class HostProcessor {
         for (ValueRead part : WindowsRelease.READS) {
             release.put(part, reads.other(part));
         }
-        RegistryValue version = reads.other(WINDOWS_VERSION);
+        RegistryValue version = reads.other(RegistryTransport.VERSION_READ);
         result.windowsVersion(version == null ? null : version.text()).windowsRelease(WindowsRelease.describe(release));
     }
 

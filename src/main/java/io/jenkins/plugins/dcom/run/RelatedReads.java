@@ -25,10 +25,6 @@ final class RelatedReads {
     private RelatedReads() {
     }
 
-    /**
-     * @return the policy's findings on the related settings and the check of each setting read; none when the policy
-     *         checks none (a setting that could not be read is one warning finding, and has no check)
-     */
     /** @return the values of the related settings the policy checks, to read with the host's other values */
     static List<ValueRead> valueReads(Policy policy) {
         List<ValueRead> reads = new ArrayList<>();
@@ -46,6 +42,8 @@ final class RelatedReads {
 
     /**
      * @param values what the host's one look read, holding {@link #valueReads}'s values; the keys' presence is asked here
+     * @return the policy's findings on the related settings and the check of each setting read; none when the policy
+     *         checks none (a setting that could not be read is one warning finding, and has no check)
      */
     static Evaluation judge(Policy policy, RegistryTransport session, AuditReads values) {
         if (policy.getRelatedChecks().isEmpty()) {

@@ -63,6 +63,8 @@ public interface RegistryTransport extends AutoCloseable {
     String VERSION_KEY = "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";
     /** The value under {@link #VERSION_KEY} that tells the generation. */
     String VERSION_VALUE = "CurrentVersion";
+    /** {@link #VERSION_VALUE} under {@link #VERSION_KEY}, as a read. */
+    ValueRead VERSION_READ = new ValueRead(VERSION_KEY, VERSION_VALUE);
 
     /**
      * Reads one value under HKLM, read-only, for the connectivity analysis and the related checks.
@@ -124,7 +126,7 @@ public interface RegistryTransport extends AutoCloseable {
      * @return the text as the host holds it (untrusted), or {@code null} where the host has none
      */
     default String windowsVersion() throws TransportException {
-        RegistryValue value = readValue(VERSION_KEY, VERSION_VALUE);
+        RegistryValue value = readValue(VERSION_READ.subkey(), VERSION_READ.name());
         return value == null ? null : value.text();
     }
 
