@@ -20,9 +20,13 @@ import picocli.CommandLine.ParentCommand;
 
 /** Runs a simulated fleet in the foreground and writes what a client needs to reach it. */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = {"Run a simulated fleet of Windows servers (WinRM endpoints on 127.0.0.1) until stopped.",
+        description = {"Run a simulated fleet of Windows servers (WinRM endpoints on loopback) until stopped.",
                 "Writes inventory.txt, truststore.p12 and password into --dir."})
 final class LabCommand implements Callable<Integer> {
+    /** Each host on a port of its own costs the lab a listener, a thread and several file descriptors. */
+    static final int MAX_HOSTS_ON_PORTS = 2000;
+    /** Hosts told apart by address share one listener: the limit is the benchmark's largest fleet. */
+    static final int MAX_HOSTS_ON_ADDRESSES = 10_000;
     @ParentCommand
     DcomComplianceCommand parent;
 
@@ -32,8 +36,14 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "15985", description = "First host's port; the others follow (default: ${DEFAULT-VALUE}).")
     int basePort;
 
-    @Option(names = "--hosts", paramLabel = "N", defaultValue = "0", description = "0 for the KB Q272937 demo fleet, else N NT 4.0-style hosts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hosts", paramLabel = "N", defaultValue = "0", description = "0 for the KB Q272937 demo fleet, else N NT 4.0-style hosts, "
+            + "at most " + MAX_HOSTS_ON_PORTS + " on ports of their own, " + MAX_HOSTS_ON_ADDRESSES + " with --addresses (default: ${DEFAULT-VALUE}).")
     int hosts;
+
+    @Option(names = "--addresses", description = "Give every host its own loopback address (" + LabFleet.FIRST_ADDRESS
+            + " and on, Linux) on one port, --base-port, as a fleet is addressed; with --base-port 5985 the inventory "
+            + "names no port.")
+    boolean addresses;
 
     @Option(names = "--https", description = "Serve HTTPS (a certificate the lab's truststore trusts) instead of Windows' "
             + "default, HTTP with Negotiate and encrypted messages.")
@@ -53,8 +63,8 @@ final class LabCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException, InterruptedException {
-        Bounds.check("--hosts", hosts, 0, 2000);
-        Bounds.check("--base-port", basePort, 0, 65535 - Math.max(hosts, 6));
+        Bounds.check("--hosts", hosts, 0, addresses ? MAX_HOSTS_ON_ADDRESSES : MAX_HOSTS_ON_PORTS);
+        Bounds.check("--base-port", basePort, 0, addresses ? 65535 : 65535 - Math.max(hosts, 6));
         Bounds.check("--latency-ms", latency, 0, 60_000);
         Bounds.check("--downtime-ms", downtime, 0, 600_000);
         Bounds.check("--seconds", seconds, 0, Bounds.WEEK);
@@ -62,7 +72,8 @@ final class LabCommand implements Callable<Integer> {
             LabCredentials credentials = passwordEnv == null ? LabCredentials.in(dir)
                     : LabCredentials.given(dir, passwordFrom(passwordEnv));
             LabTls tls = https ? LabTls.in(dir.resolve("tls")) : null;
-            try (LabFleet fleet = LabFleet.start(specs(), credentials.password(), tls, basePort)) {
+            try (LabFleet fleet = addresses ? LabFleet.startOnAddresses(specs(), credentials.password(), tls, basePort)
+                    : LabFleet.start(specs(), credentials.password(), tls, basePort)) {
                 Path inventory = fleet.writeInventory(dir.resolve("inventory.txt"));
                 if (tls != null) {
                     Files.copy(tls.truststore(), dir.resolve("truststore.p12"),
@@ -102,9 +113,11 @@ final class LabCommand implements Callable<Integer> {
     }
 
     private void printHowTo(LabFleet fleet, Path inventory, LabCredentials credentials) {
-        parent.out.println("Lab: " + fleet.hosts().size() + " hosts on 127.0.0.1 over " + (fleet.isHttps() ? "HTTPS" : "HTTP")
+        parent.out.println("Lab: " + fleet.hosts().size() + " hosts on " + (addresses ? "their own loopback addresses" : "127.0.0.1") + " over " + (fleet.isHttps() ? "HTTPS" : "HTTP")
                 + ", user " + LabCredentials.USER + ". Inventory: " + inventory.toAbsolutePath());
-        parent.out.print(fleet.inventory());
+        if (fleet.hosts().size() <= 20) {
+            parent.out.print(fleet.inventory());
+        }
         parent.out.println("Audit it from another terminal with:");
         parent.out.println("  java -jar target/dcom-protocol-compliance-cli.jar audit --inventory " + inventory
                 + " --user " + LabCredentials.USER + " --password-file " + credentials.file()

@@ -4,6 +4,8 @@ import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -83,29 +85,28 @@ public final class BuildSummary {
         }
     }
 
-    /** Builds the file's content. */
+    /**
+     * Writes the file host by host as the hosts come, so that a fleet of any size passes through a buffer: each host's
+     * entries are stored by {@link Properties#store} (its escapes) and written at once; the count, the schema and the
+     * rollout come last, as a properties file's order does not matter to its reader.
+     */
     public static final class Writer {
-        private final Properties values = new Properties();
+        private final OutputStream out;
         private int hosts;
 
-        /** @param lines the rollout's waves and gates, in order; nothing is written for none */
-        public Writer rollout(List<String> lines) {
-            if (!lines.isEmpty()) {
-                StringBuilder joined = new StringBuilder();
-                for (String line : lines) {
-                    joined.append(joined.length() == 0 ? "" : "\n").append(UntrustedText.line(line));
-                }
-                values.setProperty("rollout", joined.toString());
-            }
-            return this;
+        public Writer(OutputStream out) throws IOException {
+            this.out = out;
+            out.write(("#DCOM compliance: the build step's summary of one run (see docs/reports.md)\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
         }
 
         /**
          * @param fields the values of {@code address, name, role, transport, status, outcome, message}, in that order
          * @param lists  the entries of {@code before, after, diff}, in that order; {@code null} for none
          */
-        public Writer host(String[] fields, List<List<String>> lists) {
+        public Writer host(String[] fields, List<List<String>> lists) throws IOException {
             hosts++;
+            Properties values = new Properties();
             for (int i = 0; i < FIELDS.length; i++) {
                 if (fields[i] != null) {
                     values.setProperty("host." + hosts + "." + FIELDS[i], UntrustedText.line(fields[i]));
@@ -121,16 +122,40 @@ public final class BuildSummary {
                     values.setProperty("host." + hosts + "." + LISTS[i], joined.toString());
                 }
             }
+            store(values);
             return this;
         }
 
-        /** @return the file's bytes (ISO 8859-1 with escapes, as Properties stores) */
-        public byte[] bytes() throws IOException {
+        /**
+         * Writes the host count, the schema and the rollout's lines, and flushes; call once, after the last host.
+         *
+         * @param rollout the rollout's waves and gates, in order; nothing is written for none
+         */
+        public void finish(List<String> rollout) throws IOException {
+            Properties values = new Properties();
+            if (!rollout.isEmpty()) {
+                StringBuilder joined = new StringBuilder();
+                for (String line : rollout) {
+                    joined.append(joined.length() == 0 ? "" : "\n").append(UntrustedText.line(line));
+                }
+                values.setProperty("rollout", joined.toString());
+            }
             values.setProperty("schema", String.valueOf(SCHEMA));
             values.setProperty("hosts", String.valueOf(hosts));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            values.store(out, "DCOM compliance: the build step's summary of one run (see docs/reports.md)");
-            return out.toByteArray();
+            store(values);
+            out.flush();
+        }
+
+        /** Writes the entries as {@link Properties#store} escapes them, without the date comment it puts first. */
+        private void store(Properties values) throws IOException {
+            ByteArrayOutputStream entries = new ByteArrayOutputStream();
+            values.store(entries, null);
+            byte[] bytes = entries.toByteArray();
+            int firstEntry = 0;
+            while (firstEntry < bytes.length && bytes[firstEntry] != '\n') {
+                firstEntry++;
+            }
+            out.write(bytes, firstEntry + 1, bytes.length - firstEntry - 1);
         }
     }
 

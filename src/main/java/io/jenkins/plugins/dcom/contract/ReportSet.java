@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.contract;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The files of one run's report set, as the command line writes them and the build step keeps them
@@ -19,6 +20,19 @@ public final class ReportSet {
     /** Every file of the set, in the order it is written: {@link #JSON} last. */
     public static final List<String> FILES = Collections.unmodifiableList(Arrays.asList(CSS, HTML, JUNIT, BuildSummary.FILE, JSON));
 
+    /** The further pages of {@link #HTML}, past its first: {@code hosts-2.html}, {@code hosts-3.html}, ... */
+    private static final Pattern FURTHER_PAGE = Pattern.compile("hosts-[1-9][0-9]{0,6}\\.html");
+
     private ReportSet() {
+    }
+
+    /** @return the file name of the report's page {@code page} (from 1): {@link #HTML} for the first */
+    public static String htmlPage(int page) {
+        return page == 1 ? HTML : "hosts-" + page + ".html";
+    }
+
+    /** @return whether {@code name} is a file of a report set: one of {@link #FILES} or a further page of {@link #HTML} */
+    public static boolean isReportFile(String name) {
+        return FILES.contains(name) || FURTHER_PAGE.matcher(name).matches();
     }
 }

@@ -19,13 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * password. Close it to stop every host.
  */
 public final class LabFleet implements AutoCloseable {
+    /** WinRM's HTTP port, left out of the inventory where every host has it, as a fleet's inventory leaves it out. */
+    private static final int WINRM_HTTP_PORT = 5985;
     private final List<LabHost> hosts;
     private final LabTls tls;
     private final ExecutorService executor;
     private final ScheduledExecutorService scheduler;
+    private final AddressListener listener;
 
-    private LabFleet(List<LabHost> hosts, LabTls tls, ExecutorService executor, ScheduledExecutorService scheduler) {
+    private LabFleet(List<LabHost> hosts, LabTls tls, ExecutorService executor, ScheduledExecutorService scheduler,
+            AddressListener listener) {
         this.hosts = Collections.unmodifiableList(hosts);
+        this.listener = listener;
         this.tls = tls;
         this.executor = executor;
         this.scheduler = scheduler;
@@ -52,16 +57,58 @@ public final class LabFleet implements AutoCloseable {
     public static LabFleet start(List<LabHostSpec> specs, String password, LabTls tls, int basePort, Path keytab)
             throws IOException {
         KerberosAcceptor kerberos = keytab == null ? null : new KerberosAcceptor(keytab);
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        return start(specs, tls, null, (fleet, i) -> {
+            LabHost host = new LabHost(specs.get(i), password, tls, loopback, basePort == 0 ? 0 : basePort + i,
+                    fleet.executor, fleet.scheduler);
+            host.kerberos(kerberos);
+            return host;
+        });
+    }
+
+    /**
+     * Starts a fleet addressed as a real one is: every host on its own loopback address, from {@link #FIRST_ADDRESS}
+     * on (an address ending in .0 or .255 is passed over), all on one port, WinRM's 5985 unless told otherwise. One
+     * listener serves them all ({@link AddressListener}), so ten thousand hosts cost one thread and one socket.
+     *
+     * @param port the one port, 0 for one the system picks
+     */
+    public static LabFleet startOnAddresses(List<LabHostSpec> specs, String password, LabTls tls, int port) throws IOException {
+        AddressListener listener = AddressListener.start(port, tls, daemons("lab-http"));
+        return start(specs, tls, listener, (fleet, i) -> {
+            LabHost host = new LabHost(specs.get(i), password, tls, address(i), 0, fleet.executor, fleet.scheduler);
+            host.sharedListener(listener);
+            return host;
+        });
+    }
+
+    /** The first address {@link #startOnAddresses} gives. */
+    public static final String FIRST_ADDRESS = "127.1.0.1";
+
+    /** @return the address of the {@code index}th host (from 0): 127.1.0.1, 127.1.0.2, ... skipping .0 and .255 */
+    static InetAddress address(int index) throws IOException {
+        int usable = 254;
+        int third = index / usable;
+        int fourth = index % usable + 1;
+        if (third > 255) {
+            throw new IOException("no more than " + 256 * usable + " hosts fit on 127.1.0.0/16");
+        }
+        return InetAddress.getByAddress(new byte[] {127, 1, (byte) third, (byte) fourth});
+    }
+
+    private interface HostFactory {
+        LabHost create(LabFleet fleet, int index) throws IOException;
+    }
+
+    private static LabFleet start(List<LabHostSpec> specs, LabTls tls, AddressListener listener, HostFactory factory)
+            throws IOException {
         ExecutorService executor = Executors.newCachedThreadPool(daemons("lab-http"));
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, daemons("lab-restart"));
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
         List<LabHost> hosts = new ArrayList<>();
-        LabFleet fleet = new LabFleet(hosts, tls, executor, scheduler);
+        LabFleet fleet = new LabFleet(hosts, tls, executor, scheduler, listener);
         try {
             for (int i = 0; i < specs.size(); i++) {
-                LabHost host = new LabHost(specs.get(i), password, tls, loopback, basePort == 0 ? 0 : basePort + i,
-                        executor, scheduler);
-                host.kerberos(kerberos);
+                LabHost host = factory.create(fleet, i);
                 host.start();
                 hosts.add(host);
             }
@@ -100,7 +147,11 @@ public final class LabFleet implements AutoCloseable {
         StringBuilder text = new StringBuilder("# DCOM compliance lab: ").append(hosts.size()).append(" hosts over ")
                 .append(isHttps() ? "HTTPS" : "HTTP").append('\n');
         for (LabHost host : hosts) {
-            text.append(host.address()).append(':').append(host.port()).append(" name=").append(host.spec().getName());
+            text.append(host.address());
+            if (listener == null || host.port() != WINRM_HTTP_PORT || isHttps()) {
+                text.append(':').append(host.port());
+            }
+            text.append(" name=").append(host.spec().getName());
             if (host.spec().getRole() != null) {
                 text.append(" role=").append(host.spec().getRole());
             }
@@ -134,6 +185,9 @@ public final class LabFleet implements AutoCloseable {
         scheduler.shutdownNow();
         for (LabHost host : hosts) {
             host.stop();
+        }
+        if (listener != null) {
+            listener.stop();
         }
         executor.shutdownNow();
     }

@@ -40,6 +40,9 @@ public final class LabHost {
     private final InetAddress address;
     private int port;
     private HttpServer server;
+    /** The fleet's one listener when hosts are told apart by address, else {@code null}: the host listens itself. */
+    private AddressListener shared;
+    private boolean up;
     private WsmanHandler handler;
     private KerberosAcceptor kerberos;
 
@@ -79,6 +82,11 @@ public final class LabHost {
     }
 
     private void listen() throws IOException {
+        up = true;
+        if (shared != null) {
+            shared.serve(address, handler);
+            return;
+        }
         server = tls == null ? HttpServer.create(new InetSocketAddress(address, port), 64) : https();
         port = server.getAddress().getPort();
         server.createContext("/wsman", handler);
@@ -93,6 +101,10 @@ public final class LabHost {
     }
 
     synchronized void stop() {
+        up = false;
+        if (shared != null) {
+            shared.withdraw(address);
+        }
         if (server != null) {
             server.stop(0);
             server = null;
@@ -111,7 +123,7 @@ public final class LabHost {
 
     /** @return whether the host is answering now */
     public synchronized boolean isUp() {
-        return server != null;
+        return up;
     }
 
     private void restartRequested(RestartRecord request) {
@@ -165,6 +177,12 @@ public final class LabHost {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Serves the host on its own address through the fleet's one listener; before {@link #start()}. */
+    void sharedListener(AddressListener listener) {
+        this.shared = listener;
+        this.port = listener.port();
     }
 
     /** Lets the host take Kerberos logons with the acceptor's keys; before {@link #start()}. */

@@ -7,6 +7,7 @@ import hudson.model.DirectoryBrowserSupport;
 import hudson.model.Run;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
 import io.jenkins.plugins.dcom.contract.Outcome;
+import io.jenkins.plugins.dcom.contract.ReportSet;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -217,7 +218,7 @@ public class ComplianceBuildAction implements Action {
     }
 
     /**
-     * Serves the HTML report at {@code report/} and its stylesheet at {@code report/report.css}. In Jenkins through its
+     * Serves the HTML report at {@code report/}, its further pages and its stylesheet at {@code report/report.css}. In Jenkins through its
      * {@code DirectoryBrowserSupport}, as it serves workspaces and artifacts: with the administrator's Content Security
      * Policy and, where a Resource Root URL is set, from that other domain ({@code hudson/model/DirectoryBrowserSupport.java},
      * {@code generateResponse}). Hudson's has neither, so there the action serves the files itself with the same policy.
@@ -242,6 +243,8 @@ public class ComplianceBuildAction implements Action {
             serve(request, response, "index.html", "text/html;charset=UTF-8");
         } else if ("/report.css".equals(rest)) {
             serve(request, response, "report.css", "text/css;charset=UTF-8");
+        } else if (rest.startsWith("/") && ReportSet.isReportFile(rest.substring(1)) && rest.endsWith(".html")) {
+            serve(request, response, rest.substring(1), "text/html;charset=UTF-8"); // a further page of the report
         } else {
             response.sendError(404);
         }

@@ -7,7 +7,6 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.dcom.contract.BuildSummary;
 import io.jenkins.plugins.dcom.contract.ExitCodes;
-import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.policy.Presets;
 import java.io.File;
 import java.io.IOException;
@@ -90,9 +89,7 @@ final class ComplianceStep {
         }
         slot = ReportSlot.reserve(run, environment.expand(options.getShard()));
         FilePath reports = workspace.child(slot.workspaceFolder());
-        for (String name : ReportSet.FILES) { // a leftover or committed report is never published as this build's
-            reports.child(name).delete();
-        }
+        ReportFiles.clear(reports);
         List<String> command = new ArrayList<String>();
         command.add(java);
         command.addAll(CHILD_JVM_OPTIONS);

@@ -32,12 +32,12 @@ final class ReportFiles {
         if (!kept.isDirectory() && !kept.mkdirs()) {
             throw new IOException("cannot create " + kept);
         }
+        for (FilePath file : regular) {
+            file.copyTo(new FilePath(new File(kept, file.getName())));
+            copied.add(file.getName());
+        }
         for (String name : ReportSet.FILES) {
-            FilePath file = find(regular, name);
-            if (file != null) {
-                file.copyTo(new FilePath(new File(kept, name)));
-                copied.add(name);
-            } else if (reports.child(name).exists()) {
+            if (!copied.contains(name) && reports.child(name).exists()) {
                 log.println("DCOM compliance: not keeping " + reports.getName() + "/" + name
                         + ": it is not a regular file (a link?), and the workspace is not trusted");
             }
@@ -45,13 +45,27 @@ final class ReportFiles {
         return copied;
     }
 
-    private static FilePath find(List<FilePath> files, String name) {
-        for (FilePath file : files) {
-            if (file.getName().equals(name)) {
-                return file;
-            }
+    /**
+     * Deletes every report file an earlier build left in the folder (a link is deleted, never followed), so that a
+     * leftover or committed report is never published as this build's.
+     */
+    static void clear(FilePath reports) throws IOException, InterruptedException {
+        if (!reports.isDirectory()) {
+            return;
         }
-        return null;
+        for (FilePath file : reports.list(new AnyReportEntry())) {
+            file.delete();
+        }
+    }
+
+    /** Runs on the node: accepts an entry named as a report file that is not a folder (a link to one included). */
+    private static final class AnyReportEntry implements FileFilter, Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean accept(File file) {
+            return ReportSet.isReportFile(file.getName()) && !Files.isDirectory(file.toPath(), LinkOption.NOFOLLOW_LINKS);
+        }
     }
 
     /** Runs on the node: accepts a report file that is a regular file itself, not through a link. */
@@ -60,7 +74,7 @@ final class ReportFiles {
 
         @Override
         public boolean accept(File file) {
-            return ReportSet.FILES.contains(file.getName())
+            return ReportSet.isReportFile(file.getName())
                     && Files.isRegularFile(file.toPath(), LinkOption.NOFOLLOW_LINKS);
         }
     }

@@ -1,12 +1,12 @@
 package io.jenkins.plugins.dcom.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
 import io.jenkins.plugins.dcom.analysis.PairOutcome;
 import io.jenkins.plugins.dcom.analysis.PairPrediction;
 import io.jenkins.plugins.dcom.run.Connectivity;
 import io.jenkins.plugins.dcom.text.UntrustedText;
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -19,32 +19,36 @@ public final class ConnectivityReport {
     private ConnectivityReport() {
     }
 
-    /** Adds {@code connectivity: {skipped, before, after}} to report.json. */
-    static void json(ObjectNode root, Connectivity connectivity) {
-        ObjectNode node = root.putObject("connectivity");
-        node.put("skipped", connectivity.getBefore().getSkipped());
-        matrix(node, "before", connectivity.getBefore());
+    /** Writes report.json's {@code connectivity: {skipped, before, after}}. */
+    static void json(JsonGenerator json, Connectivity connectivity) throws IOException {
+        json.writeObjectFieldStart("connectivity");
+        json.writeStringField("skipped", connectivity.getBefore().getSkipped());
+        matrix(json, "before", connectivity.getBefore());
         if (connectivity.getAfter() == null) {
-            node.putNull("after");
+            json.writeNullField("after");
         } else {
-            matrix(node, "after", connectivity.getAfter());
+            matrix(json, "after", connectivity.getAfter());
         }
+        json.writeEndObject();
     }
 
-    private static void matrix(ObjectNode parent, String field, ConnectivityMatrix matrix) {
-        ObjectNode node = parent.putObject(field);
-        ArrayNode consoles = node.putArray("consoles");
-        matrix.getConsoles().forEach(consoles::add);
-        ArrayNode servers = node.putArray("servers");
-        matrix.getServers().forEach(servers::add);
-        ArrayNode pairs = node.putArray("pairs");
+    private static void matrix(JsonGenerator json, String field, ConnectivityMatrix matrix) throws IOException {
+        json.writeObjectFieldStart(field);
+        JsonReport.strings(json, "consoles", matrix.getConsoles());
+        JsonReport.strings(json, "servers", matrix.getServers());
+        json.writeArrayFieldStart("pairs");
         for (PairPrediction pair : matrix.getPairs()) {
-            ObjectNode entry = pairs.addObject().put("console", pair.getConsole()).put("server", pair.getServer())
-                    .put("outcome", pair.getOutcome().name()).put("protocol", pair.getProtocol());
-            ArrayNode failed = entry.putArray("failedAttempts");
-            pair.getFailedAttempts().forEach(failed::add);
-            entry.put("reason", pair.getReason());
+            json.writeStartObject();
+            json.writeStringField("console", pair.getConsole());
+            json.writeStringField("server", pair.getServer());
+            json.writeStringField("outcome", pair.getOutcome().name());
+            json.writeStringField("protocol", pair.getProtocol());
+            JsonReport.strings(json, "failedAttempts", pair.getFailedAttempts());
+            json.writeStringField("reason", pair.getReason());
+            json.writeEndObject();
         }
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
     /** Draws the matrix (and the one after the run's changes): consoles by row, site servers by column. */

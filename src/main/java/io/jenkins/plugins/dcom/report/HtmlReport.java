@@ -8,17 +8,22 @@ import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.UntrustedText;
+import io.jenkins.plugins.dcom.contract.Outcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code index.html}: one page with its stylesheet beside it (no inline style, no script, no external resource, so
- * it renders under Jenkins' Content-Security-Policy for user content): the run, the counts
- * by status, an overview table, then one table per host with before, after, diff and status.
+ * {@code index.html} and, past {@link #PAGE_SIZE} hosts, further pages, with their stylesheet beside them (no inline
+ * style, no script, no external resource, so they render under Jenkins' Content-Security-Policy for user content): the
+ * run, the counts by status, an overview table, then one table per host with before, after, diff and status; the hosts
+ * that need attention first.
  */
 public final class HtmlReport {
     private HtmlReport() {
@@ -32,23 +37,96 @@ public final class HtmlReport {
         return CSS;
     }
 
+    /** @return the whole report as one page, whatever the run's size: for tests and small runs */
     public static String render(RunResult run) {
         StringBuilder html = new StringBuilder(8192);
+        page(run, run.getHosts(), 1, 1, html);
+        return html.toString();
+    }
+
+    /**
+     * Writes the report as pages of at most {@link #PAGE_SIZE} hosts each: {@code index.html} with the run, the counts,
+     * what was passed over, the rollout and the connectivity analysis, then the hosts that failed, then the
+     * non-compliant, then the compliant ones, each group in inventory order; the hosts that do not fit go on further
+     * pages ({@link ReportSet#htmlPage}), linked from every page. No script: the report's CSP allows none.
+     *
+     * @param sink opens the stream of each page by its file name, written as it is made
+     * @return the names of the pages written
+     */
+    public static List<String> write(RunResult run, PageSink sink) throws IOException {
+        List<HostResult> ordered = attentionFirst(run.getHosts());
+        int pages = Math.max(1, (ordered.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        List<String> names = new ArrayList<>();
+        for (int page = 1; page <= pages; page++) {
+            StringBuilder html = new StringBuilder(PAGE_SIZE * 2048);
+            page(run, ordered.subList((page - 1) * PAGE_SIZE, Math.min(ordered.size(), page * PAGE_SIZE)), page, pages, html);
+            String name = ReportSet.htmlPage(page);
+            sink.write(name, html.toString().getBytes(StandardCharsets.UTF_8));
+            names.add(name);
+        }
+        return names;
+    }
+
+    /** Where {@link #write} puts each page. */
+    @FunctionalInterface
+    public interface PageSink {
+        void write(String name, byte[] page) throws IOException;
+    }
+
+    /** Hosts per page: a page a browser opens at once, and a bound on what one page holds in memory. */
+    public static final int PAGE_SIZE = 200;
+
+    /** @return the hosts that failed, then the non-compliant, then the rest; each group in the order given */
+    static List<HostResult> attentionFirst(List<HostResult> hosts) {
+        List<HostResult> ordered = new ArrayList<>(hosts.size());
+        for (Outcome outcome : new Outcome[] {Outcome.FAILED, Outcome.NON_COMPLIANT, Outcome.OK}) {
+            for (HostResult host : hosts) {
+                if (host.getStatus().outcome() == outcome) {
+                    ordered.add(host);
+                }
+            }
+        }
+        return ordered;
+    }
+
+    private static void page(RunResult run, List<HostResult> hosts, int page, int pages, StringBuilder html) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>DCOM protocol compliance: ").append(Html.escape(run.getPolicy())).append("</title>")
+                .append("<title>DCOM protocol compliance: ").append(Html.escape(run.getPolicy()))
+                .append(pages > 1 ? " (page " + page + " of " + pages + ")" : "").append("</title>")
                 .append("<link rel=\"stylesheet\" href=\"").append(STYLESHEET).append("\"></head><body>\n");
         header(run, html);
         counts(run, html);
-        overview(run, html);
-        rollout(run, html);
-        ConnectivityReport.html(html, run.connectivity());
-        for (HostResult host : run.getHosts()) {
+        if (page == 1) {
+            rollout(run, html);
+            ConnectivityReport.html(html, run.connectivity());
+        }
+        navigation(page, pages, hosts.size(), html);
+        overview(hosts, html);
+        for (HostResult host : hosts) {
             host(host, html);
         }
+        navigation(page, pages, hosts.size(), html);
         html.append("<footer>").append(Html.escape(ToolVersion.NAME)).append(' ').append(Html.escape(ToolVersion.get()))
                 .append(" &middot; report.json and junit.xml hold the same results</footer>\n</body></html>\n");
-        return html.toString();
+    }
+
+    /** Links to every page when there is more than one: hosts that need attention come first. */
+    private static void navigation(int page, int pages, int shown, StringBuilder html) {
+        if (pages == 1) {
+            return;
+        }
+        html.append("<nav class=\"pages\"><p>Page ").append(page).append(" of ").append(pages).append(" (")
+                .append(shown).append(" hosts; failed hosts first, then non-compliant, then compliant):");
+        for (int other = 1; other <= pages; other++) {
+            html.append(' ');
+            if (other == page) {
+                html.append("<b>").append(other).append("</b>");
+            } else {
+                html.append("<a href=\"").append(ReportSet.htmlPage(other)).append("\">").append(other).append("</a>");
+            }
+        }
+        html.append("</p></nav>\n");
     }
 
     private static void header(RunResult run, StringBuilder html) {
@@ -78,10 +156,10 @@ public final class HtmlReport {
         html.append("</section>\n");
     }
 
-    private static void overview(RunResult run, StringBuilder html) {
+    private static void overview(List<HostResult> hosts, StringBuilder html) {
         html.append("<table class=\"overview\"><thead><tr><th>Host</th><th>Role</th><th>Transport</th><th>Status</th>")
                 .append("<th>First before</th><th>First after</th><th>What happened</th></tr></thead><tbody>\n");
-        for (HostResult host : run.getHosts()) {
+        for (HostResult host : hosts) {
             html.append("<tr><td><a href=\"#").append(anchor(host)).append("\">").append(Html.escape(host.getTarget().label()))
                     .append("</a></td><td>").append(Html.escape(host.getTarget().getRole().label())).append("</td><td>")
                     .append(Html.escape(host.getTransportShown())).append("</td><td>").append(badge(host.getStatus()))
@@ -243,5 +321,6 @@ public final class HtmlReport {
             + "footer{color:#8a94a6;font-size:12px;margin-top:24px}a{color:#0969da;text-decoration:none}"
             + "table.matrix{margin:8px 0 14px}table.matrix caption{text-align:left;font-weight:600;padding:4px 0}"
             + "td.pair{color:#fff;font-size:12px}td.pair.connects{background:#1f883d}td.pair.slow{background:#bf8700}"
-            + "td.pair.fails{background:#cf222e}td.pair.unknown{background:#8a94a6}";
+            + "td.pair.fails{background:#cf222e}td.pair.unknown{background:#8a94a6}"
+            + "nav.pages{background:#fff;border-radius:8px;padding:4px 18px;margin:12px 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}";
 }

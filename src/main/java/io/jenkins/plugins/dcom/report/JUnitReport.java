@@ -11,6 +11,7 @@ import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -28,6 +29,12 @@ public final class JUnitReport {
     /** @return the report as UTF-8 bytes */
     public static byte[] bytes(RunResult run) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(run, out);
+        return out.toByteArray();
+    }
+
+    /** Writes the report to {@code out} as UTF-8, test case by test case; {@code out} is flushed, not closed. */
+    public static void write(RunResult run, OutputStream out) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -38,7 +45,7 @@ public final class JUnitReport {
         } catch (XMLStreamException e) {
             throw new IOException("cannot write junit.xml: " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        out.flush();
     }
 
     private static void suite(RunResult run, XMLStreamWriter xml) throws XMLStreamException {

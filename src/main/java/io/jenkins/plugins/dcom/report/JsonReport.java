@@ -1,114 +1,150 @@
 package io.jenkins.plugins.dcom.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.policy.Check;
 import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code report.json}: schema {@value #SCHEMA}, documented in {@code docs/reports.md}. Top level {@code schema},
  * {@code tool}, {@code run}, {@code summary}, {@code hosts}, {@code connectivity}; every host of the run is listed,
- * failed ones too.
+ * failed ones too. Written with jackson-core's streaming generator, host by host: a report of any fleet's size passes
+ * through a buffer, never whole through memory.
  */
 public final class JsonReport {
     /** Version of the layout; raised on any incompatible change. */
     public static final int SCHEMA = 1;
     /** Non-ASCII is written as escapes, so that any text a host sent (lone surrogates too) stays exact and valid JSON. */
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private JsonReport() {
     }
 
     /** @return the report as UTF-8 (ASCII) bytes */
     public static byte[] bytes(RunResult run) throws IOException {
-        return JSON.writeValueAsBytes(tree(run));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(run, out);
+        return out.toByteArray();
     }
 
-    /** @return the report as a JSON tree */
-    public static ObjectNode tree(RunResult run) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.putObject("tool").put("name", ToolVersion.NAME).put("version", ToolVersion.get());
-        ObjectNode meta = root.putObject("run");
-        meta.put("id", run.getRunId()).put("mode", run.getMode().name()).put("dryRun", run.isDryRun())
-                .put("restart", run.isRestart()).put("policy", run.getPolicy())
-                .put("started", run.getStarted().toString()).put("finished", run.getFinished().toString())
-                .put("durationMillis", run.getFinished().toEpochMilli() - run.getStarted().toEpochMilli());
-        ObjectNode summary = root.putObject("summary");
-        summary.put("hosts", run.getHosts().size()).put("exitCode", run.exitCode());
-        ObjectNode counts = summary.putObject("counts");
+    /** Writes the report to {@code out} as UTF-8 (ASCII), indented; {@code out} is flushed, not closed. */
+    public static void write(RunResult run, OutputStream out) throws IOException {
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeNumberField("schema", SCHEMA);
+            json.writeObjectFieldStart("tool");
+            json.writeStringField("name", ToolVersion.NAME);
+            json.writeStringField("version", ToolVersion.get());
+            json.writeEndObject();
+            run(run, json);
+            json.writeArrayFieldStart("hosts");
+            for (HostResult host : run.getHosts()) {
+                host(host, json);
+            }
+            json.writeEndArray();
+            ConnectivityReport.json(json, run.connectivity());
+            strings(json, "rollout", run.getRolloutLog());
+            strings(json, "warnings", run.getWarnings());
+            json.writeEndObject();
+        }
+    }
+
+    private static void run(RunResult run, JsonGenerator json) throws IOException {
+        json.writeObjectFieldStart("run");
+        json.writeStringField("id", run.getRunId());
+        json.writeStringField("mode", run.getMode().name());
+        json.writeBooleanField("dryRun", run.isDryRun());
+        json.writeBooleanField("restart", run.isRestart());
+        json.writeStringField("policy", run.getPolicy());
+        json.writeStringField("started", run.getStarted().toString());
+        json.writeStringField("finished", run.getFinished().toString());
+        json.writeNumberField("durationMillis", run.getFinished().toEpochMilli() - run.getStarted().toEpochMilli());
+        json.writeEndObject();
+        json.writeObjectFieldStart("summary");
+        json.writeNumberField("hosts", run.getHosts().size());
+        json.writeNumberField("exitCode", run.exitCode());
+        json.writeObjectFieldStart("counts");
         for (Map.Entry<HostStatus, Integer> count : run.counts().entrySet()) {
-            counts.put(count.getKey().name(), count.getValue());
+            json.writeNumberField(count.getKey().name(), count.getValue());
         }
-        ArrayNode hosts = root.putArray("hosts");
-        for (HostResult host : run.getHosts()) {
-            hosts.add(host(host));
-        }
-        ConnectivityReport.json(root, run.connectivity());
-        ArrayNode rollout = root.putArray("rollout");
-        run.getRolloutLog().forEach(rollout::add);
-        ArrayNode warnings = root.putArray("warnings");
-        run.getWarnings().forEach(warnings::add);
-        return root;
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private static ObjectNode host(HostResult result) {
+    private static void host(HostResult result, JsonGenerator json) throws IOException {
         Target target = result.getTarget();
-        ObjectNode host = JSON.createObjectNode();
-        host.put("host", target.getHost());
+        json.writeStartObject();
+        json.writeStringField("host", target.getHost());
         if (target.getPort() == null) {
-            host.putNull("port");
+            json.writeNullField("port");
         } else {
-            host.put("port", target.getPort());
+            json.writeNumberField("port", target.getPort());
         }
-        host.put("address", target.address()).put("name", target.getName()).put("role", target.getRole().label())
-                .put("transport", result.getTransport()).put("channel", result.getChannel())
-                .put("windowsVersion", result.getWindowsVersion()).put("windowsRelease", result.getWindowsRelease())
-                .put("status", result.getStatus().name())
-                .put("outcome", result.getStatus().outcome().name())
-                .put("failure", result.getFailure() == null ? null : result.getFailure().name())
-                .put("message", result.getMessage());
-        list(host, "before", result.getBefore());
-        list(host, "after", result.getAfter());
-        list(host, "planned", result.getPlanned());
-        list(host, "diff", result.diff().lines());
-        ArrayNode findings = host.putArray("findings");
+        json.writeStringField("address", target.address());
+        json.writeStringField("name", target.getName());
+        json.writeStringField("role", target.getRole().label());
+        json.writeStringField("transport", result.getTransport());
+        json.writeStringField("channel", result.getChannel());
+        json.writeStringField("windowsVersion", result.getWindowsVersion());
+        json.writeStringField("windowsRelease", result.getWindowsRelease());
+        json.writeStringField("status", result.getStatus().name());
+        json.writeStringField("outcome", result.getStatus().outcome().name());
+        json.writeStringField("failure", result.getFailure() == null ? null : result.getFailure().name());
+        json.writeStringField("message", result.getMessage());
+        strings(json, "before", result.getBefore());
+        strings(json, "after", result.getAfter());
+        strings(json, "planned", result.getPlanned());
+        strings(json, "diff", result.diff().lines());
+        json.writeArrayFieldStart("findings");
         for (Finding finding : result.getFindings()) {
-            findings.addObject().put("severity", finding.getSeverity().name()).put("rule", finding.getRule())
-                    .put("message", finding.getMessage());
+            json.writeStartObject();
+            json.writeStringField("severity", finding.getSeverity().name());
+            json.writeStringField("rule", finding.getRule());
+            json.writeStringField("message", finding.getMessage());
+            json.writeEndObject();
         }
-        ArrayNode checks = host.putArray("checks");
+        json.writeEndArray();
+        json.writeArrayFieldStart("checks");
         for (Check check : result.getChecks()) {
-            checks.addObject().put("rule", check.getRule()).put("result", check.getResult().name()).put("detail", check.getDetail());
+            json.writeStartObject();
+            json.writeStringField("rule", check.getRule());
+            json.writeStringField("result", check.getResult().name());
+            json.writeStringField("detail", check.getDetail());
+            json.writeEndObject();
         }
-        host.put("backup", result.getBackupFile());
-        ObjectNode timings = host.putObject("timingsMillis");
+        json.writeEndArray();
+        json.writeStringField("backup", result.getBackupFile());
+        json.writeObjectFieldStart("timingsMillis");
         for (Map.Entry<String, Long> phase : result.getPhaseMillis().entrySet()) {
-            timings.put(phase.getKey(), phase.getValue());
+            json.writeNumberField(phase.getKey(), phase.getValue());
         }
-        return host;
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private static void list(ObjectNode host, String field, List<String> values) {
+    /** Writes {@code field} as an array of strings, or {@code null} when {@code values} is. */
+    static void strings(JsonGenerator json, String field, List<String> values) throws IOException {
         if (values == null) {
-            host.putNull(field);
+            json.writeNullField(field);
             return;
         }
-        ArrayNode array = host.putArray(field);
+        json.writeArrayFieldStart(field);
         for (String value : values) {
-            array.add(value);
+            json.writeString(value);
         }
+        json.writeEndArray();
     }
 }

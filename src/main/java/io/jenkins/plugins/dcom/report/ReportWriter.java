@@ -7,7 +7,9 @@ import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.OutputFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -37,10 +39,10 @@ public final class ReportWriter {
         removeSet(directory);
         try {
             OutputFiles.replace(directory.resolve(ReportSet.CSS), HtmlReport.stylesheet().getBytes(StandardCharsets.UTF_8));
-            OutputFiles.replace(directory.resolve(ReportSet.HTML), HtmlReport.render(run).getBytes(StandardCharsets.UTF_8));
-            OutputFiles.replace(directory.resolve(ReportSet.JUNIT), JUnitReport.bytes(run));
-            OutputFiles.replace(directory.resolve(BuildSummary.FILE), summary(run));
-            OutputFiles.replace(directory.resolve(ReportSet.JSON), JsonReport.bytes(run));
+            HtmlReport.write(run, (name, page) -> OutputFiles.replace(directory.resolve(name), page));
+            OutputFiles.replace(directory.resolve(ReportSet.JUNIT), out -> JUnitReport.write(run, out));
+            OutputFiles.replace(directory.resolve(BuildSummary.FILE), out -> summary(run, out));
+            OutputFiles.replace(directory.resolve(ReportSet.JSON), out -> JsonReport.write(run, out));
         } catch (IOException | RuntimeException e) {
             removeSet(directory);
             throw e;
@@ -49,27 +51,29 @@ public final class ReportWriter {
     }
 
     /**
-     * Deletes every file of a report set from the folder: files and links (a link is removed, never followed); a folder
+     * Deletes every file of a report set from the folder, further pages of the HTML included: files and links (a link is removed, never followed); a folder
      * found at a report's name is left, and writing that report then fails.
      */
     private static void removeSet(Path directory) throws IOException {
-        for (String name : ReportSet.FILES) {
-            Path file = directory.resolve(name);
-            if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                Files.deleteIfExists(file);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
+                entry -> ReportSet.isReportFile(entry.getFileName().toString()))) {
+            for (Path file : entries) {
+                if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file);
+                }
             }
         }
     }
 
-    /** @return the build step's summary of the run ({@link BuildSummary}) */
-    static byte[] summary(RunResult run) throws IOException {
-        BuildSummary.Writer summary = new BuildSummary.Writer();
+    /** Writes the build step's summary of the run ({@link BuildSummary}). */
+    static void summary(RunResult run, OutputStream out) throws IOException {
+        BuildSummary.Writer summary = new BuildSummary.Writer(out);
         for (HostResult host : run.getHosts()) {
             Target target = host.getTarget();
             summary.host(new String[] {target.address(), target.getName(), target.getRole().label(), host.getTransportShown(),
                 host.getStatus().name(), host.getStatus().outcome().name(), host.getMessage()},
                     Arrays.asList(host.getBefore(), host.getAfter(), host.diff().lines()));
         }
-        return summary.rollout(run.getRolloutLog()).bytes();
+        summary.finish(run.getRolloutLog());
     }
 }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.text;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -17,6 +19,8 @@ import java.nio.file.StandardOpenOption;
  * someone made a symbolic link to a file elsewhere must not get that file overwritten.
  */
 public final class OutputFiles {
+    private static final int BUFFER = 64 * 1024;
+
     private OutputFiles() {
     }
 
@@ -51,7 +55,21 @@ public final class OutputFiles {
      * or the new one, never half of it.
      */
     public static void replace(Path target, byte[] content) throws IOException {
+        replace(target, out -> out.write(content));
+    }
+
+    /**
+     * Replaces a file whole as {@link #replace(Path, byte[])} does, its content written as it is made: a report of any
+     * size passes through a buffer, never whole through memory.
+     */
+    public static void replace(Path target, Content content) throws IOException {
         put(target, content, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** A file's content, written to a stream that the caller closes. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /**
@@ -59,22 +77,39 @@ public final class OutputFiles {
      * the target is left as it is and the call fails with {@link java.nio.file.FileAlreadyExistsException}.
      */
     public static void create(Path target, byte[] content) throws IOException {
-        put(target, content);
+        put(target, out -> out.write(content));
     }
 
-    private static void put(Path target, byte[] content, CopyOption... move) throws IOException {
+    private static void put(Path target, Content content, CopyOption... move) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-                    OutputStream out = Channels.newOutputStream(channel)) {
-                out.write(content);
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER)) {
+                content.writeTo(new UnclosedStream(out));
                 out.flush();
                 channel.force(true);
             }
             Files.move(temporary, target, move);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Lets a writer close what it wrapped around the file's stream without closing the file before it is synced. */
+    private static final class UnclosedStream extends FilterOutputStream {
+        UnclosedStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.dcom.contract.ReportSet;
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import io.jenkins.plugins.dcom.inventory.InventoryParser;
@@ -38,7 +39,7 @@ class ReportsTest {
 
     @Test
     void shouldDescribeEveryHostInTheJsonReport() throws Exception {
-        JsonNode report = JsonReport.tree(run());
+        JsonNode report = new ObjectMapper().readTree(JsonReport.bytes(run()));
 
         assertThat(report.get("schema").asInt()).isEqualTo(JsonReport.SCHEMA);
         assertThat(report.get("run").get("policy").asText()).isEqualTo("kb272937");

@@ -1,9 +1,8 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
 import java.net.SocketTimeoutException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,12 +13,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * caller that the failure it sees is the deadline's.
  */
 final class Deadline implements AutoCloseable {
-    /** One daemon thread for every session of the process: it only fires aborts. */
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dcom-winrm-deadlines");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * One daemon thread for every session of the process: it only fires aborts. A timer cancelled because its exchange
+     * ended leaves the queue at once: kept until its time (minutes), each would hold its aborted request's connection
+     * and buffers, and a fleet's run would hold thousands.
+     */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final AtomicBoolean expired = new AtomicBoolean();
     private final ScheduledFuture<?> timer;
@@ -30,6 +29,21 @@ final class Deadline implements AutoCloseable {
             expired.set(true);
             onExpiry.run();
         }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "dcom-winrm-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
+    /** @return how many timers are waiting: those of the exchanges under way */
+    static int waiting() {
+        return TIMER.getQueue().size();
     }
 
     /** @return whether the time ran out (and the action ran) */
