@@ -2,8 +2,11 @@ package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.inventory.Inventory;
+import io.jenkins.plugins.dcom.inventory.Target;
+import io.jenkins.plugins.dcom.report.ReportSpool;
 import io.jenkins.plugins.dcom.report.ReportWriter;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
+import io.jenkins.plugins.dcom.run.ResultSink;
 import io.jenkins.plugins.dcom.run.RunOptions;
 import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.OutputFiles;
@@ -28,14 +31,42 @@ final class FleetRun {
         prepareOutputs(options, reportDir);
         out.println(title + ": " + inventory.size() + " hosts, " + describe(options) + ", run " + runId);
         warn(out, options.getHistory().getWarnings());
-        RunResult result;
+        ComplianceEngine engine = new ComplianceEngine(options, new ConsoleProgress(out));
+        return streamed(out, title, reportDir, inventory.getTargets(), options.getPolicy().getName(),
+                sink -> engine.run(runId, inventory, sink));
+    }
+
+    /** One run of the engine whose hosts go to a sink as they finish. */
+    @FunctionalInterface
+    interface EngineRun {
+        RunResult run(ResultSink sink) throws InterruptedException;
+    }
+
+    /**
+     * Runs the engine with each host's result going to a spool in the report folder as it finishes, so that memory does
+     * not grow with the fleet, then writes the reports from the spool and prints the summary.
+     *
+     * @param targets the run's hosts in inventory order; policy what the reports name as the run's policy
+     * @return the run's exit code, or {@link ExitCodes#REPORTS_NOT_WRITTEN}
+     */
+    static int streamed(PrintStream out, String title, Path reportDir, List<Target> targets, String policy, EngineRun engine)
+            throws UsageException {
+        ReportSpool spool;
         try {
-            result = new ComplianceEngine(options, new ConsoleProgress(out)).run(runId, inventory);
+            spool = ReportSpool.open(reportDir, targets, policy);
+        } catch (IOException e) {
+            throw new UsageException("--report-dir " + reportDir + " cannot take the run's reports: " + e.getMessage(), e);
+        }
+        try (ReportSpool open = spool) {
+            RunResult result = engine.run(open);
+            return finish(out, title, result, reportDir, open);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UsageException("interrupted", e);
+        } catch (IOException e) {
+            out.println("Warning: the report spool " + reportDir + " could not be deleted: " + e.getMessage());
+            return ExitCodes.REPORTS_NOT_WRITTEN;
         }
-        return finish(out, title, result, reportDir);
     }
 
     /** Prints one line per input the run passes over (a damaged backup record: its file and why). */
@@ -66,14 +97,15 @@ final class FleetRun {
     }
 
     /**
-     * Writes the reports and prints the summary. When the reports cannot be written, the summary still lists
-     * every host and what happened to it, so that the console records what the run changed.
+     * Writes the reports and prints the summary. When the reports cannot be written, the progress lines (and, for a run
+     * that holds its hosts, the summary) list every host and what happened to it, so that the console records what the
+     * run changed.
      *
      * @return the run's exit code, or {@link ExitCodes#REPORTS_NOT_WRITTEN}
      */
-    static int finish(PrintStream out, String title, RunResult result, Path reportDir) {
+    private static int finish(PrintStream out, String title, RunResult result, Path reportDir, ReportSpool spool) {
         try {
-            ReportWriter.write(result, reportDir);
+            ReportWriter.write(result, reportDir, spool);
         } catch (IOException e) {
             Summary.print(out, title, result, null);
             Summary.everyHost(out, result);

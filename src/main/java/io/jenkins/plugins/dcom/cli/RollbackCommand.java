@@ -9,7 +9,6 @@ import io.jenkins.plugins.dcom.run.ChangeHistory;
 import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
-import io.jenkins.plugins.dcom.run.RunResult;
 import io.jenkins.plugins.dcom.text.UntrustedText;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import java.io.IOException;
@@ -73,15 +72,10 @@ final class RollbackCommand implements Callable<Integer> {
         FleetRun.prepare(reportDir);
         parent.out.println("Rollback of run " + runDir.getFileName() + ": " + records.size() + " hosts" + (dryRun ? ", dry run" : ""));
         FleetRun.warn(parent.out, history.getWarnings());
-        RunResult result;
-        try {
-            result = new ComplianceEngine(options, new ConsoleProgress(parent.out))
-                    .rollback(ComplianceEngine.newRunId(), targets, records);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UsageException("interrupted", e);
-        }
-        return FleetRun.finish(parent.out, "Rollback", result, reportDir);
+        ComplianceEngine engine = new ComplianceEngine(options, new ConsoleProgress(parent.out));
+        String runId = ComplianceEngine.newRunId();
+        return FleetRun.streamed(parent.out, "Rollback", reportDir, targets, ComplianceEngine.rollbackName(records),
+                sink -> engine.rollback(runId, targets, records, sink));
     }
 
     private String latestRun() throws UsageException {

@@ -9,6 +9,7 @@ import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunResult;
+import io.jenkins.plugins.dcom.run.RunTally;
 import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,9 +17,6 @@ import java.util.Map;
 
 /** The closing lines of a run: counts, where the reports are, and what the exit code means. */
 final class Summary {
-    /** Hosts named in the closing line; the rest are counted. */
-    static final int NAMED = 10;
-
     private Summary() {
     }
 
@@ -45,14 +43,17 @@ final class Summary {
         for (String line : run.getRolloutLog()) {
             out.println(line);
         }
-        out.println(title + ": " + run.getHosts().size() + " hosts: " + counts);
+        out.println(title + ": " + run.hostCount() + " hosts: " + counts);
         if (reports != null) {
             out.println("Reports: " + reports.toAbsolutePath().resolve(ReportSet.HTML) + " (also " + ReportSet.JSON + ", " + ReportSet.JUNIT + ")");
         }
         out.println("Exit code " + run.exitCode() + ": " + meaning(run));
     }
 
-    /** Prints one line per host: where it ended and why (for a run whose reports could not be written). */
+    /**
+     * Prints one line per host: where it ended and why (for a run whose reports could not be written). A run whose hosts
+     * went to its reports as they finished holds none: the progress lines printed each one as it finished.
+     */
     static void everyHost(PrintStream out, RunResult run) {
         for (HostResult host : run.getHosts()) {
             out.println("  " + host.getTarget().label() + ": " + host.getStatus() + ": " + UntrustedText.line(host.getMessage())
@@ -74,16 +75,10 @@ final class Summary {
         }
     }
 
-    /** @return the first {@value #NAMED} hosts with the outcome, and how many more there are: the reports list them all */
+    /** @return the first {@value RunTally#NAMED} hosts with the outcome, and how many more there are: the reports list them all */
     private static String hosts(RunResult run, Outcome outcome) {
-        StringBuilder names = new StringBuilder();
-        int count = 0;
-        for (HostResult host : run.getHosts()) {
-            if (host.getStatus().outcome() == outcome && ++count <= NAMED) {
-                names.append(names.length() == 0 ? "" : ", ").append(host.getTarget().label()).append(' ')
-                        .append(host.getStatus());
-            }
-        }
-        return count <= NAMED ? names.toString() : names + " and " + (count - NAMED) + " more (the reports list every host)";
+        int count = run.count(outcome);
+        String names = String.join(", ", run.named(outcome));
+        return count <= RunTally.NAMED ? names : names + " and " + (count - RunTally.NAMED) + " more (the reports list every host)";
     }
 }

@@ -4,9 +4,9 @@ import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -86,77 +86,70 @@ public final class BuildSummary {
     }
 
     /**
-     * Writes the file host by host as the hosts come, so that a fleet of any size passes through a buffer: each host's
-     * entries are stored by {@link Properties#store} (its escapes) and written at once; the count, the schema and the
-     * rollout come last, as a properties file's order does not matter to its reader.
+     * Writes the file host by host, in any order, as the hosts come, so that a fleet of any size passes through a
+     * buffer: {@link #header()}, then each host's {@link #host} entries, then {@link #footer} with the count, the schema
+     * and the rollout (a properties file's order does not matter to its reader). Each part is stored by
+     * {@link Properties#store}, with its escapes.
      */
-    public static final class Writer {
-        private final OutputStream out;
-        private int hosts;
+    public static byte[] header() {
+        return "#DCOM compliance: the build step's summary of one run (see docs/reports.md)\n".getBytes(StandardCharsets.ISO_8859_1);
+    }
 
-        public Writer(OutputStream out) throws IOException {
-            this.out = out;
-            out.write(("#DCOM compliance: the build step's summary of one run (see docs/reports.md)\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+    /**
+     * @param number the host's place in the run, from 1
+     * @param fields the values of {@code address, name, role, transport, status, outcome, message}, in that order
+     * @param lists  the entries of {@code before, after, diff}, in that order; {@code null} for none
+     * @return the host's entries
+     */
+    public static byte[] host(int number, String[] fields, List<List<String>> lists) throws IOException {
+        Properties values = new Properties();
+        for (int i = 0; i < FIELDS.length; i++) {
+            if (fields[i] != null) {
+                values.setProperty("host." + number + "." + FIELDS[i], UntrustedText.line(fields[i]));
+            }
         }
+        for (int i = 0; i < LISTS.length; i++) {
+            List<String> list = lists.get(i);
+            if (list != null) {
+                values.setProperty("host." + number + "." + LISTS[i], joined(list, false));
+            }
+        }
+        return stored(values);
+    }
 
-        /**
-         * @param fields the values of {@code address, name, role, transport, status, outcome, message}, in that order
-         * @param lists  the entries of {@code before, after, diff}, in that order; {@code null} for none
-         */
-        public Writer host(String[] fields, List<List<String>> lists) throws IOException {
-            hosts++;
-            Properties values = new Properties();
-            for (int i = 0; i < FIELDS.length; i++) {
-                if (fields[i] != null) {
-                    values.setProperty("host." + hosts + "." + FIELDS[i], UntrustedText.line(fields[i]));
-                }
-            }
-            for (int i = 0; i < LISTS.length; i++) {
-                List<String> list = lists.get(i);
-                if (list != null) {
-                    StringBuilder joined = new StringBuilder();
-                    for (String element : list) {
-                        joined.append(joined.length() == 0 ? "" : "\n").append(UntrustedText.entry(element));
-                    }
-                    values.setProperty("host." + hosts + "." + LISTS[i], joined.toString());
-                }
-            }
-            store(values);
-            return this;
+    /**
+     * @param hosts   how many hosts the run had: entries numbered 1 to {@code hosts} were written
+     * @param rollout the rollout's waves and gates, in order; nothing is written for none
+     * @return the closing entries
+     */
+    public static byte[] footer(int hosts, List<String> rollout) throws IOException {
+        Properties values = new Properties();
+        if (!rollout.isEmpty()) {
+            values.setProperty("rollout", joined(rollout, true));
         }
+        values.setProperty("schema", String.valueOf(SCHEMA));
+        values.setProperty("hosts", String.valueOf(hosts));
+        return stored(values);
+    }
 
-        /**
-         * Writes the host count, the schema and the rollout's lines, and flushes; call once, after the last host.
-         *
-         * @param rollout the rollout's waves and gates, in order; nothing is written for none
-         */
-        public void finish(List<String> rollout) throws IOException {
-            Properties values = new Properties();
-            if (!rollout.isEmpty()) {
-                StringBuilder joined = new StringBuilder();
-                for (String line : rollout) {
-                    joined.append(joined.length() == 0 ? "" : "\n").append(UntrustedText.line(line));
-                }
-                values.setProperty("rollout", joined.toString());
-            }
-            values.setProperty("schema", String.valueOf(SCHEMA));
-            values.setProperty("hosts", String.valueOf(hosts));
-            store(values);
-            out.flush();
+    private static String joined(List<String> entries, boolean lines) {
+        StringBuilder joined = new StringBuilder();
+        for (String entry : entries) {
+            joined.append(joined.length() == 0 ? "" : "\n").append(lines ? UntrustedText.line(entry) : UntrustedText.entry(entry));
         }
+        return joined.toString();
+    }
 
-        /** Writes the entries as {@link Properties#store} escapes them, without the date comment it puts first. */
-        private void store(Properties values) throws IOException {
-            ByteArrayOutputStream entries = new ByteArrayOutputStream();
-            values.store(entries, null);
-            byte[] bytes = entries.toByteArray();
-            int firstEntry = 0;
-            while (firstEntry < bytes.length && bytes[firstEntry] != '\n') {
-                firstEntry++;
-            }
-            out.write(bytes, firstEntry + 1, bytes.length - firstEntry - 1);
+    /** @return the entries as {@link Properties#store} escapes them, without the date comment it puts first */
+    private static byte[] stored(Properties values) throws IOException {
+        ByteArrayOutputStream entries = new ByteArrayOutputStream();
+        values.store(entries, null);
+        byte[] bytes = entries.toByteArray();
+        int firstEntry = 0;
+        while (firstEntry < bytes.length && bytes[firstEntry] != '\n') {
+            firstEntry++;
         }
+        return Arrays.copyOfRange(bytes, Math.min(bytes.length, firstEntry + 1), bytes.length);
     }
 
     /**

@@ -7,13 +7,16 @@ import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.HostStatus;
 import io.jenkins.plugins.dcom.run.RunResult;
+import io.jenkins.plugins.dcom.text.OutputFiles;
 import io.jenkins.plugins.dcom.text.UntrustedText;
-import io.jenkins.plugins.dcom.contract.Outcome;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -37,31 +40,32 @@ public final class HtmlReport {
         return CSS;
     }
 
-    /** @return the whole report as one page, whatever the run's size: for tests and small runs */
-    public static String render(RunResult run) {
-        StringBuilder html = new StringBuilder(8192);
-        page(run, run.getHosts(), 1, 1, html);
-        return html.toString();
+    /** @return the whole report of a run that holds its hosts, as one page whatever its size */
+    public static String render(RunResult run) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportWriter.withSpool(run, null, spool -> page(run, spool, spool.attentionFirst(), 1, 1, out));
+        return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }
 
     /**
      * Writes the report as pages of at most {@link #PAGE_SIZE} hosts each: {@code index.html} with the run, the counts,
      * what was passed over, the rollout and the connectivity analysis, then the hosts that failed, then the
      * non-compliant, then the compliant ones, each group in inventory order; the hosts that do not fit go on further
-     * pages ({@link ReportSet#htmlPage}), linked from every page. No script: the report's CSP allows none.
+     * pages ({@link ReportSet#htmlPage}), linked from every page. No script: the report's CSP allows none. Each page is
+     * written as it is made, its hosts read from the spool one at a time.
      *
-     * @param sink opens the stream of each page by its file name, written as it is made
+     * @param sink where each page goes, by its file name
      * @return the names of the pages written
      */
-    public static List<String> write(RunResult run, PageSink sink) throws IOException {
-        List<HostResult> ordered = attentionFirst(run.getHosts());
-        int pages = Math.max(1, (ordered.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    static List<String> write(RunResult run, ReportSpool spool, PageSink sink) throws IOException {
+        int[] ordered = spool.attentionFirst();
+        int pages = Math.max(1, (ordered.length + PAGE_SIZE - 1) / PAGE_SIZE);
         List<String> names = new ArrayList<>();
         for (int page = 1; page <= pages; page++) {
-            StringBuilder html = new StringBuilder(PAGE_SIZE * 2048);
-            page(run, ordered.subList((page - 1) * PAGE_SIZE, Math.min(ordered.size(), page * PAGE_SIZE)), page, pages, html);
+            int[] slots = Arrays.copyOfRange(ordered, (page - 1) * PAGE_SIZE, Math.min(ordered.length, page * PAGE_SIZE));
+            int number = page;
             String name = ReportSet.htmlPage(page);
-            sink.write(name, html.toString().getBytes(StandardCharsets.UTF_8));
+            sink.write(name, out -> page(run, spool, slots, number, pages, out));
             names.add(name);
         }
         return names;
@@ -69,27 +73,16 @@ public final class HtmlReport {
 
     /** Where {@link #write} puts each page. */
     @FunctionalInterface
-    public interface PageSink {
-        void write(String name, byte[] page) throws IOException;
+    interface PageSink {
+        void write(String name, OutputFiles.Content page) throws IOException;
     }
 
-    /** Hosts per page: a page a browser opens at once, and a bound on what one page holds in memory. */
+    /** Hosts per page: a page a browser opens at once. */
     public static final int PAGE_SIZE = 200;
 
-    /** @return the hosts that failed, then the non-compliant, then the rest; each group in the order given */
-    static List<HostResult> attentionFirst(List<HostResult> hosts) {
-        List<HostResult> ordered = new ArrayList<>(hosts.size());
-        for (Outcome outcome : new Outcome[] {Outcome.FAILED, Outcome.NON_COMPLIANT, Outcome.OK}) {
-            for (HostResult host : hosts) {
-                if (host.getStatus().outcome() == outcome) {
-                    ordered.add(host);
-                }
-            }
-        }
-        return ordered;
-    }
-
-    private static void page(RunResult run, List<HostResult> hosts, int page, int pages, StringBuilder html) {
+    private static void page(RunResult run, ReportSpool spool, int[] slots, int page, int pages, OutputStream out)
+            throws IOException {
+        StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>DCOM protocol compliance: ").append(Html.escape(run.getPolicy()))
@@ -101,14 +94,22 @@ public final class HtmlReport {
             rollout(run, html);
             ConnectivityReport.html(html, run.connectivity());
         }
-        navigation(page, pages, hosts.size(), html);
-        overview(hosts, html);
-        for (HostResult host : hosts) {
-            host(host, html);
+        navigation(page, pages, slots.length, html);
+        html.append("<table class=\"overview\"><thead><tr><th>Host</th><th>Role</th><th>Transport</th><th>Status</th>")
+                .append("<th>First before</th><th>First after</th><th>What happened</th></tr></thead><tbody>\n");
+        out.write(html.toString().getBytes(StandardCharsets.UTF_8));
+        for (int slot : slots) {
+            out.write(spool.part(slot, ReportSpool.Part.ROW));
         }
-        navigation(page, pages, hosts.size(), html);
+        out.write("</tbody></table>\n".getBytes(StandardCharsets.UTF_8));
+        for (int slot : slots) {
+            out.write(spool.part(slot, ReportSpool.Part.SECTION));
+        }
+        html.setLength(0);
+        navigation(page, pages, slots.length, html);
         html.append("<footer>").append(Html.escape(ToolVersion.NAME)).append(' ').append(Html.escape(ToolVersion.get()))
                 .append(" &middot; report.json and junit.xml hold the same results</footer>\n</body></html>\n");
+        out.write(html.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Links to every page when there is more than one: hosts that need attention come first. */
@@ -146,7 +147,7 @@ public final class HtmlReport {
 
     private static void counts(RunResult run, StringBuilder html) {
         html.append("<section class=\"counts\">");
-        html.append("<div class=\"count total\"><span>").append(run.getHosts().size()).append("</span>hosts</div>");
+        html.append("<div class=\"count total\"><span>").append(run.hostCount()).append("</span>hosts</div>");
         for (Map.Entry<HostStatus, Integer> count : run.counts().entrySet()) {
             if (count.getValue() > 0) {
                 html.append("<div class=\"count ").append(cssClass(count.getKey())).append("\"><span>")
@@ -156,18 +157,16 @@ public final class HtmlReport {
         html.append("</section>\n");
     }
 
-    private static void overview(List<HostResult> hosts, StringBuilder html) {
-        html.append("<table class=\"overview\"><thead><tr><th>Host</th><th>Role</th><th>Transport</th><th>Status</th>")
-                .append("<th>First before</th><th>First after</th><th>What happened</th></tr></thead><tbody>\n");
-        for (HostResult host : hosts) {
-            html.append("<tr><td><a href=\"#").append(anchor(host)).append("\">").append(Html.escape(host.getTarget().label()))
-                    .append("</a></td><td>").append(Html.escape(host.getTarget().getRole().label())).append("</td><td>")
-                    .append(Html.escape(host.getTransportShown())).append("</td><td>").append(badge(host.getStatus()))
-                    .append("</td><td><code>").append(Html.escape(first(host.getBefore()))).append("</code></td><td><code>")
-                    .append(Html.escape(first(host.getAfter()))).append("</code></td><td>")
-                    .append(Html.escape(host.getMessage())).append("</td></tr>\n");
-        }
-        html.append("</tbody></table>\n");
+    /** @return the host's row of the overview table, UTF-8 */
+    static byte[] row(HostResult host) {
+        StringBuilder html = new StringBuilder(512);
+        html.append("<tr><td><a href=\"#").append(anchor(host)).append("\">").append(Html.escape(host.getTarget().label()))
+                .append("</a></td><td>").append(Html.escape(host.getTarget().getRole().label())).append("</td><td>")
+                .append(Html.escape(host.getTransportShown())).append("</td><td>").append(badge(host.getStatus()))
+                .append("</td><td><code>").append(Html.escape(first(host.getBefore()))).append("</code></td><td><code>")
+                .append(Html.escape(first(host.getAfter()))).append("</code></td><td>")
+                .append(Html.escape(host.getMessage())).append("</td></tr>\n");
+        return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The waves of a staged remediation and their gates, as the console printed them; and what the run passed over. */
@@ -185,6 +184,13 @@ public final class HtmlReport {
             html.append("<li>").append(Html.escape(UntrustedText.line(line))).append("</li>");
         }
         html.append("</ul></section>\n");
+    }
+
+    /** @return the host's section: what was read, planned and written, the findings, every check, UTF-8 */
+    static byte[] section(HostResult host) {
+        StringBuilder html = new StringBuilder(2048);
+        host(host, html);
+        return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static void host(HostResult host, StringBuilder html) {

@@ -12,6 +12,7 @@ import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -26,20 +27,36 @@ public final class JUnitReport {
     private JUnitReport() {
     }
 
-    /** @return the report as UTF-8 bytes */
+    /** @return the report of a run that holds its hosts, as UTF-8 bytes */
     public static byte[] bytes(RunResult run) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(run, out);
+        ReportWriter.withSpool(run, null, spool -> write(run, spool, out));
         return out.toByteArray();
     }
 
-    /** Writes the report to {@code out} as UTF-8, test case by test case; {@code out} is flushed, not closed. */
-    public static void write(RunResult run, OutputStream out) throws IOException {
+    /**
+     * Writes the report to {@code out} as UTF-8: the suite, each host's test case read from the spool one at a time in
+     * inventory order, then the console/site-server pairs; {@code out} is flushed, not closed.
+     */
+    static void write(RunResult run, ReportSpool spool, OutputStream out) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
-            suite(run, xml);
+            ConnectivityMatrix pairs = run.connectivity().getBefore();
+            suite(run, pairs, xml);
+            xml.writeCharacters("\n  "); // closes the suite's start tag: the test cases follow as they were made
+            xml.flush();
+            for (int slot = 0; slot < spool.size(); slot++) {
+                out.write(spool.part(slot, ReportSpool.Part.JUNIT));
+                out.write(CASE_SEPARATOR);
+            }
+            for (PairPrediction pair : pairs.getPairs()) {
+                pairCase(pair, fails(run, pair), xml);
+                xml.writeCharacters("\n  ");
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
             xml.writeEndDocument();
             xml.close();
         } catch (XMLStreamException e) {
@@ -48,11 +65,25 @@ public final class JUnitReport {
         out.flush();
     }
 
-    private static void suite(RunResult run, XMLStreamWriter xml) throws XMLStreamException {
-        ConnectivityMatrix pairs = run.connectivity().getBefore();
+    private static final byte[] CASE_SEPARATOR = "\n  ".getBytes(StandardCharsets.UTF_8);
+
+    /** @return one host's test case, UTF-8 */
+    static byte[] testCase(String policy, HostResult host) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
+            testCase(policy, host, xml);
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write junit.xml: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void suite(RunResult run, ConnectivityMatrix pairs, XMLStreamWriter xml) throws XMLStreamException {
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", "DCOM protocol compliance (" + run.getPolicy() + ")");
-        xml.writeAttribute("tests", String.valueOf(run.getHosts().size() + pairs.getPairs().size()));
+        xml.writeAttribute("tests", String.valueOf(run.hostCount() + pairs.getPairs().size()));
         long pairFailures = pairs.getPairs().stream().filter(pair -> fails(run, pair)).count();
         long pairsSkipped = pairs.getPairs().stream().filter(pair -> pair.getOutcome() == PairOutcome.UNKNOWN && !fails(run, pair)).count();
         xml.writeAttribute("failures", String.valueOf(run.count(Outcome.NON_COMPLIANT) + pairFailures));
@@ -60,16 +91,6 @@ public final class JUnitReport {
         xml.writeAttribute("skipped", String.valueOf(pairsSkipped));
         xml.writeAttribute("time", seconds(run.getFinished().toEpochMilli() - run.getStarted().toEpochMilli()));
         xml.writeAttribute("timestamp", run.getStarted().toString());
-        for (HostResult host : run.getHosts()) {
-            xml.writeCharacters("\n  ");
-            testCase(run, host, xml);
-        }
-        for (PairPrediction pair : pairs.getPairs()) {
-            xml.writeCharacters("\n  ");
-            pairCase(pair, fails(run, pair), xml);
-        }
-        xml.writeCharacters("\n");
-        xml.writeEndElement();
     }
 
     /** @return whether the pair is a failure: it fails, or the policy requires every pair to connect and this one does not */
@@ -93,7 +114,7 @@ public final class JUnitReport {
         xml.writeEndElement();
     }
 
-    private static void testCase(RunResult run, HostResult host, XMLStreamWriter xml) throws XMLStreamException {
+    private static void testCase(String policy, HostResult host, XMLStreamWriter xml) throws XMLStreamException {
         xml.writeStartElement("testcase");
         xml.writeAttribute("classname", "dcom." + host.getTarget().getRole().label());
         xml.writeAttribute("name", host.getTarget().label());
@@ -104,7 +125,7 @@ public final class JUnitReport {
             xml.writeStartElement(outcome == Outcome.FAILED ? "error" : "failure");
             xml.writeAttribute("type", host.getStatus().name());
             xml.writeAttribute("message", UntrustedText.line(message(host)));
-            xml.writeCharacters(details(run, host));
+            xml.writeCharacters(details(policy, host));
             xml.writeEndElement();
         }
         xml.writeStartElement("system-out");
@@ -126,9 +147,9 @@ public final class JUnitReport {
         return host.getStatus() + ": expected " + expected + " but was " + UntrustedText.list(host.getAfter());
     }
 
-    private static String details(RunResult run, HostResult host) {
+    private static String details(String policy, HostResult host) {
         StringBuilder text = new StringBuilder(UntrustedText.line(host.getMessage())).append('\n');
-        text.append("policy: ").append(run.getPolicy()).append('\n');
+        text.append("policy: ").append(policy).append('\n');
         text.append("before: ").append(UntrustedText.list(host.getBefore())).append('\n');
         text.append("after:  ").append(UntrustedText.list(host.getAfter())).append('\n');
         text.append("diff:   ").append(host.diff()).append('\n');

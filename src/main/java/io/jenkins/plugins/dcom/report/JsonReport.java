@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.jenkins.plugins.dcom.inventory.Target;
 import io.jenkins.plugins.dcom.policy.Check;
 import io.jenkins.plugins.dcom.policy.Finding;
@@ -13,6 +15,7 @@ import io.jenkins.plugins.dcom.run.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -31,18 +34,21 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** @return the report as UTF-8 (ASCII) bytes */
+    /** @return the report of a run that holds its hosts, as UTF-8 (ASCII) bytes */
     public static byte[] bytes(RunResult run) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        write(run, out);
+        ReportWriter.withSpool(run, null, spool -> write(run, spool, out));
         return out.toByteArray();
     }
 
-    /** Writes the report to {@code out} as UTF-8 (ASCII), indented; {@code out} is flushed, not closed. */
-    public static void write(RunResult run, OutputStream out) throws IOException {
+    /**
+     * Writes the report to {@code out} as UTF-8 (ASCII): the run's parts indented, each host on a line of its own, in
+     * inventory order, read from the spool one at a time; {@code out} is flushed, not closed.
+     */
+    static void write(RunResult run, ReportSpool spool, OutputStream out) throws IOException {
         try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            json.useDefaultPrettyPrinter();
+            json.setPrettyPrinter(new DefaultPrettyPrinter().withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE));
             json.writeStartObject();
             json.writeNumberField("schema", SCHEMA);
             json.writeObjectFieldStart("tool");
@@ -51,8 +57,8 @@ public final class JsonReport {
             json.writeEndObject();
             run(run, json);
             json.writeArrayFieldStart("hosts");
-            for (HostResult host : run.getHosts()) {
-                host(host, json);
+            for (int slot = 0; slot < spool.size(); slot++) {
+                json.writeRawValue(new String(spool.part(slot, ReportSpool.Part.JSON), StandardCharsets.US_ASCII));
             }
             json.writeEndArray();
             ConnectivityReport.json(json, run.connectivity());
@@ -60,6 +66,15 @@ public final class JsonReport {
             strings(json, "warnings", run.getWarnings());
             json.writeEndObject();
         }
+    }
+
+    /** @return one host's entry of {@code hosts}, on one line, ASCII */
+    static byte[] host(HostResult host) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            host(host, json);
+        }
+        return out.toByteArray();
     }
 
     private static void run(RunResult run, JsonGenerator json) throws IOException {
@@ -74,7 +89,7 @@ public final class JsonReport {
         json.writeNumberField("durationMillis", run.getFinished().toEpochMilli() - run.getStarted().toEpochMilli());
         json.writeEndObject();
         json.writeObjectFieldStart("summary");
-        json.writeNumberField("hosts", run.getHosts().size());
+        json.writeNumberField("hosts", run.hostCount());
         json.writeNumberField("exitCode", run.exitCode());
         json.writeObjectFieldStart("counts");
         for (Map.Entry<HostStatus, Integer> count : run.counts().entrySet()) {

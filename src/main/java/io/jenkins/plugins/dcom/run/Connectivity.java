@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.run;
 import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
 import io.jenkins.plugins.dcom.analysis.HostFacts;
 import io.jenkins.plugins.dcom.analysis.WindowsGeneration;
+import io.jenkins.plugins.dcom.inventory.Role;
 import io.jenkins.plugins.dcom.policy.Finding;
 import io.jenkins.plugins.dcom.policy.RelatedSetting;
 import java.util.ArrayList;
@@ -31,18 +32,41 @@ public final class Connectivity {
      * @param dryRun whether the planned lists count as the new ones (a dry run), or only what was written and read back
      */
     public static Connectivity of(List<HostResult> hosts, boolean dryRun) {
-        List<HostFacts> found = new ArrayList<>();
-        List<HostFacts> planned = new ArrayList<>();
-        boolean changes = false;
-        for (HostResult host : hosts) {
+        Facts facts = new Facts(dryRun);
+        hosts.forEach(facts::add);
+        return facts.analyse();
+    }
+
+    /**
+     * What the analysis needs of a run's hosts, gathered host by host as they finish: whether any host's list changes,
+     * and the facts of consoles and site servers only (the analysis pairs no other host), as found and as planned.
+     */
+    static final class Facts {
+        private final boolean dryRun;
+        private final List<HostFacts> found = new ArrayList<>();
+        private final List<HostFacts> planned = new ArrayList<>();
+        private boolean changes;
+
+        /** @param dryRun whether the planned lists count as the new ones (a dry run), or only what was written */
+        Facts(boolean dryRun) {
+            this.dryRun = dryRun;
+        }
+
+        void add(HostResult host) {
+            List<String> next = dryRun && host.getPlanned() != null ? host.getPlanned() : host.getAfter();
+            changes |= next != null && !next.equals(host.getBefore());
+            if (host.getTarget().getRole() != Role.CONSOLE && host.getTarget().getRole() != Role.SITE_SERVER) {
+                return;
+            }
             HostFacts facts = new HostFacts(host.getTarget().label(), host.getTarget().getRole(),
                     WindowsGeneration.of(host.getWindowsVersion()), host.getBefore(), blockers(host));
             found.add(facts);
-            List<String> next = dryRun && host.getPlanned() != null ? host.getPlanned() : host.getAfter();
-            changes |= next != null && !next.equals(host.getBefore());
             planned.add(next == null ? facts : facts.withProtocols(next));
         }
-        return new Connectivity(ConnectivityMatrix.of(found), changes ? ConnectivityMatrix.of(planned) : null);
+
+        Connectivity analyse() {
+            return new Connectivity(ConnectivityMatrix.of(found), changes ? ConnectivityMatrix.of(planned) : null);
+        }
     }
 
     /**

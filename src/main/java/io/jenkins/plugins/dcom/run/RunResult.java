@@ -8,11 +8,14 @@ import io.jenkins.plugins.dcom.contract.Outcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** All hosts of one run, in inventory order, with the run's metadata. Every listed host has a result. */
+/**
+ * One run: its metadata and its hosts' results, in inventory order; or, for a run whose hosts went to a
+ * {@link ResultSink} as they finished, its {@link RunTally} alone ({@link #getHosts()} is then empty and the sink's
+ * reports list every host). Counts, the exit code and the connectivity analysis come from the tally either way.
+ */
 public final class RunResult {
 
     private final String runId;
@@ -23,6 +26,7 @@ public final class RunResult {
     private final Instant started;
     private final Instant finished;
     private final List<HostResult> hosts;
+    private final RunTally tally;
     private final boolean connectivityRequired;
     private Connectivity connectivity;
     private final List<String> rolloutLog;
@@ -37,6 +41,7 @@ public final class RunResult {
         this.started = builder.started;
         this.finished = builder.finished;
         this.hosts = Collections.unmodifiableList(new ArrayList<>(builder.hosts));
+        this.tally = builder.tally != null ? builder.tally : RunTally.of(hosts, dryRun);
         this.connectivityRequired = builder.connectivityRequired;
         this.rolloutLog = Collections.unmodifiableList(new ArrayList<>(builder.rolloutLog));
         this.warnings = Collections.unmodifiableList(new ArrayList<>(builder.warnings));
@@ -57,6 +62,7 @@ public final class RunResult {
         private Instant started = Instant.now();
         private Instant finished;
         private List<HostResult> hosts = Collections.emptyList();
+        private RunTally tally;
         private boolean connectivityRequired;
         private List<String> rolloutLog = Collections.emptyList();
         private List<String> warnings = Collections.emptyList();
@@ -82,6 +88,11 @@ public final class RunResult {
             return this;
         }
 
+        /** @return when the run started, as given to {@link #times} */
+        Instant started() {
+            return started;
+        }
+
         /** @param from when the run started; to when its last host ended (default: when {@link #build()} is called) */
         public Builder times(Instant from, Instant to) {
             this.started = from;
@@ -92,6 +103,12 @@ public final class RunResult {
         /** @param value every host of the run, in inventory order */
         public Builder hosts(List<HostResult> value) {
             this.hosts = value;
+            return this;
+        }
+
+        /** @param value the tally of a run whose hosts went to a {@link ResultSink}: it is kept instead of the hosts */
+        Builder tally(RunTally value) {
+            this.tally = value;
             return this;
         }
 
@@ -129,7 +146,7 @@ public final class RunResult {
         if (connectivity == null) {
             connectivity = mode == Mode.ROLLBACK
                     ? Connectivity.skipped("connectivity not analysed: a rollback reads no Windows versions")
-                    : Connectivity.of(hosts, dryRun);
+                    : tally.connectivity();
         }
         return connectivity;
     }
@@ -162,31 +179,29 @@ public final class RunResult {
         return finished;
     }
 
+    /** @return the hosts' results in inventory order; empty for a run whose hosts went to a {@link ResultSink} */
     public List<HostResult> getHosts() {
         return hosts;
     }
 
+    /** @return how many hosts the run had */
+    public int hostCount() {
+        return tally.hosts();
+    }
+
     /** @return how many hosts ended in each status; every status present, zero where none */
     public Map<HostStatus, Integer> counts() {
-        Map<HostStatus, Integer> counts = new EnumMap<>(HostStatus.class);
-        for (HostStatus status : HostStatus.values()) {
-            counts.put(status, 0);
-        }
-        for (HostResult host : hosts) {
-            counts.put(host.getStatus(), counts.get(host.getStatus()) + 1);
-        }
-        return counts;
+        return tally.counts();
     }
 
     /** @return the number of hosts with the given outcome */
     public int count(Outcome outcome) {
-        int count = 0;
-        for (HostResult host : hosts) {
-            if (host.getStatus().outcome() == outcome) {
-                count++;
-            }
-        }
-        return count;
+        return tally.count(outcome);
+    }
+
+    /** @return up to {@value RunTally#NAMED} hosts with the outcome, each as {@code "label STATUS"}, for closing lines */
+    public List<String> named(Outcome outcome) {
+        return tally.named(outcome);
     }
 
     /** @return 0 all compliant, 2 some non-compliant (a host, or a required pair), 3 some failed (3 wins over 2) */
