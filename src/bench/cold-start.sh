@@ -7,17 +7,28 @@
 #
 #   src/bench/cold-start.sh [HOSTS...]     e.g. src/bench/cold-start.sh 100 1000   (default: 100)
 #   CONCURRENCY="16 64" LATENCY=20 JAVA_OPTS="-XX:TieredStopAtLevel=1" src/bench/cold-start.sh 100
+# The lab gives every host its own loopback address (127.1.0.1 on) on WinRM's port 5985 (LAB_PORT to change it), as a
+# fleet is addressed; requests per host are the lab's own count of what each client asked.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 jar=target/dcom-protocol-compliance-cli.jar
 [ -f "$jar" ] || { echo "build the jar first: mvn -B -q package -DskipTests" >&2; exit 2; }
 concurrencies=${CONCURRENCY:-16 64}
 latency=${LATENCY:-20}
+port=${LAB_PORT:-5985}
+# The floor: what one command on a host costs over WinRM with NTLM: the logon's two requests (negotiate, then the
+# answer to the challenge), then Create (the shell), Command, Receive, Signal and Delete, minus one because the logon's
+# second request carries the first SOAP message (see docs/benchmark.md).
+FLOOR=${FLOOR:-6}
 work=$(mktemp -d)
 export DCOM_BENCH_PASSWORD="Bench-$(date +%s)-Pw" WINRM_USER=labadmin
 export WINRM_PASSWORD=$DCOM_BENCH_PASSWORD
 lab=
 trap '[ -n "$lab" ] && kill "$lab" 2>/dev/null; rm -rf "$work"' EXIT
+
+requests() { # prints the lab's request count so far
+  sed -n 's/^requests=\([0-9]*\) .*/\1/p' "$work/lab/counters.txt"
+}
 
 measure() { # label command...: prints "label wall cpu rss"
   local out=$work/time.txt
@@ -26,25 +37,31 @@ measure() { # label command...: prints "label wall cpu rss"
   awk -v l="$1" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN { printf "%s %s %.2f %d\n", l, w, u + s, r / 1024 }'
 }
 
-printf '%-6s %-4s %-9s %8s %8s %9s   %s\n' hosts conc client "wall s" "CPU s" "RSS MB" "note"
+printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' hosts conc client "wall s" "CPU s" "RSS MB" "req/host" "note"
 for hosts in ${@:-100}; do
   rm -rf "$work/lab"
-  java -jar "$jar" lab --hosts "$hosts" --dir "$work/lab" --latency-ms "$latency" --password-env DCOM_BENCH_PASSWORD \
-      --base-port 25985 > "$work/lab.log" 2>&1 &
+  java -jar "$jar" lab --hosts "$hosts" --addresses --base-port "$port" --dir "$work/lab" --latency-ms "$latency" \
+      --password-env DCOM_BENCH_PASSWORD > "$work/lab.log" 2>&1 &
   lab=$!
-  for _ in $(seq 1 120); do [ -s "$work/lab/inventory.txt" ] && break; sleep 0.5; done
-  [ -s "$work/lab/inventory.txt" ] || { cat "$work/lab.log" >&2; exit 1; }
+  for _ in $(seq 1 240); do [ -s "$work/lab/counters.txt" ] && break; sleep 0.5; done
+  [ -s "$work/lab/counters.txt" ] || { cat "$work/lab.log" >&2; exit 1; }
   for conc in $concurrencies; do
+    sleep 0.5; r0=$(requests)
     # shellcheck disable=SC2086
     read -r _ jwall jcpu jrss < <(measure cli java ${JAVA_OPTS:-} -jar "$jar" audit --inventory "$work/lab/inventory.txt" \
         --user labadmin --password-env DCOM_BENCH_PASSWORD --concurrency "$conc" --report-dir "$work/reports-$conc")
     jnote=$(grep -m1 -o '^[0-9]* hosts[^(]*' "$work/out.txt" || tail -1 "$work/out.txt" | cut -c1-70)
+    sleep 0.5; r1=$(requests)
     read -r _ pwall pcpu prss < <(measure pywinrm env OPENSSL_CONF=src/test/resources/pywinrm/openssl-legacy.cnf "${PYTHON:-/usr/bin/python3}" src/bench/pywinrm_fleet.py "$work/lab/inventory.txt" "$conc")
     pnote=$(tail -1 "$work/out.txt")
-    printf '%-6s %-4s %-9s %8s %8s %9s   %s\n' "$hosts" "$conc" cli "$jwall" "$jcpu" "$jrss" "$jnote"
-    printf '%-6s %-4s %-9s %8s %8s %9s   %s\n' "$hosts" "$conc" pywinrm "$pwall" "$pcpu" "$prss" "$pnote"
+    sleep 0.5; r2=$(requests)
+    jreq=$(awk -v a="$r0" -v b="$r1" -v h="$hosts" 'BEGIN { printf "%.1f", (b - a) / h }')
+    preq=$(awk -v a="$r1" -v b="$r2" -v h="$hosts" 'BEGIN { printf "%.1f", (b - a) / h }')
+    printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' "$hosts" "$conc" cli "$jwall" "$jcpu" "$jrss" "$jreq" "$jnote"
+    printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' "$hosts" "$conc" pywinrm "$pwall" "$pcpu" "$prss" "$preq" "$pnote"
     awk -v h="$hosts" -v c="$conc" -v a="$jwall" -v b="$pwall" -v d="$jcpu" -v e="$pcpu" -v f="$jrss" -v g="$prss" \
-        'BEGIN { printf "%-6s %-4s %-9s %8.2f %8.2f %9.2f   cli / pywinrm\n", h, c, "ratio", a / b, d / e, f / g }'
+        -v x="$jreq" -v y="$preq" -v fl="$FLOOR" \
+        'BEGIN { printf "%-6s %-4s %-9s %8.2f %8.2f %9.2f %9.2f   cli / pywinrm (requests: cli / floor %.2f)\n", h, c, "ratio", a / b, d / e, f / g, x / y, x / fl }'
   done
   kill "$lab"; wait "$lab" 2>/dev/null || true; lab=
 done

@@ -14,7 +14,8 @@ QUERY = ["query", "\"HKLM\\SOFTWARE\\Microsoft\\Rpc\"", "/v", "\"DCOM Protocols\
 
 
 def audit(address):
-    protocol = Protocol("http://%s/wsman" % address, transport="ntlm", username=os.environ["WINRM_USER"],
+    endpoint = address if ":" in address else address + ":5985"  # WinRM's HTTP port, as the inventory leaves it out
+    protocol = Protocol("http://%s/wsman" % endpoint, transport="ntlm", username=os.environ["WINRM_USER"],
                         password=os.environ["WINRM_PASSWORD"], message_encryption="always")
     shell = protocol.open_shell()
     command = protocol.run_command(shell, "reg", QUERY)

@@ -5,6 +5,7 @@ import io.jenkins.plugins.dcom.lab.LabFleet;
 import io.jenkins.plugins.dcom.lab.LabHostSpec;
 import io.jenkins.plugins.dcom.lab.LabTls;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +83,7 @@ final class LabCommand implements Callable<Integer> {
                             StandardCopyOption.REPLACE_EXISTING);
                 }
                 printHowTo(fleet, inventory, credentials);
-                waitUntilStopped();
+                waitUntilStopped(fleet);
             }
         } catch (IOException e) {
             throw new UsageException("the lab cannot start: " + e.getMessage() + " (is another lab using the ports? try --base-port)", e);
@@ -126,12 +129,39 @@ final class LabCommand implements Callable<Integer> {
         parent.out.flush();
     }
 
-    private void waitUntilStopped() throws InterruptedException {
-        CountDownLatch forever = new CountDownLatch(1);
-        if (seconds > 0) {
-            forever.await(seconds, TimeUnit.SECONDS);
-        } else {
-            forever.await();
+    /** Waits, keeping {@value #COUNTERS} in --dir up to date: what the fleet was asked, for a benchmark to read. */
+    private void waitUntilStopped(LabFleet fleet) throws InterruptedException {
+        ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lab-counters");
+            thread.setDaemon(true);
+            return thread;
+        });
+        writer.scheduleWithFixedDelay(() -> writeCounters(fleet), 0, 200, TimeUnit.MILLISECONDS);
+        try {
+            CountDownLatch forever = new CountDownLatch(1);
+            if (seconds > 0) {
+                forever.await(seconds, TimeUnit.SECONDS);
+            } else {
+                forever.await();
+            }
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    /** The file in --dir with the fleet's totals: {@code requests=N unauthorized=N connections=N handshakes=N commands=N}. */
+    static final String COUNTERS = "counters.txt";
+
+    private void writeCounters(LabFleet fleet) {
+        long[] totals = fleet.totals();
+        String line = String.format(Locale.ROOT, "requests=%d unauthorized=%d connections=%d handshakes=%d commands=%d%n",
+                totals[0], totals[1], totals[2], totals[3], totals[4]);
+        try {
+            Path temporary = Files.createTempFile(dir, ".counters", ".tmp");
+            Files.write(temporary, line.getBytes(StandardCharsets.US_ASCII));
+            Files.move(temporary, dir.resolve(COUNTERS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            parent.err.println("lab: cannot write " + dir.resolve(COUNTERS) + ": " + e.getMessage());
         }
     }
 }
