@@ -24,6 +24,9 @@ import javax.xml.stream.XMLStreamWriter;
  * No host vanishes.
  */
 public final class JUnitReport {
+    /** Looked up once: the lookup reads system properties and service files, and a run writes a test case per host. */
+    private static final XMLOutputFactory XML = XMLOutputFactory.newInstance();
+
     private JUnitReport() {
     }
 
@@ -40,7 +43,7 @@ public final class JUnitReport {
      */
     static void write(RunResult run, ReportSpool spool, OutputStream out) throws IOException {
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = XML.createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             ConnectivityMatrix pairs = run.connectivity().getBefore();
@@ -71,7 +74,7 @@ public final class JUnitReport {
     static byte[] testCase(String policy, HostResult host) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = XML.createXMLStreamWriter(out, "UTF-8");
             testCase(policy, host, xml);
             xml.close();
         } catch (XMLStreamException e) {
