@@ -38,30 +38,38 @@ measure() { # label command...: prints "label wall cpu rss"
 }
 
 printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' hosts conc client "wall s" "CPU s" "RSS MB" "req/host" "note"
-for hosts in ${@:-100}; do
+start_lab() { # hosts: a fresh lab, so that no client finds logons another left behind (docs/lab.md, known limits)
   rm -rf "$work/lab"
-  java -jar "$jar" lab --hosts "$hosts" --addresses --base-port "$port" --dir "$work/lab" --latency-ms "$latency" \
+  java -jar "$jar" lab --hosts "$1" --addresses --base-port "$port" --dir "$work/lab" --latency-ms "$latency" \
       --password-env DCOM_BENCH_PASSWORD > "$work/lab.log" 2>&1 &
   lab=$!
   for _ in $(seq 1 240); do [ -s "$work/lab/counters.txt" ] && break; sleep 0.5; done
   [ -s "$work/lab/counters.txt" ] || { cat "$work/lab.log" >&2; exit 1; }
+}
+
+stop_lab() {
+  sleep 0.5 # the lab writes its counters every 200 ms
+  kill "$lab"; wait "$lab" 2>/dev/null || true; lab=
+}
+
+for hosts in ${@:-100}; do
   for conc in $concurrencies; do
-    sleep 0.5; r0=$(requests)
+    start_lab "$hosts"
     # shellcheck disable=SC2086
     read -r _ jwall jcpu jrss < <(measure cli java ${JAVA_OPTS:-} -jar "$jar" audit --inventory "$work/lab/inventory.txt" \
         --user labadmin --password-env DCOM_BENCH_PASSWORD --concurrency "$conc" --report-dir "$work/reports-$conc")
     jnote=$(grep -m1 -o '^[0-9]* hosts[^(]*' "$work/out.txt" || tail -1 "$work/out.txt" | cut -c1-70)
-    sleep 0.5; r1=$(requests)
+    sleep 0.5; jreq=$(awk -v r="$(requests)" -v h="$hosts" 'BEGIN { printf "%.1f", r / h }')
+    stop_lab
+    start_lab "$hosts"
     read -r _ pwall pcpu prss < <(measure pywinrm env OPENSSL_CONF=src/test/resources/pywinrm/openssl-legacy.cnf "${PYTHON:-/usr/bin/python3}" src/bench/pywinrm_fleet.py "$work/lab/inventory.txt" "$conc")
     pnote=$(tail -1 "$work/out.txt")
-    sleep 0.5; r2=$(requests)
-    jreq=$(awk -v a="$r0" -v b="$r1" -v h="$hosts" 'BEGIN { printf "%.1f", (b - a) / h }')
-    preq=$(awk -v a="$r1" -v b="$r2" -v h="$hosts" 'BEGIN { printf "%.1f", (b - a) / h }')
+    sleep 0.5; preq=$(awk -v r="$(requests)" -v h="$hosts" 'BEGIN { printf "%.1f", r / h }')
+    stop_lab
     printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' "$hosts" "$conc" cli "$jwall" "$jcpu" "$jrss" "$jreq" "$jnote"
     printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' "$hosts" "$conc" pywinrm "$pwall" "$pcpu" "$prss" "$preq" "$pnote"
     awk -v h="$hosts" -v c="$conc" -v a="$jwall" -v b="$pwall" -v d="$jcpu" -v e="$pcpu" -v f="$jrss" -v g="$prss" \
         -v x="$jreq" -v y="$preq" -v fl="$FLOOR" \
         'BEGIN { printf "%-6s %-4s %-9s %8.2f %8.2f %9.2f %9.2f   cli / pywinrm (requests: cli / floor %.2f)\n", h, c, "ratio", a / b, d / e, f / g, x / y, x / fl }'
   done
-  kill "$lab"; wait "$lab" 2>/dev/null || true; lab=
 done

@@ -5,6 +5,10 @@ import io.jenkins.plugins.dcom.report.ToolVersion;
 import io.jenkins.plugins.dcom.run.RunResult;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
@@ -19,7 +23,6 @@ import picocli.CommandLine;
  */
 @Command(name = "dcom-compliance", mixinStandardHelpOptions = true, versionProvider = DcomComplianceCommand.Version.class,
         description = "Audits and fixes the DCOM protocol order of Windows servers (KB Q272937).",
-        subcommands = {AuditCommand.class, RemediateCommand.class, RollbackCommand.class, LabCommand.class, DemoCommand.class},
         exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.USAGE,
         footerHeading = "%nExit codes:%n",
         footer = {"  " + ExitCodes.OK + "  every host complies", "  " + ExitCodes.USAGE + "  usage or configuration error",
@@ -49,7 +52,7 @@ public final class DcomComplianceCommand implements Callable<Integer> {
      */
     public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         Logger.getLogger("org.jinterop").setLevel(Level.OFF);
-        CommandLine commandLine = new CommandLine(new DcomComplianceCommand(out, err, environment));
+        CommandLine commandLine = commandLine(new DcomComplianceCommand(out, err, environment), args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
@@ -70,8 +73,31 @@ public final class DcomComplianceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(out);
+        commandLine(this, new String[0]).usage(out);
         return ExitCodes.USAGE;
+    }
+
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = Collections.unmodifiableList(Arrays.<Class<?>>asList(AuditCommand.class,
+            RemediateCommand.class, RollbackCommand.class, LabCommand.class, DemoCommand.class));
+
+    /**
+     * @return the command line with the subcommand {@code args} name, or with all of them when it names none (the help
+     *         lists them): picocli reads every option of every subcommand it is given, which a run started once per
+     *         build pays for at each start
+     */
+    private static CommandLine commandLine(DcomComplianceCommand root, String[] args) {
+        CommandLine commandLine = new CommandLine(root);
+        List<Class<?>> named = new ArrayList<>();
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (args.length > 0 && args[0].equals(subcommand.getAnnotation(Command.class).name())) {
+                named.add(subcommand);
+            }
+        }
+        for (Class<?> subcommand : named.isEmpty() ? SUBCOMMANDS : named) {
+            commandLine.addSubcommand(subcommand);
+        }
+        return commandLine;
     }
 
     /** Prints the tool version. */

@@ -21,7 +21,7 @@ public final class ReportSet {
     public static final List<String> FILES = Collections.unmodifiableList(Arrays.asList(CSS, HTML, JUNIT, BuildSummary.FILE, JSON));
 
     /** The further pages of {@link #HTML}, past its first: {@code hosts-2.html}, {@code hosts-3.html}, ... */
-    private static final Pattern FURTHER_PAGE = Pattern.compile("hosts-[1-9][0-9]{0,6}\\.html");
+    private static final Pattern FURTHER_PAGE = Pattern.compile("hosts-([2-9]|[1-9][0-9]{1,6})\\.html");
 
     private ReportSet() {
     }

@@ -40,7 +40,10 @@ public final class RunTally {
         return tally;
     }
 
-    /** Counts a finished host; hosts are added in inventory order when they can be, so that the named ones come first. */
+    /**
+     * Counts a finished host. The hosts named are the first added of each outcome: the first in inventory order for a
+     * run that holds its hosts, the first to finish for one whose hosts went to a sink.
+     */
     void add(HostResult host) {
         hosts++;
         counts.put(host.getStatus(), counts.get(host.getStatus()) + 1);
