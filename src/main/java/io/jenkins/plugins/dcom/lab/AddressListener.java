@@ -23,16 +23,6 @@ import java.util.concurrent.ThreadFactory;
  * each.
  */
 final class AddressListener implements HttpHandler {
-    static {
-        // The JDK's server closes a kept-alive connection once 200 are idle (ServerConfig's default): one listener for
-        // thousands of hosts would then drop connections that a fleet of separate hosts keeps, and break NTLM logons,
-        // which belong to a connection. Read when the JDK's server is first used, so a JVM that used it before keeps
-        // its own setting.
-        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
-            System.setProperty("sun.net.httpserver.maxIdleConnections", "20000");
-        }
-    }
-
     private final Map<InetAddress, HttpHandler> hosts = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor;
@@ -44,6 +34,7 @@ final class AddressListener implements HttpHandler {
 
     /** Listens on the wildcard address at {@code port}; over HTTPS when {@code tls} is given. */
     static AddressListener start(int port, LabTls tls, ThreadFactory threads) throws IOException {
+        HttpSysTimeouts.apply();
         HttpServer server;
         if (tls == null) {
             server = HttpServer.create(new InetSocketAddress(port), 1024);

@@ -87,6 +87,7 @@ public final class LabHost {
             shared.serve(address, handler);
             return;
         }
+        HttpSysTimeouts.apply();
         server = tls == null ? HttpServer.create(new InetSocketAddress(address, port), 64) : https();
         port = server.getAddress().getPort();
         server.createContext("/wsman", handler);
