@@ -23,6 +23,7 @@ import io.jenkins.plugins.dcom.transport.WindowsRelease;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -116,7 +117,8 @@ final class HostProcessor {
         if (!change.getBootMarker().equals(marker)) {
             return null;
         }
-        return "was written by run " + change.getRunId() + " at " + change.getSavedAt() + " (before: " + change.getBefore()
+        Instant saved = Instant.parse(change.getSavedAt()).truncatedTo(ChronoUnit.SECONDS); // records are checked on reading
+        return "was written by run " + change.getRunId() + " at " + saved + " (before: " + change.getBefore()
                 + ") and the server has not restarted since (same boot marker): DCOM still runs with the order it read "
                 + "at boot; restart the server to put the change in effect";
     }

@@ -65,7 +65,9 @@ class RestartPendingTest {
             fleet.host("OTHER").registry().set("REG_MULTI_SZ", Arrays.asList("ncacn_ip_tcp", "ncacn_spx"));
             assertThat(run(inventory, "audit")).as(text()).isEqualTo(2);
             assertThat(host("SITE").path("status").asText()).isEqualTo("RESTART_PENDING");
-            assertThat(host("SITE").path("message").asText()).contains("was written by run").contains("has not restarted since");
+            assertThat(host("SITE").path("message").asText()).contains("was written by run").contains("has not restarted since")
+                    .as("the write's time to the second, as an auditor reads it")
+                    .containsPattern(" at \\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z \\(before: ");
             assertThat(host("OTHER").path("status").asText()).as("changed by someone else since: not ours to call pending")
                     .isEqualTo("COMPLIANT");
 
