@@ -94,11 +94,16 @@ final class Smb2Pipe implements WinregPipe {
         }
     }
 
-    /** Connects, negotiates, logs on and binds to winreg, once. */
+    /**
+     * Connects, negotiates, logs on and binds to winreg, once. A failure after the logon names the pipe: a host that
+     * accepts the account but refuses it the pipe (remote registry access is for administrators unless the winreg
+     * key's permissions say otherwise) answers there.
+     */
     private RPCTransport transport(String operation) throws TransportException, PipeMissing {
         if (rpc != null) {
             return rpc;
         }
+        String step = operation;
         try {
             client = new SMBClient(config);
             try {
@@ -109,6 +114,7 @@ final class Smb2Pipe implements WinregPipe {
             }
             dialect = connection.getNegotiatedProtocol().getDialect().toString().replace("SMB_", "SMB ").replace('_', '.');
             session = connection.authenticate(login);
+            step = operation + " (the winreg pipe on IPC$)";
             rpc = SMBTransportFactories.WINREG.getTransport(session);
             return rpc;
         } catch (SMB2Exception e) {
@@ -116,14 +122,14 @@ final class Smb2Pipe implements WinregPipe {
             if (WinErrors.isPipeMissing(status)) {
                 throw new PipeMissing(status);
             }
-            throw WinErrors.of(address, status, operation);
+            throw WinErrors.of(address, status, step);
         } catch (SMBApiException e) {
-            throw WinErrors.of(address, (int) e.getStatusCode(), operation);
+            throw WinErrors.of(address, (int) e.getStatusCode(), step);
         } catch (IOException | SMBRuntimeException e) {
             if (dialect == null && !isTimeout(e) && closedDuringNegotiation(e)) {
                 offeredNoSmb2 = true;
             }
-            throw classify(e, operation);
+            throw classify(e, step);
         }
     }
 

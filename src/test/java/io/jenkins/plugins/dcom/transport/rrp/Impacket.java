@@ -92,6 +92,25 @@ final class Impacket {
         return value.group(1).replace("\u0000", ""); // reg.py prints the REG_SZ with its terminating NUL
     }
 
+    /** What impacket prints when it opens the winreg pipe as {@code user}: "opened", or "refused 0x..." with the NT status. */
+    private static final String OPEN_WINREG = String.join("\n",
+            "import os, sys",
+            "from impacket.smbconnection import SMBConnection, SessionError",
+            "from impacket.dcerpc.v5 import transport",
+            "host, user, port = sys.argv[1], sys.argv[2], int(os.environ['DCOM_TEST_PORT'])",
+            "smb = SMBConnection('*SMBSERVER' if port == 139 else host, host, sess_port=port)",
+            "smb.login(user, os.environ['DCOM_TEST_PASSWORD'], 'LAB')",
+            "try:",
+            "    transport.SMBTransport(host, filename=r'\\winreg', smb_connection=smb).get_dce_rpc().connect()",
+            "    print('opened')",
+            "except SessionError as e:",
+            "    print('refused 0x%08X' % (e.getErrorCode() & 0xFFFFFFFF))");
+
+    /** @return "opened", or "refused 0x........" with the NT status the host answered impacket's pipe open with */
+    static String openWinreg(SambaHost host, String user) throws IOException, InterruptedException {
+        return run(null, host.shape().port(), "-c", OPEN_WINREG, host.address(), user).trim();
+    }
+
     /** Runs a Python script with the system interpreter, the test password in DCOM_TEST_PASSWORD; asserts exit 0. */
     static String python(String... args) throws IOException, InterruptedException {
         return run(null, 445, args);

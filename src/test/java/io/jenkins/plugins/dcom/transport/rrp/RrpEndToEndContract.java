@@ -81,6 +81,25 @@ abstract class RrpEndToEndContract {
     }
 
     @Test
+    void shouldCallAnAccountTheHostRefusesTheWinregPipeAccessDeniedAsImpacketSeesIt() throws Exception {
+        SambaHost host = fleet.pipeRefused();
+        Path inventory = Files.write(dir.resolve("refused.txt"), (host.address() + " name=REFUSED\n").getBytes(StandardCharsets.UTF_8));
+
+        int exit = run("audit", inventory);
+
+        JsonNode refused = report().get("REFUSED");
+        assertThat(Impacket.openWinreg(host, SambaHost.ADMIN)).as("the independent client, same account and host")
+                .isEqualTo("refused 0xC0000022");
+        assertThat(exit).isEqualTo(3);
+        assertThat(refused.get("status").asText()).as(refused.get("message").asText()).isEqualTo("ACCESS_DENIED");
+        assertThat(refused.get("message").asText()).as("the code Windows and Samba answer, not a protocol error")
+                .contains("Access is denied (0xC0000022)");
+        if (!refused.get("channel").asText().startsWith("SMB1")) { // jcifs opens the pipe with the logon: one step there
+            assertThat(refused.get("message").asText()).as("where the host refused").contains("the winreg pipe on IPC$");
+        }
+    }
+
+    @Test
     void shouldWriteNothingAndRestartNothingInADryRun() throws Exception {
         int exit = run("remediate", inventory(Hosts.NT4, Hosts.WIN2000), "--dry-run");
 

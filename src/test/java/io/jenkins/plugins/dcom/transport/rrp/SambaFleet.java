@@ -30,6 +30,7 @@ final class SambaFleet implements AutoCloseable {
     private final Map<Hosts, SambaHost> hosts = new EnumMap<>(Hosts.class);
     private final SambaHost noSmb1;
     private final SambaHost noWinreg;
+    private final SambaHost pipeRefused;
     private final Path root;
 
     private final SmbShape shape;
@@ -45,7 +46,8 @@ final class SambaFleet implements AutoCloseable {
             hosts.put(host, new SambaHost(host.name(), "127.0.0." + octet++, root));
         }
         noSmb1 = new SambaHost(NO_SMB1, "127.0.0." + octet++, root);
-        noWinreg = new SambaHost("NO_WINREG", "127.0.0." + octet, root);
+        noWinreg = new SambaHost("NO_WINREG", "127.0.0." + octet++, root);
+        pipeRefused = new SambaHost("PIPE_REFUSED", "127.0.0." + octet, root).pipeForAdministratorsOnly();
     }
 
     /** Starts the contract's hosts as Windows 2008-2016 with SMB1 still on ({@link SmbShape#DUAL}). */
@@ -100,6 +102,8 @@ final class SambaFleet implements AutoCloseable {
             started.add(pool.submit(() -> up(hosts.get(Hosts.REG_SZ), true, shape, "sz", "ncacn_ip_tcp")));
             started.add(pool.submit(() -> up(hosts.get(Hosts.READ_ONLY), false, shape, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
             started.add(pool.submit(() -> up(noWinreg, true, SmbShape.NO_WINREG, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp")));
+            // the test account is no administrator there: it logs on, and the host refuses it the winreg pipe
+            started.add(pool.submit(() -> up(pipeRefused, false, shape, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp")));
             started.add(pool.submit(() -> up(noSmb1, true, SmbShape.SMB2_ONLY, "multi_sz", "ncadg_ip_udp", "ncacn_ip_tcp", "ncacn_spx")));
             for (Future<?> future : started) {
                 future.get();
@@ -143,6 +147,11 @@ final class SambaFleet implements AutoCloseable {
         return noWinreg;
     }
 
+    /** A host that accepts the test account's logon and refuses it IPC$, so the winreg pipe (no administrator there). */
+    SambaHost pipeRefused() {
+        return pipeRefused;
+    }
+
     Path root() {
         return root;
     }
@@ -154,5 +163,6 @@ final class SambaFleet implements AutoCloseable {
         }
         noSmb1.stop();
         noWinreg.stop();
+        pipeRefused.stop();
     }
 }

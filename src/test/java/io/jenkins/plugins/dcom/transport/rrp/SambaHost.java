@@ -31,6 +31,7 @@ final class SambaHost {
     private final Path dir;
     private final Path conf;
     private final Path restarts;
+    private boolean pipeForAdministrators;
     private SmbShape shape = SmbShape.DUAL;
 
     SambaHost(String name, String address, Path root) {
@@ -86,7 +87,18 @@ final class SambaHost {
                 + "  pid directory = " + dir.resolve("pid") + "\n  log file = " + dir.resolve("log") + "/%m.log\n"
                 + "  ncalrpc dir = " + dir.resolve("ncalrpc") + "\n  username map = " + users + "\n"
                 + "  shutdown script = " + script + " %z %t %r %f %x\n"
-                + "  load printers = no\n  printcap name = /dev/null\n  disable spoolss = yes\n";
+                + "  load printers = no\n  printcap name = /dev/null\n  disable spoolss = yes\n"
+                + (pipeForAdministrators ? "[IPC$]\n  valid users = root\n" : "");
+    }
+
+    /**
+     * Lets only the administrator (the account mapped to root) reach IPC$, and so the winreg pipe: as Windows, whose
+     * remote registry is for administrators unless the winreg key's permissions add others, refuses everyone else
+     * there. Before {@link #configure}.
+     */
+    SambaHost pipeForAdministratorsOnly() {
+        pipeForAdministrators = true;
+        return this;
     }
 
     /**
