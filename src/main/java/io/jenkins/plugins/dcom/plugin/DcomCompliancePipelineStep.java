@@ -49,20 +49,26 @@ public final class DcomCompliancePipelineStep extends StepOptions implements Sim
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        WindowsAccount account = account(run, env);
-        ComplianceStep step = new ComplianceStep(this, account, run, launcher, listener);
-        FilePath tools = workspace.sibling(workspace.getName() + "@tmp").child("dcom-compliance");
-        int exit = step.run(workspace, tools, ComplianceStep.java(env, launcher), env);
-        if (step.hosts() != null) {
-            run.addAction(new PipelineComplianceAction(step.hosts(), step.rollout(), getMode(), exit, step.slot()));
-        }
-        Result result = ResultMapping.of(exit, this);
-        if (result == Result.FAILURE) {
-            throw new AbortException("DCOM compliance: exit code " + exit + " fails the build; see the lines above");
-        }
-        if (result != Result.SUCCESS) {
-            listener.getLogger().println("DCOM compliance: exit code " + exit + " sets the build to " + result);
-            run.setResult(result);
+        try {
+            WindowsAccount account = account(run, env);
+            ComplianceStep step = new ComplianceStep(this, account, run, launcher, listener);
+            FilePath tools = workspace.sibling(workspace.getName() + "@tmp").child("dcom-compliance");
+            int exit = step.run(workspace, tools, ComplianceStep.java(env, launcher), env);
+            if (step.hosts() != null) {
+                run.addAction(new PipelineComplianceAction(step.hosts(), step.rollout(), getMode(), exit, step.slot()));
+            }
+            Result result = ResultMapping.of(exit, this);
+            if (result == Result.FAILURE) {
+                throw new AbortException("DCOM compliance: exit code " + exit + " fails the build; see the lines above");
+            }
+            if (result != Result.SUCCESS) {
+                String line = "DCOM compliance: exit code " + exit + " sets the build to " + result;
+                listener.getLogger().println(line);
+                run.setResult(result);
+                PipelineStageWarnings.warn(this, line); // the stage too, where Pipeline runs the step
+            }
+        } finally {
+            PipelineStageWarnings.ended(this);
         }
     }
 

@@ -20,7 +20,7 @@ import org.objectweb.asm.Type;
 /** Reads compiled classes and collects every reference to the server's API (by package prefix). */
 final class BytecodeReferences {
     static final List<String> PREFIXES = java.util.Arrays.asList("hudson.", "jenkins.", "org.kohsuke.stapler.", "net.sf.json.",
-            "com.cloudbees.plugins.credentials.");
+            "com.cloudbees.plugins.credentials.", "org.jenkinsci.plugins.workflow.");
 
     private final Set<Reference> references = new LinkedHashSet<>();
     /** The compiler's bridge methods, as owner#name(params): each is the erased override of a generic method. */

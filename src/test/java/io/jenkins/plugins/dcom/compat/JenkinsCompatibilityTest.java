@@ -20,7 +20,7 @@ class JenkinsCompatibilityTest {
 
     @BeforeAll
     static void readListings() throws Exception {
-        jenkins = ApiListing.read("jenkins-core-api", "stapler-api", "json-lib-api", "credentials-plugin-api");
+        jenkins = ApiListing.read("jenkins-core-api", "stapler-api", "json-lib-api", "credentials-plugin-api", "workflow-plugins-api");
         hudson = ApiListing.read("hudson-3.3.2-api");
     }
 

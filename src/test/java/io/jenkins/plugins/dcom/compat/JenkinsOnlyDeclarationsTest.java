@@ -34,7 +34,7 @@ class JenkinsOnlyDeclarationsTest {
 
     @BeforeAll
     static void readListing() throws Exception {
-        jenkins = ApiListing.read("jenkins-core-api", "stapler-api");
+        jenkins = ApiListing.read("jenkins-core-api", "stapler-api", "workflow-plugins-api");
     }
 
     private static Set<String> declared(Class<?> type) {
@@ -67,6 +67,36 @@ class JenkinsOnlyDeclarationsTest {
         }
         assertThat(Class.forName("jenkins.tasks.SimpleBuildStep").getInterfaces()).extracting(Class::getName)
                 .containsExactly("hudson.tasks.BuildStep");
+    }
+
+    /**
+     * The Pipeline plugins' types (workflow-api, workflow-step-api, workflow-basic-steps) are declared with what their
+     * listing says: every method a declaration has is listed with its parameters, and each type has the listed
+     * superclass and interfaces, so that what PipelineStepListener links against exists in Jenkins as written.
+     */
+    @Test
+    void thePipelinePluginsDeclarationsAreTheListedOnes() throws Exception {
+        for (String name : new String[] {"org.jenkinsci.plugins.workflow.flow.StepListener",
+            "org.jenkinsci.plugins.workflow.steps.Step", "org.jenkinsci.plugins.workflow.steps.StepContext",
+            "org.jenkinsci.plugins.workflow.steps.CoreStep", "org.jenkinsci.plugins.workflow.graph.FlowNode",
+            "org.jenkinsci.plugins.workflow.actions.PersistentAction", "org.jenkinsci.plugins.workflow.actions.WarningAction"}) {
+            Class<?> type = Class.forName(name);
+            ApiListing.Type listed = jenkins.type(name);
+            assertThat(listed).as(name + " is listed").isNotNull();
+            assertThat(listed(name)).as(name).containsAll(declared(type));
+            if (!type.isInterface()) {
+                assertThat(type.getSuperclass().getName()).as(name + "'s superclass").isEqualTo(listed.superName);
+            }
+            List<String> interfaces = new ArrayList<>();
+            for (Class<?> implemented : type.getInterfaces()) {
+                interfaces.add(implemented.getName());
+            }
+            assertThat(listed.interfaces).as(name + "'s interfaces").containsAll(interfaces);
+        }
+        Class<?> coreStep = Class.forName("org.jenkinsci.plugins.workflow.steps.CoreStep");
+        assertThat(coreStep.getField("delegate").getType().getName()).isEqualTo("jenkins.tasks.SimpleBuildStep");
+        assertThat(jenkins.declared("org.jenkinsci.plugins.workflow.steps.CoreStep")).extracting(member -> member.name + " " + member.type)
+                .contains("delegate jenkins.tasks.SimpleBuildStep");
     }
 
     @Test

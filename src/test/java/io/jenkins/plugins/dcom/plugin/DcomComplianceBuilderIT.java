@@ -735,6 +735,70 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertTrue(new File(build.getWorkspace().getRemote() + "@tmp", "dcom-compliance").isDirectory());
     }
 
+    /**
+     * A Pipeline stage shows UNSTABLE only through a WarningAction on its step's flow node (junit's step adds one);
+     * workflow-cps tells every StepListener of the step, with its node, before CoreStep runs perform: done here by
+     * hand, with the Pipeline plugins' declarations from the test class path.
+     */
+    public void testAnUnstablePipelineStepFlagsItsStageAndACompliantOneDoesNot() throws Exception {
+        String servers = startLab(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        DcomCompliancePipelineStep unstable = new DcomCompliancePipelineStep();
+        unstable.setUser("labadmin");
+        unstable.setServers(servers);
+        DcomCompliancePipelineStep compliant = new DcomCompliancePipelineStep();
+        compliant.setUser("labadmin");
+        compliant.setServers(fleet.host("W2K").address() + ":" + fleet.host("W2K").port() + " name=W2K");
+        StageNode unstableStage = new StageNode();
+        StageNode compliantStage = new StageNode();
+        PipelineStepListener listener = new PipelineStepListener();
+        listener.notifyOfNewStep(new org.jenkinsci.plugins.workflow.steps.CoreStep(unstable), new NodeContext(unstableStage));
+        listener.notifyOfNewStep(new org.jenkinsci.plugins.workflow.steps.CoreStep(compliant), new NodeContext(compliantStage));
+
+        FreeStyleBuild unstableBuild = runPipelineStep(unstable, LabFixture.PASSWORD);
+        FreeStyleBuild compliantBuild = runPipelineStep(compliant, LabFixture.PASSWORD);
+
+        assertBuildStatus(Result.UNSTABLE, unstableBuild);
+        org.jenkinsci.plugins.workflow.actions.WarningAction warning =
+                unstableStage.getAction(org.jenkinsci.plugins.workflow.actions.WarningAction.class);
+        assertNotNull("the stage is flagged", warning);
+        assertEquals(Result.UNSTABLE, warning.getResult());
+        assertEquals("DCOM compliance: exit code 2 sets the build to UNSTABLE", warning.getMessage());
+        assertBuildStatus(Result.SUCCESS, compliantBuild);
+        assertTrue("a compliant step's stage is left alone", compliantStage.getActions().isEmpty());
+    }
+
+    /** A flow node as far as actions go. */
+    private static final class StageNode extends org.jenkinsci.plugins.workflow.graph.FlowNode {
+        @Override
+        public String getDisplayName() {
+            return "dcomCompliance";
+        }
+
+        @Override
+        public String getSearchUrl() {
+            return "1";
+        }
+
+        @Override
+        public void save() {
+        }
+    }
+
+    /** A step context that has the step's flow node, as workflow-cps' does. */
+    private static final class NodeContext extends org.jenkinsci.plugins.workflow.steps.StepContext {
+        private static final long serialVersionUID = 1L;
+        private final transient StageNode node;
+
+        NodeContext(StageNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public <T> T get(Class<T> key) {
+            return key.isInstance(node) ? key.cast(node) : null;
+        }
+    }
+
     public void testThePipelineStepStopsThePipelineWhenAServerFailsOrThePasswordIsNotBound() throws Exception {
         String servers = startLab(LabHostSpec.host("DOWN", NT4).fault(LabFault.UNREACHABLE));
         DcomCompliancePipelineStep step = new DcomCompliancePipelineStep();

@@ -76,8 +76,9 @@ class RealHudsonIT {
             assertThat(hpi.getManifest().getMainAttributes().getValue("Jenkins-Version")).isEqualTo("2.479.3");
             // Jenkins' PluginWrapper.Dependency: "shortName:version" and ";resolution:=optional" for an optional one
             assertThat(hpi.getManifest().getMainAttributes().getValue("Plugin-Dependencies").split(","))
-                    .as("every dependency optional, so a server without the credentials plugin loads this one")
-                    .containsExactly("credentials:1305.v04f5ec1f3743;resolution:=optional");
+                    .as("every dependency optional, so a server without the credentials or Pipeline plugins loads this one")
+                    .containsExactly("credentials:1305.v04f5ec1f3743;resolution:=optional", "workflow-api:2.40;resolution:=optional",
+                            "workflow-step-api:2.22;resolution:=optional", "workflow-basic-steps:2.21;resolution:=optional");
             assertThat(hpi.getEntry(CliJar.BUNDLED)).isNotNull();
         }
     }
