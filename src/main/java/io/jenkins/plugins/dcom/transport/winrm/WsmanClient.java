@@ -1,8 +1,6 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
-import io.cloudsoft.winrm4j.client.PayloadEncryptionMode;
 import io.cloudsoft.winrm4j.client.ntlm.NTCredentialsWithEncryption;
-import io.cloudsoft.winrm4j.client.ntlm.NtlmMasqAsSpnegoSchemeFactory;
 import io.jenkins.plugins.dcom.contract.WinRmAuthentication;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import java.io.ByteArrayOutputStream;
@@ -206,8 +204,7 @@ final class WsmanClient implements Closeable {
      * handshake is HttpClient's own (CHALLENGE in the next 401, then AUTHENTICATE).
      */
     private void startNtlm() throws IOException {
-        AuthScheme scheme = new NtlmMasqAsSpnegoSchemeFactory(
-                seals() ? PayloadEncryptionMode.REQUIRED : PayloadEncryptionMode.OFF).create(context);
+        AuthScheme scheme = new NegotiateNtlmScheme(seals());
         try {
             scheme.processChallenge(new BasicHeader(AUTH.WWW_AUTH, AuthSchemes.SPNEGO));
         } catch (MalformedChallengeException e) {
@@ -319,8 +316,7 @@ final class WsmanClient implements Closeable {
     private Registry<AuthSchemeProvider> schemes(WinRmAuthentication mode) {
         RegistryBuilder<AuthSchemeProvider> schemes = RegistryBuilder.create();
         if (mode == WinRmAuthentication.NEGOTIATE) {
-            schemes.register(AuthSchemes.SPNEGO,
-                    new NtlmMasqAsSpnegoSchemeFactory(seals() ? PayloadEncryptionMode.REQUIRED : PayloadEncryptionMode.OFF));
+            schemes.register(AuthSchemes.SPNEGO, new NegotiateNtlmScheme.Provider(seals()));
         } else if (mode == WinRmAuthentication.BASIC) {
             schemes.register(AuthSchemes.BASIC, new BasicSchemeFactory(StandardCharsets.UTF_8));
         }
