@@ -34,13 +34,13 @@ final class PipelineStageWarnings {
 
     /** The step ended UNSTABLE: flags its stage when Pipeline ran it, else nothing. */
     static void warn(DcomCompliancePipelineStep step, String message) {
-        Stage stage = STAGES.remove(step);
+        Stage stage = STAGES.get(step);
         if (stage != null) {
             stage.warnUnstable(message);
         }
     }
 
-    /** The step ended: its node is no longer needed. */
+    /** The step ended, however: its node is no longer needed (the one place a node is forgotten). */
     static void ended(DcomCompliancePipelineStep step) {
         STAGES.remove(step);
     }

@@ -8,6 +8,7 @@ import org.apache.http.auth.AuthScheme;
 import org.apache.http.auth.AuthSchemeProvider;
 import org.apache.http.auth.AuthenticationException;
 import org.apache.http.auth.Credentials;
+import org.apache.http.client.config.AuthSchemes;
 import org.apache.http.message.BasicHeader;
 import org.apache.http.protocol.HttpContext;
 
@@ -26,7 +27,7 @@ final class NegotiateNtlmScheme extends NTLMScheme {
     /** [MS-NLMP] 2.2.2.5: NTLMSSP_NEGOTIATE_SIGN, NTLMSSP_NEGOTIATE_SEAL, NTLMSSP_NEGOTIATE_KEY_EXCH. */
     private static final int SIGN_SEAL_AND_KEY_EXCHANGE = 0x10 | 0x20 | 0x40000000;
     private static final String NTLM = "NTLM ";
-    static final String NAME = "Negotiate";
+    static final String NAME = AuthSchemes.SPNEGO;
 
     NegotiateNtlmScheme(boolean seals) {
         super(new Engine(seals));
