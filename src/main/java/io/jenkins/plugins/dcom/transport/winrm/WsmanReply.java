@@ -30,23 +30,39 @@ final class WsmanReply {
         this.document = document;
     }
 
+    /**
+     * One parser per thread, made once: looking up and configuring a parser factory for each of a host's five answers
+     * cost more than parsing them. A builder is not thread-safe; each parse resets it.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = new ThreadLocal<>();
+
     /** @throws IOException when the body is no XML document */
     static WsmanReply parse(byte[] body) throws IOException {
         try {
-            return new WsmanReply(builder().parse(new ByteArrayInputStream(body)));
+            DocumentBuilder builder = builder();
+            try {
+                return new WsmanReply(builder.parse(new ByteArrayInputStream(body)));
+            } finally {
+                builder.reset();
+            }
         } catch (SAXException | ParserConfigurationException e) {
             throw new IOException("the WinRM service's answer is not a SOAP envelope", e);
         }
     }
 
     private static DocumentBuilder builder() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setExpandEntityReferences(false);
-        factory.setXIncludeAware(false);
-        return factory.newDocumentBuilder();
+        DocumentBuilder builder = BUILDERS.get();
+        if (builder == null) {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setExpandEntityReferences(false);
+            factory.setXIncludeAware(false);
+            builder = factory.newDocumentBuilder();
+            BUILDERS.set(builder);
+        }
+        return builder;
     }
 
     String relatesTo() {
