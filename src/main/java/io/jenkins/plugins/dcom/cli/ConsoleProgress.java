@@ -4,7 +4,6 @@ import io.jenkins.plugins.dcom.run.HostResult;
 import io.jenkins.plugins.dcom.run.ProgressListener;
 import io.jenkins.plugins.dcom.text.UntrustedText;
 import java.io.PrintStream;
-import java.util.Locale;
 
 /**
  * One line per host as it finishes, with running counts and the backup of what it changed: the console's record of
@@ -21,10 +20,31 @@ final class ConsoleProgress implements ProgressListener {
     @Override
     public synchronized void hostFinished(HostResult result, int done, int total, int ok, int nonCompliant, int failed) {
         Long millis = result.getPhaseMillis().get("total");
-        out.println(String.format(Locale.ROOT, "[%d/%d] %-40s %-15s %s%s (%.1f s)  [ok %d, non-compliant %d, failed %d]",
-                done, total, result.getTarget().label(), result.getStatus(), UntrustedText.line(result.getMessage()),
-                result.getBackupFile() == null ? "" : " (backup " + result.getBackupFile() + ")",
-                millis == null ? 0.0 : millis / 1000.0, ok, nonCompliant, failed));
+        StringBuilder line = new StringBuilder(160).append('[').append(done).append('/').append(total).append("] ");
+        padded(line, result.getTarget().label(), 40);
+        padded(line, String.valueOf(result.getStatus()), 15);
+        line.append(UntrustedText.line(result.getMessage()));
+        if (result.getBackupFile() != null) {
+            line.append(" (backup ").append(result.getBackupFile()).append(')');
+        }
+        line.append(" (").append(seconds(millis)).append(" s)  [ok ").append(ok)
+                .append(", non-compliant ").append(nonCompliant).append(", failed ").append(failed).append(']');
+        out.println(line);
         out.flush();
+    }
+
+    /** @return the time in seconds to a tenth, rounded half up; 0.0 when unknown */
+    static String seconds(Long millis) {
+        long tenths = millis == null ? 0 : (Math.max(0, millis) + 50) / 100;
+        return tenths / 10 + "." + tenths % 10;
+    }
+
+    /** Appends the text, then spaces to {@code width} and one more: a column, as {@code %-<width>s } printed it. */
+    private static void padded(StringBuilder line, String text, int width) {
+        line.append(text);
+        for (int i = text.length(); i < width; i++) {
+            line.append(' ');
+        }
+        line.append(' ');
     }
 }

@@ -1,13 +1,13 @@
 package io.jenkins.plugins.dcom.contract;
 
 import io.jenkins.plugins.dcom.text.UntrustedText;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -31,6 +31,10 @@ public final class BuildSummary {
 
     private static final String[] FIELDS = {"address", "name", "role", "transport", "status", "outcome", "message"};
     private static final String[] LISTS = {"before", "after", "diff"};
+    /** The characters {@link Properties#store} writes as a backslash and the letter of {@link #ESCAPES} at its place. */
+    private static final String ESCAPED = "\\\t\n\r\f=:#!";
+    private static final String ESCAPES = "\\tnrf=:#!";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private BuildSummary() {
     }
@@ -88,8 +92,8 @@ public final class BuildSummary {
     /**
      * Writes the file host by host, in any order, as the hosts come, so that a fleet of any size passes through a
      * buffer: {@link #header()}, then each host's {@link #host} entries, then {@link #footer} with the count, the schema
-     * and the rollout (a properties file's order does not matter to its reader). Each part is stored by
-     * {@link Properties#store}, with its escapes.
+     * and the rollout (a properties file's order does not matter to its reader). Each part is written with
+     * {@link Properties#store}'s escapes.
      */
     public static byte[] header() {
         return "#DCOM compliance: the build step's summary of one run (see docs/reports.md)\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -101,17 +105,17 @@ public final class BuildSummary {
      * @param lists  the entries of {@code before, after, diff}, in that order; {@code null} for none
      * @return the host's entries
      */
-    public static byte[] host(int number, String[] fields, List<List<String>> lists) throws IOException {
-        Properties values = new Properties();
+    public static byte[] host(int number, String[] fields, List<List<String>> lists) {
+        Map<String, String> values = new LinkedHashMap<String, String>();
         for (int i = 0; i < FIELDS.length; i++) {
             if (fields[i] != null) {
-                values.setProperty("host." + number + "." + FIELDS[i], UntrustedText.line(fields[i]));
+                values.put("host." + number + "." + FIELDS[i], UntrustedText.line(fields[i]));
             }
         }
         for (int i = 0; i < LISTS.length; i++) {
             List<String> list = lists.get(i);
             if (list != null) {
-                values.setProperty("host." + number + "." + LISTS[i], joined(list, false));
+                values.put("host." + number + "." + LISTS[i], joined(list, false));
             }
         }
         return stored(values);
@@ -122,34 +126,56 @@ public final class BuildSummary {
      * @param rollout the rollout's waves and gates, in order; nothing is written for none
      * @return the closing entries
      */
-    public static byte[] footer(int hosts, List<String> rollout) throws IOException {
-        Properties values = new Properties();
+    public static byte[] footer(int hosts, List<String> rollout) {
+        Map<String, String> values = new LinkedHashMap<String, String>();
         if (!rollout.isEmpty()) {
-            values.setProperty("rollout", joined(rollout, true));
+            values.put("rollout", joined(rollout, true));
         }
-        values.setProperty("schema", String.valueOf(SCHEMA));
-        values.setProperty("hosts", String.valueOf(hosts));
+        values.put("schema", String.valueOf(SCHEMA));
+        values.put("hosts", String.valueOf(hosts));
         return stored(values);
     }
 
     private static String joined(List<String> entries, boolean lines) {
         StringBuilder joined = new StringBuilder();
-        for (String entry : entries) {
-            joined.append(joined.length() == 0 ? "" : "\n").append(lines ? UntrustedText.line(entry) : UntrustedText.entry(entry));
+        for (int i = 0; i < entries.size(); i++) {
+            String entry = entries.get(i);
+            joined.append(i == 0 ? "" : "\n").append(lines ? UntrustedText.line(entry) : UntrustedText.entry(entry));
         }
         return joined.toString();
     }
 
-    /** @return the entries as {@link Properties#store} escapes them, without the date comment it puts first */
-    private static byte[] stored(Properties values) throws IOException {
-        ByteArrayOutputStream entries = new ByteArrayOutputStream();
-        values.store(entries, null);
-        byte[] bytes = entries.toByteArray();
-        int firstEntry = 0;
-        while (firstEntry < bytes.length && bytes[firstEntry] != '\n') {
-            firstEntry++;
+    /**
+     * @return the entries as {@link Properties#store(java.io.OutputStream, String)} writes them (its escapes, ISO 8859-1
+     *         with {@code \\uXXXX} for the rest), one a line, without the date comment it puts first: that comment
+     *         loaded the time-zone names at each host's entries
+     */
+    private static byte[] stored(Map<String, String> values) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            escaped(text, entry.getKey(), true);
+            text.append('=');
+            escaped(text, entry.getValue(), false);
+            text.append('\n');
         }
-        return Arrays.copyOfRange(bytes, Math.min(bytes.length, firstEntry + 1), bytes.length);
+        return text.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Appends the text escaped as {@link Properties#store} escapes a key (every space) or a value (a leading one). */
+    private static void escaped(StringBuilder out, String text, boolean key) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int named = ESCAPED.indexOf(c);
+            if (c == ' ') {
+                out.append(i == 0 || key ? "\\ " : " ");
+            } else if (named >= 0) {
+                out.append('\\').append(ESCAPES.charAt(named));
+            } else if (c < 0x20 || c > 0x7e) {
+                out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF]).append(HEX[c & 0xF]);
+            } else {
+                out.append(c);
+            }
+        }
     }
 
     /**

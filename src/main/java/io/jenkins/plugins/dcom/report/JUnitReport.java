@@ -160,6 +160,8 @@ public final class JUnitReport {
     }
 
     private static String seconds(long millis) {
-        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+        long magnitude = Math.abs(millis);
+        String thousandths = String.valueOf(1000 + magnitude % 1000).substring(1);
+        return (millis < 0 ? "-" : "") + magnitude / 1000 + "." + thousandths;
     }
 }

@@ -71,6 +71,8 @@ class ReportsTest {
         assertThat(junit).contains("expected [ncacn_ip_tcp, ncadg_ip_udp] but was [ncacn_ip_tcp, ncadg_ip_udp]");
         assertThat(junit).contains("<error type=\"UNREACHABLE\"");
         assertThat(junit).contains("written &lt;and&gt; read back");
+        assertThat(junit).as("the run's seconds, to the millisecond").contains("time=\"5.000\"");
+        assertThat(junit).as("each host's seconds").containsPattern("name=\"SMS-SITE-01 \\(site01\\)\" time=\"[0-9]+\\.[0-9]{3}\"");
     }
 
     @Test
