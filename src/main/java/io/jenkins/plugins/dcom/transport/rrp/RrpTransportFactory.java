@@ -34,18 +34,30 @@ public final class RrpTransportFactory implements TransportFactory {
     private static final List<SMB2Dialect> SMB3 = Arrays.asList(SMB2Dialect.SMB_3_1_1, SMB2Dialect.SMB_3_0_2, SMB2Dialect.SMB_3_0);
     private static final List<SMB2Dialect> SMB2_AND_3 = Arrays.asList(SMB2Dialect.SMB_3_1_1, SMB2Dialect.SMB_3_0_2,
             SMB2Dialect.SMB_3_0, SMB2Dialect.SMB_2_1, SMB2Dialect.SMB_2_0_2);
-    /** Held so the levels set here are not lost when the loggers would otherwise be collected. */
-    private static final Logger JINTEROP_LOG = Logger.getLogger("org.jinterop");
-    /** j-Interop's RPC layer logs every packet at INFO through this one. */
-    private static final Logger RPC_LOG = Logger.getLogger("rpc");
+    private final ConnectionSettings settings;
 
+    /**
+     * Costs nothing until a host is opened: a run whose hosts all use WinRM loads neither j-Interop's logging nor jcifs.
+     *
+     * @param settings the run's timeouts, which jcifs takes as system properties (once per process)
+     */
     public RrpTransportFactory(ConnectionSettings settings) {
-        JINTEROP_LOG.setLevel(Level.OFF);
-        RPC_LOG.setLevel(Level.OFF);
-        configureJcifsOnce(settings);
+        this.settings = settings;
     }
 
-    private static synchronized void configureJcifsOnce(ConnectionSettings settings) {
+    /**
+     * j-Interop's loggers, silenced at the first host opened ({@code rpc} logs every packet at INFO); held so the levels
+     * are not lost when the loggers would otherwise be collected.
+     */
+    private static List<Logger> silenced;
+
+    private static synchronized void configureOnce(ConnectionSettings settings) {
+        if (silenced == null) {
+            silenced = Arrays.asList(Logger.getLogger("org.jinterop"), Logger.getLogger("rpc"));
+            for (Logger logger : silenced) {
+                logger.setLevel(Level.OFF);
+            }
+        }
         setIfAbsent("jcifs.smb.client.connTimeout", settings.getConnectTimeoutMillis());
         setIfAbsent("jcifs.smb.client.soTimeout", settings.getSocketTimeoutMillis());
         setIfAbsent("jcifs.smb.client.responseTimeout", settings.getSocketTimeoutMillis());
@@ -80,6 +92,7 @@ public final class RrpTransportFactory implements TransportFactory {
 
     @Override
     public RegistryTransport open(Target target, ConnectionSettings settings) throws TransportException {
+        configureOnce(this.settings);
         if (target.getPort() != null && target.getPort() != PORT) {
             throw new TransportException(FailureKind.INVALID_VALUE, target.address(), "transport rrp uses SMB on port "
                     + PORT + " only; drop the port from the inventory line, or use transport=winrm");
