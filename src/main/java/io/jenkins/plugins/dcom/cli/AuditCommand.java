@@ -5,25 +5,40 @@ import io.jenkins.plugins.dcom.run.ComplianceEngine;
 import io.jenkins.plugins.dcom.run.Mode;
 import io.jenkins.plugins.dcom.run.RunOptions;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 /** Reads every host's DCOM protocol list and compares it with the policy; never writes. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Read each host's DCOM protocol order and check it against the policy. Writes nothing.")
-final class AuditCommand implements Callable<Integer> {
-    @ParentCommand
-    DcomComplianceCommand parent;
+final class AuditCommand extends Subcommand {
+    private FleetOptions fleet;
+    private ConnectionOptions connection;
 
-    @Mixin
-    FleetOptions fleet;
-
-    @Mixin
-    ConnectionOptions connection;
+    AuditCommand(DcomComplianceCommand parent) {
+        super(parent);
+    }
 
     @Override
-    public Integer call() throws UsageException {
+    String name() {
+        return "audit";
+    }
+
+    @Override
+    String description() {
+        return "Read each host's DCOM protocol order and check it against the policy. Writes nothing.";
+    }
+
+    @Override
+    void declare(OptionTable table) {
+        FleetOptions.declare(table);
+        ConnectionOptions.declare(table);
+    }
+
+    @Override
+    void read(Arguments arguments) throws UsageException {
+        fleet = new FleetOptions(arguments);
+        connection = new ConnectionOptions(arguments);
+    }
+
+    @Override
+    int call() throws UsageException {
         ConnectionSettings settings = connection.settings(parent.environment);
         RunOptions options = RunOptions.builder(Mode.AUDIT, TransportChoice.of(connection.transport, settings), settings)
                 .policy(fleet.loadPolicy()).concurrency(fleet.checkedConcurrency())

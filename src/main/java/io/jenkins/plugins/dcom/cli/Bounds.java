@@ -5,7 +5,8 @@ import io.jenkins.plugins.dcom.contract.Defaults;
 /**
  * The range of every numeric option, checked where the option is read, so that no value reaches the engine that
  * would overflow, wait forever or spin: a value out of range is a usage error (exit 1) naming the option and the
- * range. Values too large for their type are refused by picocli's own parsing, also as usage errors.
+ * range. A value that is no whole number, or too large for a long, is refused by {@link Arguments}, also as a usage
+ * error.
  */
 final class Bounds {
     /** A day, in seconds: longer than any network wait worth waiting. */

@@ -9,7 +9,6 @@ import io.jenkins.plugins.dcom.transport.Credentials;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import picocli.CommandLine.Option;
 
 /** How to reach and log on to the hosts; shared by audit, remediate and rollback. Never takes a password itself. */
 final class ConnectionOptions {
@@ -18,52 +17,60 @@ final class ConnectionOptions {
     /** A keytab holds a few keys; anything near this size is the wrong file. */
     private static final int MAX_KEYTAB = 1024 * 1024;
 
-    @Option(names = "--user", paramLabel = "USER", description = "Account on the hosts: user, DOMAIN\\user or user@REALM.")
-    String user;
+    final String user;
+    final String passwordEnv;
+    final Path passwordFile;
+    final Path keytab;
+    final String transport;
+    final String auth;
+    final boolean https;
+    final boolean allowHttp;
+    final Path truststore;
+    final String truststorePasswordEnv;
+    final long maxAuthFailures;
+    final long connectTimeout;
+    final long timeout;
 
-    @Option(names = "--password-env", paramLabel = "NAME", description = "Read the password from this environment variable.")
-    String passwordEnv;
+    static void declare(OptionTable table) {
+        table.value("user", "USER", "Account on the hosts: user, DOMAIN\\user or user@REALM.")
+                .value("password-env", "NAME", "Read the password from this environment variable.")
+                .value("password-file", "FILE", "Read the password from the first line of this file.")
+                .value("keytab", "FILE", "With --auth kerberos: log on with the keys this keytab holds for --user (user@REALM), "
+                        + "instead of a password.")
+                .value("transport", "winrm|rrp", TransportNames.DEFAULT, "Transport for inventory lines that name none")
+                .value("auth", "negotiate|kerberos|basic", WinRmAuthentication.DEFAULT_LABEL, "How WinRM logs on (negotiate: "
+                        + "NTLMv2; kerberos: a domain account user@REALM and krb5.conf; both encrypt every message over HTTP, as "
+                        + "a default Windows server requires)")
+                .flag("https", "WinRM over HTTPS (port 5986) with strict certificate checks, instead of HTTP (5985) with "
+                        + "message encryption.")
+                .flag("allow-http", "Let Basic send WinRM messages unencrypted over plain HTTP (the host must allow it: "
+                        + "AllowUnencrypted). Lab and test networks only.")
+                .value("truststore", "FILE", "PKCS12 or JKS truststore with the CA of the hosts' WinRM certificates; replaces "
+                        + "the JVM's default trust.")
+                .value("truststore-password-env", "NAME", "Environment variable holding the truststore password "
+                        + "(default: changeit).")
+                .value("max-auth-failures", "N", "1", "Failed logons the run accepts before it stops trying the account on "
+                        + "further hosts, so a wrong password cannot lock it")
+                .value("connect-timeout", "SECONDS", "" + Defaults.CONNECT_TIMEOUT_SECONDS, "Time to open a connection")
+                .value("timeout", "SECONDS", "" + Defaults.ANSWER_TIMEOUT_SECONDS, "Time a host may take to send one whole "
+                        + "answer, and to finish one command");
+    }
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of this file.")
-    Path passwordFile;
-
-    @Option(names = "--keytab", paramLabel = "FILE", description = "With --auth kerberos: log on with the keys this keytab "
-            + "holds for --user (user@REALM), instead of a password.")
-    Path keytab;
-
-    @Option(names = "--transport", paramLabel = "winrm|rrp", defaultValue = TransportNames.DEFAULT,
-            description = "Transport for inventory lines that name none (default: ${DEFAULT-VALUE}).")
-    String transport;
-
-    @Option(names = "--auth", paramLabel = "negotiate|kerberos|basic", defaultValue = WinRmAuthentication.DEFAULT_LABEL,
-            description = "How WinRM logs on (default: ${DEFAULT-VALUE}: NTLMv2; kerberos: a domain account user@REALM "
-                    + "and krb5.conf; both encrypt every message over HTTP, as a default Windows server requires).")
-    String auth;
-
-    @Option(names = "--https", description = "WinRM over HTTPS (port 5986) with strict certificate checks, instead of HTTP "
-            + "(5985) with message encryption.")
-    boolean https;
-
-    @Option(names = "--allow-http", description = "Let Basic send WinRM messages unencrypted over plain HTTP "
-            + "(the host must allow it: AllowUnencrypted). Lab and test networks only.")
-    boolean allowHttp;
-
-    @Option(names = "--truststore", paramLabel = "FILE", description = "PKCS12 or JKS truststore with the CA of the hosts' WinRM certificates; replaces the JVM's default trust.")
-    Path truststore;
-
-    @Option(names = "--truststore-password-env", paramLabel = "NAME", description = "Environment variable holding the truststore password (default: changeit).")
-    String truststorePasswordEnv;
-
-    @Option(names = "--max-auth-failures", paramLabel = "N", defaultValue = "1", description = "Failed logons the run accepts "
-            + "before it stops trying the account on further hosts, so a wrong password cannot lock it (default: ${DEFAULT-VALUE}).")
-    int maxAuthFailures;
-
-    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "" + Defaults.CONNECT_TIMEOUT_SECONDS, description = "Time to open a connection (default: ${DEFAULT-VALUE}).")
-    int connectTimeout;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + Defaults.ANSWER_TIMEOUT_SECONDS,
-            description = "Time a host may take to send one whole answer, and to finish one command (default: ${DEFAULT-VALUE}).")
-    int timeout;
+    ConnectionOptions(Arguments arguments) throws UsageException {
+        user = arguments.text("user");
+        passwordEnv = arguments.text("password-env");
+        passwordFile = arguments.path("password-file");
+        keytab = arguments.path("keytab");
+        transport = arguments.text("transport");
+        auth = arguments.text("auth");
+        https = arguments.flag("https");
+        allowHttp = arguments.flag("allow-http");
+        truststore = arguments.path("truststore");
+        truststorePasswordEnv = arguments.text("truststore-password-env");
+        maxAuthFailures = arguments.number("max-auth-failures");
+        connectTimeout = arguments.number("connect-timeout");
+        timeout = arguments.number("timeout");
+    }
 
     /** @return {@code --max-auth-failures}, checked */
     int maxAuthFailures() throws UsageException {

@@ -2,35 +2,25 @@ package io.jenkins.plugins.dcom.cli;
 
 import io.jenkins.plugins.dcom.contract.ExitCodes;
 import io.jenkins.plugins.dcom.report.ToolVersion;
-import io.jenkins.plugins.dcom.run.RunResult;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import picocli.CommandLine.Command;
-import picocli.CommandLine;
 
 /**
  * {@code dcom-compliance}: audits and fixes the DCOM protocol order of Windows servers (KB Q272937).
  *
  * <p>Exit codes: {@link ExitCodes}, listed in the help's footer.
  */
-@Command(name = "dcom-compliance", mixinStandardHelpOptions = true, versionProvider = DcomComplianceCommand.Version.class,
-        description = "Audits and fixes the DCOM protocol order of Windows servers (KB Q272937).",
-        exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.USAGE,
-        footerHeading = "%nExit codes:%n",
-        footer = {"  " + ExitCodes.OK + "  every host complies", "  " + ExitCodes.USAGE + "  usage or configuration error",
-                "  " + ExitCodes.NON_COMPLIANT + "  some host does not comply (or waits for a restart)",
-                "  " + ExitCodes.FAILED + "  some host unreachable or failed (wins over " + ExitCodes.NON_COMPLIANT + ")",
-                "  " + ExitCodes.REPORTS_NOT_WRITTEN + "  the reports could not be written; the console lists what the run did "
-                        + "to each host"})
-public final class DcomComplianceCommand implements Callable<Integer> {
+public final class DcomComplianceCommand {
+    private static final String NAME = "dcom-compliance";
+    private static final String DESCRIPTION = "Audits and fixes the DCOM protocol order of Windows servers (KB Q272937).";
+    private static final String[] EXIT_CODES = {"  " + ExitCodes.OK + "  every host complies",
+        "  " + ExitCodes.USAGE + "  usage or configuration error",
+        "  " + ExitCodes.NON_COMPLIANT + "  some host does not comply (or waits for a restart)",
+        "  " + ExitCodes.FAILED + "  some host unreachable or failed (wins over " + ExitCodes.NON_COMPLIANT + ")",
+        "  " + ExitCodes.REPORTS_NOT_WRITTEN + "  the reports could not be written; the console lists what the run did to each host"};
     final PrintStream out;
     final PrintStream err;
     final Map<String, String> environment;
@@ -51,60 +41,100 @@ public final class DcomComplianceCommand implements Callable<Integer> {
      * @return the exit code
      */
     public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
-        Logger.getLogger("org.jinterop").setLevel(Level.OFF);
-        CommandLine commandLine = commandLine(new DcomComplianceCommand(out, err, environment), args);
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            err.println("error: " + exception.getMessage());
-            err.println("Try '" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        return new DcomComplianceCommand(out, err, environment).run(args);
+    }
+
+    private int run(String[] args) {
+        if (args.length == 0 || OptionTable.asks(new String[] {args[0]}, OptionTable.HELP)) {
+            printHelp();
+            return args.length == 0 ? ExitCodes.USAGE : ExitCodes.OK;
+        }
+        if (OptionTable.asks(new String[] {args[0]}, OptionTable.VERSION)) {
+            out.println(ToolVersion.NAME + " " + ToolVersion.get());
+            return ExitCodes.OK;
+        }
+        Subcommand command = subcommand(args[0]);
+        if (command == null) {
+            err.println("error: unknown command '" + args[0] + "'; the commands are " + String.join(", ", names()));
+            err.println("Try '" + NAME + " --help'.");
             return ExitCodes.USAGE;
-        });
-        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            if (exception instanceof UsageException) {
-                err.println("error: " + exception.getMessage());
-                return ExitCodes.USAGE;
-            }
-            err.println("error: unexpected " + exception.getClass().getName() + "; please report it");
+        }
+        return run(command, Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    private int run(Subcommand command, String[] words) {
+        OptionTable table = new OptionTable();
+        command.declare(table);
+        if (OptionTable.asks(words, OptionTable.HELP)) {
+            table.printHelp(out, NAME + " " + command.name(), command.description());
+            return ExitCodes.OK;
+        }
+        if (OptionTable.asks(words, OptionTable.VERSION)) {
+            out.println(ToolVersion.NAME + " " + ToolVersion.get());
+            return ExitCodes.OK;
+        }
+        try {
+            command.read(table.parse(words));
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Try '" + NAME + " " + command.name() + " --help'.");
             return ExitCodes.USAGE;
-        });
-        return commandLine.execute(args);
+        }
+        try {
+            return command.call();
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            err.println("error: unexpected " + e.getClass().getName() + "; please report it");
+            return ExitCodes.USAGE;
+        }
     }
 
-    @Override
-    public Integer call() {
-        commandLine(this, new String[0]).usage(out);
-        return ExitCodes.USAGE;
+    /** @return the subcommands, in the order the help lists them */
+    private List<Subcommand> subcommands() {
+        return Arrays.asList(new AuditCommand(this), new RemediateCommand(this), new RollbackCommand(this), new LabCommand(this),
+                new DemoCommand(this));
     }
 
-    /** The subcommands, in the order the help lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = Collections.unmodifiableList(Arrays.<Class<?>>asList(AuditCommand.class,
-            RemediateCommand.class, RollbackCommand.class, LabCommand.class, DemoCommand.class));
-
-    /**
-     * @return the command line with the subcommand {@code args} name, or with all of them when it names none (the help
-     *         lists them): picocli reads every option of every subcommand it is given, which a run started once per
-     *         build pays for at each start
-     */
-    private static CommandLine commandLine(DcomComplianceCommand root, String[] args) {
-        CommandLine commandLine = new CommandLine(root);
-        List<Class<?>> named = new ArrayList<>();
-        for (Class<?> subcommand : SUBCOMMANDS) {
-            if (args.length > 0 && args[0].equals(subcommand.getAnnotation(Command.class).name())) {
-                named.add(subcommand);
+    private Subcommand subcommand(String name) {
+        for (Subcommand command : subcommands()) {
+            if (command.name().equals(name)) {
+                return command;
             }
         }
-        for (Class<?> subcommand : named.isEmpty() ? SUBCOMMANDS : named) {
-            commandLine.addSubcommand(subcommand);
-        }
-        return commandLine;
+        return null;
     }
 
-    /** Prints the tool version. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {ToolVersion.NAME + " " + ToolVersion.get()};
+    private List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Subcommand command : subcommands()) {
+            names.add(command.name());
         }
+        return names;
+    }
+
+    private void printHelp() {
+        out.println("Usage: " + NAME + " [-hV] COMMAND [OPTIONS]");
+        out.println(DESCRIPTION);
+        out.println("  -h, --help      Show this help message and exit.");
+        out.println("  -V, --version   Print version information and exit.");
+        out.println("Commands:");
+        for (Subcommand command : subcommands()) {
+            String description = command.description();
+            int sentence = description.indexOf(". ");
+            out.printf("  %-10s %s%n", command.name(), sentence < 0 ? description : description.substring(0, sentence + 1));
+        }
+        out.println();
+        out.println("Exit codes:");
+        for (String line : EXIT_CODES) {
+            out.println(line);
+        }
+        out.println("Each command's options: " + NAME + " COMMAND --help");
+        out.flush();
     }
 }

@@ -12,10 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * KB Q272937 end to end on a lab, through the same command line a user runs: audit (which consoles reach which site
@@ -23,21 +19,39 @@ import picocli.CommandLine.ParentCommand;
  * canary, then waves of two; it stops at the host that refuses writes), and a final audit. Exits as the final audit
  * does, and explains a non-zero code.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Start a lab modelled on KB Q272937 (NT 4.0 site servers with UDP first, Windows 2000 consoles,",
-                "one host down, one refusing writes), then audit, dry run, remediate with restart in waves, and audit again."})
-final class DemoCommand implements Callable<Integer> {
-    @ParentCommand
-    DcomComplianceCommand parent;
+final class DemoCommand extends Subcommand {
+    private Path reportDir;
+    private long downtime;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "work/demo-report", description = "Where the three runs' reports go (default: ${DEFAULT-VALUE}).")
-    Path reportDir;
-
-    @Option(names = "--downtime-ms", paramLabel = "MILLIS", defaultValue = "2000", description = "How long a restarted lab host stays away (default: ${DEFAULT-VALUE}).")
-    long downtime;
+    DemoCommand(DcomComplianceCommand parent) {
+        super(parent);
+    }
 
     @Override
-    public Integer call() throws UsageException {
+    String name() {
+        return "demo";
+    }
+
+    @Override
+    String description() {
+        return "Start a lab modelled on KB Q272937 (NT 4.0 site servers with UDP first, Windows 2000 consoles, one host "
+                + "down, one refusing writes), then audit, dry run, remediate with restart in waves, and audit again.";
+    }
+
+    @Override
+    void declare(OptionTable table) {
+        table.value("report-dir", "DIR", "work/demo-report", "Where the three runs' reports go")
+                .value("downtime-ms", "MILLIS", "2000", "How long a restarted lab host stays away");
+    }
+
+    @Override
+    void read(Arguments arguments) throws UsageException {
+        reportDir = arguments.path("report-dir");
+        downtime = arguments.number("downtime-ms");
+    }
+
+    @Override
+    int call() throws UsageException {
         Bounds.check("--downtime-ms", downtime, 0, 600_000);
         Path labDir = reportDir.resolve("lab");
         try {

@@ -11,30 +11,37 @@ import io.jenkins.plugins.dcom.policy.PolicyParser;
 import io.jenkins.plugins.dcom.policy.Presets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import picocli.CommandLine.Option;
 
 /** Which hosts, which policy, how many at once and where the reports go; shared by audit and remediate. */
 final class FleetOptions {
-    @Option(names = "--inventory", paramLabel = "FILE", required = true, description = "Hosts, one per line: host[:port] [role=site-server|console] [transport=winrm|rrp] [name=NAME].")
-    Path inventory;
+    final Path inventory;
+    final String policy;
+    final long concurrency;
+    final Path reportDir;
+    final Path backupDir;
+    final String shard;
 
-    @Option(names = "--policy", paramLabel = "FILE|PRESET", defaultValue = Presets.KB272937, description = "A YAML policy file or a preset: "
-            + Presets.KB272937 + ", " + Presets.KB272937_FLEET + ", " + Presets.TCP_ONLY + " (default: ${DEFAULT-VALUE}).")
-    String policy;
+    static void declare(OptionTable table) {
+        table.required("inventory", "FILE", "Hosts, one per line: host[:port] [role=site-server|console] "
+                        + "[transport=winrm|rrp] [name=NAME].")
+                .value("policy", "FILE|PRESET", Presets.KB272937, "A YAML policy file or a preset: " + Presets.KB272937 + ", "
+                        + Presets.KB272937_FLEET + ", " + Presets.TCP_ONLY)
+                .value("concurrency", "N", "" + Defaults.CONCURRENCY, "Hosts processed at once, 1-" + Defaults.MAX_CONCURRENCY)
+                .value("report-dir", "DIR", "dcom-report", "Where report.json, junit.xml and index.html go")
+                .value("backup-dir", "DIR", "Where remediate keeps each run's backup records, in a folder per run; audits "
+                        + "read them to report values written but not yet in effect (default: REPORT-DIR/backups).")
+                .value("shard", "N/M", "Process only shard N of M (every M-th host from the N-th), to split a fleet across "
+                        + "agents.");
+    }
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once, 1-"
-            + Defaults.MAX_CONCURRENCY + " (default: ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "dcom-report", description = "Where report.json, junit.xml and index.html go (default: ${DEFAULT-VALUE}).")
-    Path reportDir;
-
-    @Option(names = "--backup-dir", paramLabel = "DIR", description = "Where remediate keeps each run's backup records, in a "
-            + "folder per run; audits read them to report values written but not yet in effect (default: REPORT-DIR/backups).")
-    Path backupDir;
-
-    @Option(names = "--shard", paramLabel = "N/M", description = "Process only shard N of M (every M-th host from the N-th), to split a fleet across agents.")
-    String shard;
+    FleetOptions(Arguments arguments) throws UsageException {
+        inventory = arguments.path("inventory");
+        policy = arguments.text("policy");
+        concurrency = arguments.number("concurrency");
+        reportDir = arguments.path("report-dir");
+        backupDir = arguments.path("backup-dir");
+        shard = arguments.text("shard");
+    }
 
     /** @return the folder that holds a folder per remediation run */
     Path backupRoot() {

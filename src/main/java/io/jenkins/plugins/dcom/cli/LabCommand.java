@@ -12,62 +12,76 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** Runs a simulated fleet in the foreground and writes what a client needs to reach it. */
-@Command(name = "lab", mixinStandardHelpOptions = true,
-        description = {"Run a simulated fleet of Windows servers (WinRM endpoints on loopback) until stopped.",
-                "Writes inventory.txt, truststore.p12 and password into --dir."})
-final class LabCommand implements Callable<Integer> {
+final class LabCommand extends Subcommand {
     /** Each host on a port of its own costs the lab a listener, a thread and several file descriptors. */
     static final int MAX_HOSTS_ON_PORTS = 2000;
     /** Hosts told apart by address share one listener: the limit is the benchmark's largest fleet. */
     static final int MAX_HOSTS_ON_ADDRESSES = 10_000;
-    @ParentCommand
-    DcomComplianceCommand parent;
+    private Path dir;
+    private long basePort;
+    private long hosts;
+    private boolean addresses;
+    private boolean https;
+    private long latency;
+    private long downtime;
+    private String passwordEnv;
+    private long seconds;
 
-    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "work/lab", description = "Where the inventory, truststore and password go (default: ${DEFAULT-VALUE}).")
-    Path dir;
-
-    @Option(names = "--base-port", paramLabel = "PORT", defaultValue = "15985", description = "First host's port; the others follow (default: ${DEFAULT-VALUE}).")
-    int basePort;
-
-    @Option(names = "--hosts", paramLabel = "N", defaultValue = "0", description = "0 for the KB Q272937 demo fleet, else N NT 4.0-style hosts, "
-            + "at most " + MAX_HOSTS_ON_PORTS + " on ports of their own, " + MAX_HOSTS_ON_ADDRESSES + " with --addresses (default: ${DEFAULT-VALUE}).")
-    int hosts;
-
-    @Option(names = "--addresses", description = "Give every host its own loopback address (" + LabFleet.FIRST_ADDRESS
-            + " and on, Linux) on one port, --base-port, as a fleet is addressed; with --base-port 5985 the inventory "
-            + "names no port.")
-    boolean addresses;
-
-    @Option(names = "--https", description = "Serve HTTPS (a certificate the lab's truststore trusts) instead of Windows' "
-            + "default, HTTP with Negotiate and encrypted messages.")
-    boolean https;
-
-    @Option(names = "--latency-ms", paramLabel = "MILLIS", defaultValue = "0", description = "Delay added to every request (default: ${DEFAULT-VALUE}).")
-    long latency;
-
-    @Option(names = "--downtime-ms", paramLabel = "MILLIS", defaultValue = "5000", description = "How long a restarted host stays away (default: ${DEFAULT-VALUE}).")
-    long downtime;
-
-    @Option(names = "--password-env", paramLabel = "NAME", description = "Use the password in this environment variable (default: a random one, kept in DIR/password).")
-    String passwordEnv;
-
-    @Option(names = "--seconds", paramLabel = "N", defaultValue = "0", description = "Stop after N seconds; 0 runs until interrupted (default: ${DEFAULT-VALUE}).")
-    long seconds;
+    LabCommand(DcomComplianceCommand parent) {
+        super(parent);
+    }
 
     @Override
-    public Integer call() throws UsageException, InterruptedException {
+    String name() {
+        return "lab";
+    }
+
+    @Override
+    String description() {
+        return "Run a simulated fleet of Windows servers (WinRM endpoints on loopback) until stopped. Writes inventory.txt, "
+                + "truststore.p12 and password into --dir.";
+    }
+
+    @Override
+    void declare(OptionTable table) {
+        table.value("dir", "DIR", "work/lab", "Where the inventory, truststore and password go")
+                .value("base-port", "PORT", "15985", "First host's port; the others follow")
+                .value("hosts", "N", "0", "0 for the KB Q272937 demo fleet, else N NT 4.0-style hosts, at most "
+                        + MAX_HOSTS_ON_PORTS + " on ports of their own, " + MAX_HOSTS_ON_ADDRESSES + " with --addresses")
+                .flag("addresses", "Give every host its own loopback address (" + LabFleet.FIRST_ADDRESS + " and on, Linux) "
+                        + "on one port, --base-port, as a fleet is addressed; with --base-port 5985 the inventory names no port.")
+                .flag("https", "Serve HTTPS (a certificate the lab's truststore trusts) instead of Windows' default, HTTP "
+                        + "with Negotiate and encrypted messages.")
+                .value("latency-ms", "MILLIS", "0", "Delay added to every request")
+                .value("downtime-ms", "MILLIS", "5000", "How long a restarted host stays away")
+                .value("password-env", "NAME", "Use the password in this environment variable (default: a random one, kept "
+                        + "in DIR/password).")
+                .value("seconds", "N", "0", "Stop after N seconds; 0 runs until interrupted");
+    }
+
+    @Override
+    void read(Arguments arguments) throws UsageException {
+        dir = arguments.path("dir");
+        basePort = arguments.number("base-port");
+        hosts = arguments.number("hosts");
+        addresses = arguments.flag("addresses");
+        https = arguments.flag("https");
+        latency = arguments.number("latency-ms");
+        downtime = arguments.number("downtime-ms");
+        passwordEnv = arguments.text("password-env");
+        seconds = arguments.number("seconds");
+    }
+
+    @Override
+    int call() throws UsageException, InterruptedException {
         Bounds.check("--hosts", hosts, 0, addresses ? MAX_HOSTS_ON_ADDRESSES : MAX_HOSTS_ON_PORTS);
-        Bounds.check("--base-port", basePort, 0, addresses ? 65535 : 65535 - Math.max(hosts, 6));
+        int port = Bounds.check("--base-port", basePort, 0, addresses ? 65535 : 65535 - Math.max(hosts, 6));
         Bounds.check("--latency-ms", latency, 0, 60_000);
         Bounds.check("--downtime-ms", downtime, 0, 600_000);
         Bounds.check("--seconds", seconds, 0, Bounds.WEEK);
@@ -75,8 +89,8 @@ final class LabCommand implements Callable<Integer> {
             LabCredentials credentials = passwordEnv == null ? LabCredentials.in(dir)
                     : LabCredentials.given(dir, passwordFrom(passwordEnv));
             LabTls tls = https ? LabTls.in(dir.resolve("tls")) : null;
-            try (LabFleet fleet = addresses ? LabFleet.startOnAddresses(specs(), credentials.password(), tls, basePort)
-                    : LabFleet.start(specs(), credentials.password(), tls, basePort)) {
+            try (LabFleet fleet = addresses ? LabFleet.startOnAddresses(specs(), credentials.password(), tls, port)
+                    : LabFleet.start(specs(), credentials.password(), tls, port)) {
                 Path inventory = fleet.writeInventory(dir.resolve("inventory.txt"));
                 if (tls != null) {
                     Files.copy(tls.truststore(), dir.resolve("truststore.p12"),

@@ -8,38 +8,50 @@ import io.jenkins.plugins.dcom.run.RunOptions;
 import io.jenkins.plugins.dcom.transport.ConnectionSettings;
 import io.jenkins.plugins.dcom.inventory.Inventory;
 import java.io.IOException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** Writes the smallest compliant change to every non-compliant host, after saving its previous value. */
-@Command(name = "remediate", mixinStandardHelpOptions = true,
-        description = {"Move each non-compliant host to the policy's order with the smallest change.",
-                "The previous value is saved first (--backup-dir); every write is read back.",
-                "Hosts restart only with --restart; a dry run writes nothing."})
-final class RemediateCommand implements Callable<Integer> {
-    @ParentCommand
-    DcomComplianceCommand parent;
+final class RemediateCommand extends Subcommand {
+    private FleetOptions fleet;
+    private ConnectionOptions connection;
+    private RestartOptions restart;
+    private RolloutOptions rollout;
+    private boolean dryRun;
 
-    @Mixin
-    FleetOptions fleet;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    RestartOptions restart;
-
-    @Mixin
-    RolloutOptions rollout;
-
-    @Option(names = "--dry-run", description = "Show what would be written to each host; write nothing, restart nothing.")
-    boolean dryRun;
+    RemediateCommand(DcomComplianceCommand parent) {
+        super(parent);
+    }
 
     @Override
-    public Integer call() throws UsageException {
+    String name() {
+        return "remediate";
+    }
+
+    @Override
+    String description() {
+        return "Move each non-compliant host to the policy's order with the smallest change. The previous value is saved "
+                + "first (--backup-dir); every write is read back. Hosts restart only with --restart; a dry run writes nothing.";
+    }
+
+    @Override
+    void declare(OptionTable table) {
+        FleetOptions.declare(table);
+        ConnectionOptions.declare(table);
+        RestartOptions.declare(table);
+        RolloutOptions.declare(table);
+        table.flag("dry-run", "Show what would be written to each host; write nothing, restart nothing.");
+    }
+
+    @Override
+    void read(Arguments arguments) throws UsageException {
+        fleet = new FleetOptions(arguments);
+        connection = new ConnectionOptions(arguments);
+        restart = new RestartOptions(arguments);
+        rollout = new RolloutOptions(arguments);
+        dryRun = arguments.flag("dry-run");
+    }
+
+    @Override
+    int call() throws UsageException {
         if (dryRun && restart.restart) {
             throw new UsageException("--dry-run and --restart contradict each other: a dry run changes nothing, so nothing needs a restart");
         }

@@ -4,28 +4,37 @@ import io.jenkins.plugins.dcom.contract.Defaults;
 import io.jenkins.plugins.dcom.contract.RestartRules;
 import io.jenkins.plugins.dcom.run.RestartPolicy;
 import io.jenkins.plugins.dcom.transport.RestartRequest;
-import picocli.CommandLine.Option;
 
 /** Whether to restart changed hosts, and how; shared by remediate and rollback. */
 final class RestartOptions {
 
-    @Option(names = "--restart", description = "Restart each host this run changed, wait for it to come back and audit it again. Without it, changed hosts are RESTART_PENDING.")
-    boolean restart;
+    final boolean restart;
+    final long delay;
+    final String comment;
+    final long waitDown;
+    final long waitUp;
+    final long poll;
 
-    @Option(names = "--restart-delay", paramLabel = "SECONDS", defaultValue = "" + Defaults.RESTART_DELAY_SECONDS, description = "Warning time before the restart, as shutdown /t (default: ${DEFAULT-VALUE}).")
-    int delay;
+    static void declare(OptionTable table) {
+        table.flag("restart", "Restart each host this run changed, wait for it to come back and audit it again. Without it, "
+                        + "changed hosts are RESTART_PENDING.")
+                .value("restart-delay", "SECONDS", "" + Defaults.RESTART_DELAY_SECONDS, "Warning time before the restart, as "
+                        + "shutdown /t")
+                .value("restart-comment", "TEXT", Defaults.RESTART_COMMENT, "Reason shown to users and written to the event "
+                        + "log, as shutdown /c")
+                .value("restart-wait-down", "SECONDS", "300", "How long after the delay a host may take to go away")
+                .value("restart-wait-up", "SECONDS", "900", "How long a restarting host may take to answer again")
+                .hidden("restart-poll", "MILLIS", "2000");
+    }
 
-    @Option(names = "--restart-comment", paramLabel = "TEXT", defaultValue = Defaults.RESTART_COMMENT, description = "Reason shown to users and written to the event log, as shutdown /c (default: ${DEFAULT-VALUE}).")
-    String comment;
-
-    @Option(names = "--restart-wait-down", paramLabel = "SECONDS", defaultValue = "300", description = "How long after the delay a host may take to go away (default: ${DEFAULT-VALUE}).")
-    int waitDown;
-
-    @Option(names = "--restart-wait-up", paramLabel = "SECONDS", defaultValue = "900", description = "How long a restarting host may take to answer again (default: ${DEFAULT-VALUE}).")
-    int waitUp;
-
-    @Option(names = "--restart-poll", paramLabel = "MILLIS", defaultValue = "2000", hidden = true, description = "Time between probes while waiting.")
-    long poll;
+    RestartOptions(Arguments arguments) throws UsageException {
+        restart = arguments.flag("restart");
+        delay = arguments.number("restart-delay");
+        comment = arguments.text("restart-comment");
+        waitDown = arguments.number("restart-wait-down");
+        waitUp = arguments.number("restart-wait-up");
+        poll = arguments.number("restart-poll");
+    }
 
     RestartPolicy policy() throws UsageException {
         if (!restart) {
@@ -36,7 +45,7 @@ final class RestartOptions {
         Bounds.check("--restart-wait-up", waitUp, 1, Bounds.WEEK);
         Bounds.check("--restart-poll", poll, 100, 60_000);
         try {
-            return RestartPolicy.after(new RestartRequest(delay, comment), waitDown, waitUp, poll);
+            return RestartPolicy.after(new RestartRequest((int) delay, comment), (int) waitDown, (int) waitUp, poll);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--restart-delay/--restart-comment/--restart-wait-*: " + e.getMessage(), e);
         }

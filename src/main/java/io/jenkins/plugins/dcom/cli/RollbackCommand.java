@@ -17,47 +17,59 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** Writes back the values a remediation run saved, on the hosts it changed. */
-@Command(name = "rollback", mixinStandardHelpOptions = true,
-        description = {"Write back the values a remediation run saved before it changed each host.",
-                "A host whose value changed since that run is left alone unless --force."})
-final class RollbackCommand implements Callable<Integer> {
-    @ParentCommand
-    DcomComplianceCommand parent;
+final class RollbackCommand extends Subcommand {
+    private ConnectionOptions connection;
+    private RestartOptions restart;
+    private Path backupDir;
+    private String run;
+    private boolean dryRun;
+    private boolean force;
+    private long concurrency;
+    private Path reportDir;
 
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    RestartOptions restart;
-
-    @Option(names = "--backup-dir", paramLabel = "DIR", defaultValue = "dcom-report/backups", description = "The folder remediate kept its runs' backups in (default: ${DEFAULT-VALUE}).")
-    Path backupDir;
-
-    @Option(names = "--run", paramLabel = "RUN-ID", description = "The run to undo (default: the latest run in --backup-dir).")
-    String run;
-
-    @Option(names = "--dry-run", description = "Show what would be written back; write nothing.")
-    boolean dryRun;
-
-    @Option(names = "--force", description = "Also overwrite hosts whose value changed since the run.")
-    boolean force;
-
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "" + Defaults.CONCURRENCY, description = "Hosts processed at once, 1-"
-            + Defaults.MAX_CONCURRENCY + " (default: ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "dcom-report/rollback", description = "Where the reports go (default: ${DEFAULT-VALUE}).")
-    Path reportDir;
+    RollbackCommand(DcomComplianceCommand parent) {
+        super(parent);
+    }
 
     @Override
-    public Integer call() throws UsageException {
+    String name() {
+        return "rollback";
+    }
+
+    @Override
+    String description() {
+        return "Write back the values a remediation run saved before it changed each host. A host whose value changed "
+                + "since that run is left alone unless --force.";
+    }
+
+    @Override
+    void declare(OptionTable table) {
+        ConnectionOptions.declare(table);
+        RestartOptions.declare(table);
+        table.value("backup-dir", "DIR", "dcom-report/backups", "The folder remediate kept its runs' backups in")
+                .value("run", "RUN-ID", "The run to undo (default: the latest run in --backup-dir).")
+                .flag("dry-run", "Show what would be written back; write nothing.")
+                .flag("force", "Also overwrite hosts whose value changed since the run.")
+                .value("concurrency", "N", "" + Defaults.CONCURRENCY, "Hosts processed at once, 1-" + Defaults.MAX_CONCURRENCY)
+                .value("report-dir", "DIR", "dcom-report/rollback", "Where the reports go");
+    }
+
+    @Override
+    void read(Arguments arguments) throws UsageException {
+        connection = new ConnectionOptions(arguments);
+        restart = new RestartOptions(arguments);
+        backupDir = arguments.path("backup-dir");
+        run = arguments.text("run");
+        dryRun = arguments.flag("dry-run");
+        force = arguments.flag("force");
+        concurrency = arguments.number("concurrency");
+        reportDir = arguments.path("report-dir");
+    }
+
+    @Override
+    int call() throws UsageException {
         Path runDir = backupDir.resolve(run == null ? latestRun() : run);
         List<BackupRecord> records = load(runDir);
         List<Target> targets = new ArrayList<>();

@@ -3,27 +3,33 @@ package io.jenkins.plugins.dcom.cli;
 import io.jenkins.plugins.dcom.contract.RolloutSpec;
 import io.jenkins.plugins.dcom.run.Rollout;
 import java.util.function.Supplier;
-import picocli.CommandLine.Option;
 
 /** The remediation's rollout: gated waves instead of every host at once. */
 final class RolloutOptions {
-    @Option(names = "--canary", paramLabel = "N", defaultValue = "0", description = "Hosts in a first wave of their own (default: none).")
-    int canary;
+    final long canary;
+    final String waveSize;
+    final long maxFailures;
+    final boolean autoRevert;
+    final String siteServers;
 
-    @Option(names = "--wave-size", paramLabel = "N|P%", description = "Hosts per wave after the canary, as a count or a "
-            + "percentage of the fleet; each wave must pass its gate before the next starts (default: all at once).")
-    String waveSize;
+    static void declare(OptionTable table) {
+        table.value("canary", "N", "Hosts in a first wave of their own (default: none).")
+                .value("wave-size", "N|P%", "Hosts per wave after the canary, as a count or a percentage of the fleet; each "
+                        + "wave must pass its gate before the next starts (default: all at once).")
+                .value("max-failures", "K", "Stop the rollout once K hosts have failed (default: no limit; a wave's gate "
+                        + "stops it anyway).")
+                .flag("auto-revert", "When a wave fails its gate, write its changed hosts back from their backups.")
+                .value("site-servers", "first|last", "Put the site servers in the first or the last waves (default: "
+                        + "inventory order).");
+    }
 
-    @Option(names = "--max-failures", paramLabel = "K", defaultValue = "0", description = "Stop the rollout once K hosts "
-            + "have failed (default: no limit; a wave's gate stops it anyway).")
-    int maxFailures;
-
-    @Option(names = "--auto-revert", description = "When a wave fails its gate, write its changed hosts back from their backups.")
-    boolean autoRevert;
-
-    @Option(names = "--site-servers", paramLabel = "first|last", description = "Put the site servers in the first or the "
-            + "last waves (default: inventory order).")
-    String siteServers;
+    RolloutOptions(Arguments arguments) throws UsageException {
+        canary = arguments.number("canary", 0);
+        waveSize = arguments.text("wave-size");
+        maxFailures = arguments.number("max-failures", 0);
+        autoRevert = arguments.flag("auto-revert");
+        siteServers = arguments.text("site-servers");
+    }
 
     /** @return the rollout, every option checked (the values by {@link RolloutSpec}'s rules, shared with the build step) */
     Rollout rollout(boolean dryRun) throws UsageException {

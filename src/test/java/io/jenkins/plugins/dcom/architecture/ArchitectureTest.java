@@ -69,7 +69,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(BASE + ".plugin..", BASE + ".policy..", BASE + ".inventory..", BASE + ".text..",
                 BASE + ".contract..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.cloudsoft..", "org.apache.http..", "org.jinterop..", "jcifs..", "rpc..",
-                        "ndr..", "com.hierynomus..", "com.rapid7..", "com.fasterxml..", "picocli..", BASE + ".run..", BASE + ".report..", BASE + ".backup..",
+                        "ndr..", "com.hierynomus..", "com.rapid7..", "com.fasterxml..", "org.apache.commons.cli..", BASE + ".run..", BASE + ".report..", BASE + ".backup..",
                         BASE + ".cli..", BASE + ".lab..", BASE + ".transport.winrm..", BASE + ".transport.rrp..")
                 .because("the .hpi puts only these packages (and SnakeYAML) on the server's class path; see ServerSideClassesIT")
                 .check(CLASSES);
