@@ -1,5 +1,7 @@
 package io.jenkins.plugins.dcom.analysis;
 
+import java.util.regex.Pattern;
+
 /**
  * The Windows generations whose DCOM behaviour differs for protocol choice, told apart by the registry's
  * {@code HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\CurrentVersion} (4.0, 5.0, 5.1, 5.2, 6.x).
@@ -14,6 +16,7 @@ public enum WindowsGeneration {
     /** The version could not be read. */
     UNKNOWN("unknown Windows version");
 
+    private static final Pattern VERSION = Pattern.compile("\\d{1,2}\\.\\d{1,2}");
     private final String label;
 
     WindowsGeneration(String label) {
@@ -29,7 +32,7 @@ public enum WindowsGeneration {
      * @return the generation, {@link #UNKNOWN} for anything not of the form major.minor
      */
     public static WindowsGeneration of(String currentVersion) {
-        if (currentVersion == null || !currentVersion.trim().matches("\\d{1,2}\\.\\d{1,2}")) {
+        if (currentVersion == null || !VERSION.matcher(currentVersion.trim()).matches()) {
             return UNKNOWN;
         }
         String[] parts = currentVersion.trim().split("\\.");

@@ -35,6 +35,8 @@ public final class InventoryParser {
     private static final Pattern BRACKETED = Pattern.compile("^\\[([^\\]]+)\\](?::(\\d{1,5}))?$");
     private static final Pattern PLAIN = Pattern.compile("^([^:\\[\\]]+)(?::(\\d{1,5}))?$");
     private static final Pattern DISPLAY_NAME = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n|\r");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final List<String> FIELDS = Arrays.asList("role", "transport", "name", "smb", "winrm");
     private static final List<String> SMB_VERSIONS = Arrays.asList("1", "2", "3");
 
@@ -63,7 +65,7 @@ public final class InventoryParser {
     public Inventory parse(String text, String source) throws InventoryException {
         List<Target> targets = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        String[] lines = text.split("\r?\n|\r", -1);
+        String[] lines = LINE_BREAK.split(text, -1);
         for (int i = 0; i < lines.length; i++) {
             String line = stripComment(lines[i]).trim();
             if (!line.isEmpty()) {
@@ -89,7 +91,7 @@ public final class InventoryParser {
     }
 
     private static Target parseLine(String line, String source, int number) throws InventoryException {
-        String[] tokens = line.split("\\s+");
+        String[] tokens = SPACES.split(line);
         String where = source + " line " + number;
         String[] hostPort = hostAndPort(tokens[0], where);
         Integer port = port(hostPort[1], where);

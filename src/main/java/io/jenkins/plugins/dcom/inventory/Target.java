@@ -1,9 +1,11 @@
 package io.jenkins.plugins.dcom.inventory;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** One server of an inventory: where it is, how to reach it, and where it was declared. */
 public final class Target {
+    private static final Pattern UNSAFE_IN_FILE_NAMES = Pattern.compile("[^a-z0-9.-]");
     private final String host;
     private final Integer port;
     private final Role role;
@@ -92,7 +94,7 @@ public final class Target {
 
     /** @return a file-name-safe key, unique within an inventory */
     public String fileKey() {
-        return address().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "_");
+        return UNSAFE_IN_FILE_NAMES.matcher(address().toLowerCase(Locale.ROOT)).replaceAll("_");
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +37,17 @@ final class RegQueryOutput {
     private static final String DEFAULT_SEPARATOR = "\\0";
     private static final Pattern VALUE_LINE =
             Pattern.compile("^ {4}" + Pattern.quote(ProtocolValues.VALUE) + " {4}(REG_[A-Z_]+)(?: {4}(.*))?$");
+    /*
+     * Every pattern is compiled once: a cold run compiled each again for every host (splits and matches included),
+     * and the JIT then compiled the regex compiler itself.
+     */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern DWORD = Pattern.compile("0x[0-9a-fA-F]{1,8}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern DEFAULT_SPLIT = Pattern.compile(Pattern.quote(DEFAULT_SEPARATOR));
+    private static final Pattern SECOND_SPLIT = Pattern.compile(Pattern.quote(RegCommands.SECOND_SEPARATOR));
+    /** The line of each value name asked for; the names are the tool's and its policy's, a handful per run. */
+    private static final Map<String, Pattern> NAMED_LINES = new ConcurrentHashMap<>();
 
     private RegQueryOutput() {
     }
@@ -51,7 +63,7 @@ final class RegQueryOutput {
      */
     static RegistryValue value(String host, String stdout) throws TransportException {
         List<String[]> lines = new ArrayList<>();
-        for (String line : stdout.split("\r?\n")) {
+        for (String line : LINE_BREAK.split(stdout)) {
             Matcher matcher = VALUE_LINE.matcher(line);
             if (matcher.matches()) {
                 lines.add(new String[] {matcher.group(1), matcher.group(2) == null ? "" : matcher.group(2)});
@@ -75,11 +87,11 @@ final class RegQueryOutput {
             throw new TransportException(FailureKind.MALFORMED_VALUE, host, "DCOM Protocols as reg.exe printed it holds a "
                     + "NUL character, which no REG_MULTI_SZ entry can hold; read it with transport=rrp or regedit");
         }
-        List<String> split = split(byDefault, DEFAULT_SEPARATOR);
+        List<String> split = split(byDefault, DEFAULT_SPLIT);
         if (String.join(RegCommands.SECOND_SEPARATOR, split).equals(bySecond)) {
             return split;
         }
-        List<String> other = split(bySecond, RegCommands.SECOND_SEPARATOR);
+        List<String> other = split(bySecond, SECOND_SPLIT);
         if (String.join(DEFAULT_SEPARATOR, other).equals(byDefault)) {
             return other;
         }
@@ -116,7 +128,7 @@ final class RegQueryOutput {
     private static Map<String, String> byKey(String stdout) {
         Map<String, String> blocks = new HashMap<>();
         String key = null;
-        for (String printed : stdout.split("\r?\n")) {
+        for (String printed : LINE_BREAK.split(stdout)) {
             if (printed.regionMatches(true, 0, HKLM, 0, HKLM.length())) {
                 key = printed.substring(HKLM.length()).trim().toUpperCase(Locale.ROOT);
             } else if (key != null && !printed.trim().isEmpty()) {
@@ -128,8 +140,9 @@ final class RegQueryOutput {
     }
 
     static RegistryValue namedValue(String stdout, String name) {
-        Pattern line = Pattern.compile("^ {4}" + Pattern.quote(name) + " {4}(REG_[A-Z_]+)(?: {4}(.*))?$", Pattern.CASE_INSENSITIVE);
-        for (String printed : stdout.split("\r?\n")) {
+        Pattern line = NAMED_LINES.computeIfAbsent(name, asked ->
+                Pattern.compile("^ {4}" + Pattern.quote(asked) + " {4}(REG_[A-Z_]+)(?: {4}(.*))?$", Pattern.CASE_INSENSITIVE));
+        for (String printed : LINE_BREAK.split(stdout)) {
             Matcher matcher = line.matcher(printed);
             if (matcher.matches()) {
                 return rebuilt(matcher.group(1), matcher.group(2) == null ? "" : matcher.group(2));
@@ -145,7 +158,7 @@ final class RegQueryOutput {
                 return new RegistryValue("REG_SZ".equals(type) ? RegistryValue.REG_SZ : 2,
                         (data + "\0").getBytes(StandardCharsets.UTF_16LE), false);
             case "REG_DWORD":
-                if (!data.matches("0x[0-9a-fA-F]{1,8}")) {
+                if (!DWORD.matcher(data).matches()) {
                     return null;
                 }
                 int number = (int) Long.parseLong(data.substring(2), 16);
@@ -155,18 +168,18 @@ final class RegQueryOutput {
                 if (data.indexOf('\0') >= 0) {
                     return null; // no REG_MULTI_SZ entry holds a NUL: not a value reg.exe printed
                 }
-                return new RegistryValue(RegistryValue.REG_MULTI_SZ, MultiSz.encode(split(data, DEFAULT_SEPARATOR)), false);
+                return new RegistryValue(RegistryValue.REG_MULTI_SZ, MultiSz.encode(split(data, DEFAULT_SPLIT)), false);
             default:
                 return null;
         }
     }
 
     /** Splits joined entries, keeping empty ones: none is dropped silently. */
-    private static List<String> split(String data, String separator) {
+    private static List<String> split(String data, Pattern separator) {
         if (data.isEmpty()) {
             return Collections.emptyList();
         }
-        return Arrays.asList(data.split(Pattern.quote(separator), -1));
+        return Arrays.asList(separator.split(data, -1));
     }
 
     /** @return what Windows printed on failure, on one line, shortened, for a message (localized: never classified) */
@@ -177,6 +190,6 @@ final class RegQueryOutput {
 
     /** @return host text on one line, shown safely, clipped with its length given */
     private static String excerpt(String text) {
-        return UntrustedText.clip(UntrustedText.line(text.replaceAll("\\s+", " ").trim()), 200);
+        return UntrustedText.clip(UntrustedText.line(SPACES.matcher(text).replaceAll(" ").trim()), 200);
     }
 }

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class WinRmTransport implements RegistryTransport {
     private static final Pattern SAFE_KEY = Pattern.compile("^[A-Za-z0-9 \\\\]{1,200}$");
     private static final Pattern SAFE_NAME = Pattern.compile("^[A-Za-z0-9]{1,100}$");
+    private static final Pattern TICKS = Pattern.compile("[0-9]{1,20}");
     private final String host;
     private final WsmanShell shell;
 
@@ -91,7 +92,7 @@ final class WinRmTransport implements RegistryTransport {
     public String bootMarker() throws TransportException {
         WsmanShell.Result output = run(RegCommands.bootTime());
         String ticks = output.stdout.trim();
-        return output.exit == 0 && ticks.matches("[0-9]{1,20}") ? ticks : null;
+        return output.exit == 0 && TICKS.matcher(ticks).matches() ? ticks : null;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -24,6 +25,8 @@ final class WsmanReply {
     private static final String SOAP = "http://www.w3.org/2003/05/soap-envelope";
     private static final String FAULT_DETAIL = "http://schemas.microsoft.com/wbem/wsman/1/wsmanfault";
     private static final String DONE = "http://schemas.microsoft.com/wbem/wsman/1/windows/shell/CommandState/Done";
+    private static final Pattern SIGNED_NUMBER = Pattern.compile("-?[0-9]{1,10}");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,10}");
     private final Document document;
 
     private WsmanReply(Document document) {
@@ -115,7 +118,7 @@ final class WsmanReply {
      */
     Integer exitCode() {
         String code = text(SHELL, "ExitCode");
-        if (!code.matches("-?[0-9]{1,10}")) {
+        if (!SIGNED_NUMBER.matcher(code).matches()) {
             return null;
         }
         long value = Long.parseLong(code);
@@ -131,7 +134,7 @@ final class WsmanReply {
     Long faultCode() {
         NodeList details = document.getElementsByTagNameNS(FAULT_DETAIL, "WSManFault");
         String code = details.getLength() == 0 ? "" : ((Element) details.item(0)).getAttribute("Code").trim();
-        return code.matches("[0-9]{1,10}") ? Long.valueOf(code) : null;
+        return NUMBER.matcher(code).matches() ? Long.valueOf(code) : null;
     }
 
     /** @return the fault's subcode without its prefix, e.g. {@code TimedOut}, or "" */
