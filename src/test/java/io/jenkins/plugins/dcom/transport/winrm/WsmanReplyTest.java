@@ -3,6 +3,7 @@ package io.jenkins.plugins.dcom.transport.winrm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,63 @@ class WsmanReplyTest {
     void anAnswerWithADoctypeIsRefused() {
         assertThatThrownBy(() -> WsmanReply.parse(("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>")
                 .getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void anAnswerWithAnUndeclaredEntityOrTextAfterTheEnvelopeIsRefused() {
+        assertThatThrownBy(() -> reply("<rsp:CommandId>&e;</rsp:CommandId>")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> WsmanReply.parse("<x/><y/>".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> WsmanReply.parse("not xml".getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void textIsEverythingInsideTheElementWithXmlsEscapesAndCdataResolved() throws IOException {
+        WsmanReply reply = reply("<rsp:CommandId> <![CDATA[C-1]]>&amp;<b>2</b>&#x41; </rsp:CommandId>");
+
+        assertThat(reply.commandId()).isEqualTo("C-1&2A");
+    }
+
+    @Test
+    void theFirstElementInDocumentOrderIsTheOneRead() throws IOException {
+        WsmanReply reply = reply("<rsp:CommandId>outer<rsp:CommandId>inner</rsp:CommandId></rsp:CommandId>"
+                + "<rsp:CommandId>later</rsp:CommandId>");
+
+        assertThat(reply.commandId()).isEqualTo("outerinner");
+    }
+
+    @Test
+    void aCreatesShellIdComesFromItsSelectorFirst() throws IOException {
+        String selector = "<w:SelectorSet xmlns:w=\"http://schemas.dmtf.org/wbem/wsman/1/wsman.xsd\">"
+                + "<w:Selector Name=\"Other\">X</w:Selector><w:Selector Name=\"ShellId\"> S-1 </w:Selector></w:SelectorSet>";
+
+        assertThat(reply(selector + "<rsp:Shell><rsp:ShellId>S-2</rsp:ShellId></rsp:Shell>").shellId()).isEqualTo("S-1");
+        assertThat(reply("<rsp:Shell><rsp:ShellId>S-2</rsp:ShellId></rsp:Shell>").shellId()).isEqualTo("S-2");
+    }
+
+    @Test
+    void streamsAreDecodedInOrderAndStderrKeptApart() throws IOException {
+        WsmanReply reply = reply("<rsp:ReceiveResponse><rsp:Stream Name=\"stdout\">b25l</rsp:Stream>"
+                + "<rsp:Stream Name=\"stderr\">ZXJy</rsp:Stream><rsp:Stream Name=\"stdout\" End=\"true\"/>"
+                + "<rsp:Stream>dHdv</rsp:Stream></rsp:ReceiveResponse>");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+        reply.appendStreams(stdout, stderr);
+
+        assertThat(stdout.toString("UTF-8")).isEqualTo("onetwo");
+        assertThat(stderr.toString("UTF-8")).isEqualTo("err");
+        assertThat(reply.isDone()).isFalse();
+        assertThat(reply.isFault()).isFalse();
+    }
+
+    @Test
+    void anAnswerWithoutTheElementsGivesNothingRatherThanFailing() throws IOException {
+        WsmanReply reply = reply("");
+
+        assertThat(reply.relatesTo()).isEmpty();
+        assertThat(reply.shellId()).isEmpty();
+        assertThat(reply.exitCode()).isNull();
+        assertThat(reply.faultCode()).isNull();
+        assertThat(reply.faultSubcode()).isEmpty();
     }
 }
