@@ -1,5 +1,6 @@
 package io.jenkins.plugins.dcom.report;
 
+import com.fasterxml.aalto.stax.OutputFactoryImpl;
 import io.jenkins.plugins.dcom.analysis.ConnectivityMatrix;
 import io.jenkins.plugins.dcom.analysis.PairOutcome;
 import io.jenkins.plugins.dcom.analysis.PairPrediction;
@@ -24,8 +25,11 @@ import javax.xml.stream.XMLStreamWriter;
  * No host vanishes.
  */
 public final class JUnitReport {
-    /** Looked up once: the lookup reads system properties and service files, and a run writes a test case per host. */
-    private static final XMLOutputFactory XML = XMLOutputFactory.newInstance();
+    /**
+     * Aalto's writer, named rather than looked up: the command line carries Aalto for WinRM's answers, and a lookup would
+     * find it by its service file anyway; made once, as a run writes a test case per host.
+     */
+    private static final XMLOutputFactory XML = new OutputFactoryImpl();
 
     private JUnitReport() {
     }
