@@ -116,8 +116,9 @@ final class WsmanClient implements Closeable {
         }
         // The stale check (a 1 ms read before reusing the kept connection) sees a connection the host closed, so the
         // message goes on a new one instead of failing unsent; a POST is never resent after it may have been read.
+        // The path is the tool's own (/wsman): HttpClient need not decode and normalise it again for every message.
         @SuppressWarnings("deprecation")
-        RequestConfig config = RequestConfig.custom().setStaleConnectionCheckEnabled(true)
+        RequestConfig config = RequestConfig.custom().setStaleConnectionCheckEnabled(true).setNormalizeUri(false)
                 .setConnectTimeout(settings.getConnectTimeoutMillis())
                 .setSocketTimeout(settings.getSocketTimeoutMillis()).setConnectionRequestTimeout(settings.getConnectTimeoutMillis())
                 .setRedirectsEnabled(false).setTargetPreferredAuthSchemes(Collections.singletonList(schemeName(mode))).build();
