@@ -1,7 +1,9 @@
 package io.jenkins.plugins.dcom.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -128,14 +130,14 @@ final class OptionTable {
         formatter.setSyntaxPrefix("Usage:");
         try {
             formatter.printHelp(command + " [OPTIONS]", description, shown, "", false);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the help could not be printed", e);
         }
         out.flush();
     }
 
     /** Keeps the options in the order {@link Options} holds them: as declared. */
-    private static final java.util.Comparator<Option> IN_ORDER_DECLARED = new java.util.Comparator<Option>() {
+    private static final Comparator<Option> IN_ORDER_DECLARED = new Comparator<Option>() {
         @Override
         public int compare(Option a, Option b) {
             return 0;
