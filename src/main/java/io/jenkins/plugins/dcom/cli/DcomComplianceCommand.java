@@ -50,8 +50,7 @@ public final class DcomComplianceCommand {
             return args.length == 0 ? ExitCodes.USAGE : ExitCodes.OK;
         }
         if (OptionTable.asks(new String[] {args[0]}, OptionTable.VERSION)) {
-            out.println(ToolVersion.NAME + " " + ToolVersion.get());
-            return ExitCodes.OK;
+            return printVersion();
         }
         Subcommand command = subcommand(args[0]);
         if (command == null) {
@@ -70,8 +69,7 @@ public final class DcomComplianceCommand {
             return ExitCodes.OK;
         }
         if (OptionTable.asks(words, OptionTable.VERSION)) {
-            out.println(ToolVersion.NAME + " " + ToolVersion.get());
-            return ExitCodes.OK;
+            return printVersion();
         }
         try {
             command.read(table.parse(words));
@@ -101,7 +99,8 @@ public final class DcomComplianceCommand {
                 new DemoCommand(this));
     }
 
-    private Subcommand subcommand(String name) {
+    /** @return the subcommand of that name, or {@code null} */
+    Subcommand subcommand(String name) {
         for (Subcommand command : subcommands()) {
             if (command.name().equals(name)) {
                 return command;
@@ -116,6 +115,11 @@ public final class DcomComplianceCommand {
             names.add(command.name());
         }
         return names;
+    }
+
+    private int printVersion() {
+        out.println(ToolVersion.NAME + " " + ToolVersion.get());
+        return ExitCodes.OK;
     }
 
     private void printHelp() {

@@ -14,16 +14,15 @@ public final class CommandLineWords {
      * @throws Exception a usage error, when a run would refuse the words
      */
     public static List<String> parse(List<String> words) throws Exception {
-        DcomComplianceCommand root = new DcomComplianceCommand(System.out, System.err, Collections.<String, String>emptyMap());
-        for (Subcommand command : new Subcommand[] {new AuditCommand(root), new RemediateCommand(root), new RollbackCommand(root)}) {
-            if (command.name().equals(words.get(0))) {
-                OptionTable table = new OptionTable();
-                command.declare(table);
-                Arguments arguments = table.parse(words.subList(1, words.size()).toArray(new String[0]));
-                command.read(arguments);
-                return arguments.given();
-            }
+        Subcommand command = new DcomComplianceCommand(System.out, System.err, Collections.<String, String>emptyMap())
+                .subcommand(words.get(0));
+        if (command == null) {
+            throw new IllegalArgumentException("no such subcommand: " + words.get(0));
         }
-        throw new IllegalArgumentException("no such subcommand: " + words.get(0));
+        OptionTable table = new OptionTable();
+        command.declare(table);
+        Arguments arguments = table.parse(words.subList(1, words.size()).toArray(new String[0]));
+        command.read(arguments);
+        return arguments.given();
     }
 }
