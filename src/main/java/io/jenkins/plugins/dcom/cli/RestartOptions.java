@@ -40,12 +40,12 @@ final class RestartOptions {
         if (!restart) {
             return RestartPolicy.never();
         }
-        Bounds.check("--restart-delay", delay, 0, RestartRules.MAX_DELAY_SECONDS);
-        Bounds.check("--restart-wait-down", waitDown, 1, Bounds.WEEK);
-        Bounds.check("--restart-wait-up", waitUp, 1, Bounds.WEEK);
-        Bounds.check("--restart-poll", poll, 100, 60_000);
+        int delaySeconds = Bounds.check("--restart-delay", delay, 0, RestartRules.MAX_DELAY_SECONDS);
+        int downSeconds = Bounds.check("--restart-wait-down", waitDown, 1, Bounds.WEEK);
+        int upSeconds = Bounds.check("--restart-wait-up", waitUp, 1, Bounds.WEEK);
+        int pollMillis = Bounds.check("--restart-poll", poll, 100, 60_000);
         try {
-            return RestartPolicy.after(new RestartRequest((int) delay, comment), (int) waitDown, (int) waitUp, poll);
+            return RestartPolicy.after(new RestartRequest(delaySeconds, comment), downSeconds, upSeconds, pollMillis);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--restart-delay/--restart-comment/--restart-wait-*: " + e.getMessage(), e);
         }
