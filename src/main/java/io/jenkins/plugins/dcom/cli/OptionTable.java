@@ -30,6 +30,8 @@ import org.apache.commons.cli.help.TextHelpAppendable;
 final class OptionTable {
     static final String HELP = "help";
     static final String VERSION = "version";
+    /** Columns of the help: room for the longest option and its value beside a readable description. */
+    private static final int HELP_WIDTH = 100;
 
     private final Options options = new Options();
     private final Map<String, String> defaults = new HashMap<>();
@@ -125,7 +127,9 @@ final class OptionTable {
                 shown.addOption(option);
             }
         }
-        HelpFormatter formatter = HelpFormatter.builder().setShowSince(false).setHelpAppendable(new TextHelpAppendable(out))
+        TextHelpAppendable text = new TextHelpAppendable(out);
+        text.setMaxWidth(HELP_WIDTH);
+        HelpFormatter formatter = HelpFormatter.builder().setShowSince(false).setHelpAppendable(text)
                 .setComparator(IN_ORDER_DECLARED).get();
         formatter.setSyntaxPrefix("Usage:");
         try {
