@@ -35,6 +35,8 @@ public final class RrpTransportFactory implements TransportFactory {
     private static final List<SMB2Dialect> SMB2_AND_3 = Arrays.asList(SMB2Dialect.SMB_3_1_1, SMB2Dialect.SMB_3_0_2,
             SMB2Dialect.SMB_3_0, SMB2Dialect.SMB_2_1, SMB2Dialect.SMB_2_0_2);
     private final ConnectionSettings settings;
+    /** Whether this run's first host has configured j-Interop and jcifs; a run does it once, as before at its start. */
+    private boolean configured;
 
     /**
      * Costs nothing until a host is opened: a run whose hosts all use WinRM loads neither j-Interop's logging nor jcifs.
@@ -51,7 +53,15 @@ public final class RrpTransportFactory implements TransportFactory {
      */
     private static List<Logger> silenced;
 
-    private static synchronized void configureOnce(ConnectionSettings settings) {
+    /** Configures j-Interop and jcifs for this run, at its first host opened. */
+    private synchronized void configureOnce() {
+        if (!configured) {
+            configure(settings);
+            configured = true;
+        }
+    }
+
+    private static synchronized void configure(ConnectionSettings settings) {
         if (silenced == null) {
             silenced = Arrays.asList(Logger.getLogger("org.jinterop"), Logger.getLogger("rpc"));
             for (Logger logger : silenced) {
@@ -92,7 +102,7 @@ public final class RrpTransportFactory implements TransportFactory {
 
     @Override
     public RegistryTransport open(Target target, ConnectionSettings settings) throws TransportException {
-        configureOnce(this.settings);
+        configureOnce();
         if (target.getPort() != null && target.getPort() != PORT) {
             throw new TransportException(FailureKind.INVALID_VALUE, target.address(), "transport rrp uses SMB on port "
                     + PORT + " only; drop the port from the inventory line, or use transport=winrm");
