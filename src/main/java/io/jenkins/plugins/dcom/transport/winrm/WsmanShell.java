@@ -153,11 +153,7 @@ final class WsmanShell implements Closeable {
             // the result is already known; an undeleted shell expires on the host
         } finally {
             shellId = null;
-            try {
-                client.close();
-            } catch (IOException e) {
-                // nothing was pending
-            }
+            client.close();
         }
     }
 }

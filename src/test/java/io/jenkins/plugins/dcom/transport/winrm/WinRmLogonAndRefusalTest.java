@@ -143,6 +143,25 @@ class WinRmLogonAndRefusalTest {
     }
 
     @Test
+    void aConnectionTheHostClosedIsSeenBeforeTheNextMessageWhichGoesAfterANewLogonOnANewConnection() throws Exception {
+        LabHost host = fleet.host("DEFAULT");
+        LabCounters counters = host.counters();
+        try (RegistryTransport transport = open("DEFAULT", settings().build())) {
+            transport.read();
+            host.dropConnections();
+            long[] before = {counters.requests(), counters.unauthorized(), counters.connections()};
+
+            assertThat(transport.windowsVersion()).isEqualTo("6.3");
+
+            assertThat(counters.connections() - before[2]).isEqualTo(1);
+            assertThat(counters.unauthorized() - before[1]).as("the new logon's CHALLENGE only: nothing went on the "
+                    + "closed connection to be refused").isEqualTo(1);
+            assertThat(counters.requests() - before[0]).as("NEGOTIATE, AUTHENTICATE, then Command and Receive in the "
+                    + "shell the host kept").isEqualTo(4);
+        }
+    }
+
+    @Test
     void aHostThatRefusesRemoteShellsNamesTheGroupPolicy() {
         TransportException refused = failure("NOSHELL", settings().build());
 
