@@ -1,14 +1,16 @@
 package io.jenkins.plugins.dcom.transport.winrm;
 
-import io.cloudsoft.winrm4j.client.encryption.WinrmEncryptionUtils;
 import io.cloudsoft.winrm4j.client.ntlm.NTCredentialsWithEncryption;
 import io.cloudsoft.winrm4j.client.ntlm.NtlmKeys.NegotiateFlags;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * NTLM message security with extended session security ([MS-NLMP] 3.4.3, 3.4.4.2): a message sealed with the
@@ -17,8 +19,12 @@ import java.util.function.UnaryOperator;
  */
 final class NtlmCipher implements MessageCipher {
     private static final int SIGNATURE_LENGTH = 16;
+    private static final String HMAC_MD5 = "HmacMD5";
 
     private final NTCredentialsWithEncryption session;
+    /** HMAC_MD5 keyed once per direction for the session, not looked up and keyed again for each message. */
+    private final Mac clientSigner;
+    private final Mac serverSigner;
 
     /**
      * @param session credentials whose logon has completed
@@ -31,13 +37,25 @@ final class NtlmCipher implements MessageCipher {
                     + "messages cannot be encrypted");
         }
         this.session = session;
+        this.clientSigner = hmacMd5(session.getClientSigningKey());
+        this.serverSigner = hmacMd5(session.getServerSigningKey());
+    }
+
+    private static Mac hmacMd5(byte[] key) throws IOException {
+        try {
+            Mac mac = Mac.getInstance(HMAC_MD5);
+            mac.init(new SecretKeySpec(key, HMAC_MD5));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("this Java has no HMAC-MD5 for NTLM message signatures", e);
+        }
     }
 
     @Override
     public synchronized byte[][] wrap(byte[] message) {
         long sequence = session.getSequenceNumberOutgoing().incrementAndGet();
         byte[] sealed = session.getStatefulEncryptor().update(message); // sealing runs first: the RC4 stream is shared
-        byte[] signature = signature(session.getClientSigningKey(), sequence, message, session.getStatefulEncryptor()::update);
+        byte[] signature = signature(clientSigner, sequence, message, session.getStatefulEncryptor()::update);
         return new byte[][] {signature, sealed};
     }
 
@@ -48,7 +66,7 @@ final class NtlmCipher implements MessageCipher {
         }
         byte[] message = session.getStatefulDecryptor().update(data);
         long sequence = session.getSequenceNumberIncoming().incrementAndGet();
-        byte[] expected = signature(session.getServerSigningKey(), sequence, message, session.getStatefulDecryptor()::update);
+        byte[] expected = signature(serverSigner, sequence, message, session.getStatefulDecryptor()::update);
         if (!MessageDigest.isEqual(expected, header)) {
             throw new IOException("the WinRM service's encrypted answer failed its NTLM signature check");
         }
@@ -56,11 +74,10 @@ final class NtlmCipher implements MessageCipher {
     }
 
     /** [MS-NLMP] 3.4.4.2: version 1, the first 8 bytes of HMAC_MD5(key, seq + message) (RC4'd with key exchange), seq. */
-    private byte[] signature(byte[] signingKey, long sequence, byte[] message, UnaryOperator<byte[]> rc4) {
+    private byte[] signature(Mac signer, long sequence, byte[] message, UnaryOperator<byte[]> rc4) {
         byte[] seq = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) sequence).array();
-        byte[] signed = Arrays.copyOf(seq, seq.length + message.length);
-        System.arraycopy(message, 0, signed, seq.length, message.length);
-        byte[] checksum = Arrays.copyOf(WinrmEncryptionUtils.hmacMd5(signingKey, signed), 8);
+        signer.update(seq);
+        byte[] checksum = Arrays.copyOf(signer.doFinal(message), 8); // doFinal resets the Mac to its key
         if (session.hasNegotiateFlag(NegotiateFlags.NTLMSSP_NEGOTIATE_KEY_EXCH)) {
             checksum = rc4.apply(checksum);
         }
