@@ -7,6 +7,9 @@
 #
 #   src/bench/cold-start.sh [HOSTS...]     e.g. src/bench/cold-start.sh 100 1000   (default: 100)
 #   CONCURRENCY="16 64" LATENCY=20 JAVA_OPTS="-XX:TieredStopAtLevel=1" src/bench/cold-start.sh 100
+# As the build step starts it, the command line maps a class-data archive that a first run made (ClassDataArchive):
+# the script makes one first with a one-host audit, as a node's first build does, and prints what that cost.
+# ARCHIVE=0 measures without one (the README's plain java -jar, or a JDK older than 13).
 # The lab gives every host its own loopback address (127.1.0.1 on) on WinRM's port 5985 (LAB_PORT to change it), as a
 # fleet is addressed; requests per host are the lab's own count of what each client asked.
 set -euo pipefail
@@ -37,7 +40,19 @@ measure() { # label command...: prints "label wall cpu rss"
   awk -v l="$1" -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" 'BEGIN { printf "%s %s %.2f %d\n", l, w, u + s, r / 1024 }'
 }
 
-printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' hosts conc client "wall s" "CPU s" "RSS MB" "req/host" "note"
+cds=()
+make_archive() { # as a node's first build: a one-host audit writes the archive at exit (ClassDataArchive)
+  start_lab 1
+  # shellcheck disable=SC2086
+  read -r _ awall acpu arss < <(measure archive java ${JAVA_OPTS:-} -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -XX:ArchiveClassesAtExit="$work/cli.jsa" -jar "$jar" audit --inventory "$work/lab/inventory.txt" --user labadmin \
+      --password-env DCOM_BENCH_PASSWORD --report-dir "$work/reports-archive")
+  stop_lab
+  [ -s "$work/cli.jsa" ] || { echo "no class-data archive was made (JDK older than 13?); ARCHIVE=0 to go without" >&2; exit 1; }
+  echo "class-data archive made by a one-host audit (a node's first build): $awall s wall, $acpu s CPU, $(du -m "$work/cli.jsa" | cut -f1) MB"
+  cds=(-Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile="$work/cli.jsa")
+}
+
 start_lab() { # hosts: a fresh lab, so that no client finds logons another left behind (docs/lab.md, known limits)
   rm -rf "$work/lab"
   java -jar "$jar" lab --hosts "$1" --addresses --base-port "$port" --dir "$work/lab" --latency-ms "$latency" \
@@ -52,11 +67,13 @@ stop_lab() {
   kill "$lab"; wait "$lab" 2>/dev/null || true; lab=
 }
 
+[ "${ARCHIVE:-1}" = 0 ] || make_archive
+printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' hosts conc client "wall s" "CPU s" "RSS MB" "req/host" "note"
 for hosts in ${@:-100}; do
   for conc in $concurrencies; do
     start_lab "$hosts"
     # shellcheck disable=SC2086
-    read -r _ jwall jcpu jrss < <(measure cli java ${JAVA_OPTS:-} -jar "$jar" audit --inventory "$work/lab/inventory.txt" \
+    read -r _ jwall jcpu jrss < <(measure cli java ${JAVA_OPTS:-} "${cds[@]}" -jar "$jar" audit --inventory "$work/lab/inventory.txt" \
         --user labadmin --password-env DCOM_BENCH_PASSWORD --concurrency "$conc" --report-dir "$work/reports-$conc")
     jnote=$(grep -m1 -o '^[0-9]* hosts[^(]*' "$work/out.txt" || tail -1 "$work/out.txt" | cut -c1-70)
     sleep 0.5; jreq=$(awk -v r="$(requests)" -v h="$hosts" 'BEGIN { printf "%.1f", r / h }')

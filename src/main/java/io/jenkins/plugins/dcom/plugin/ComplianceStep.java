@@ -30,7 +30,8 @@ final class ComplianceStep {
      * would not pay back), the serial collector and a heap that starts small and gives back what it frees (memory grows
      * with the hosts at once, not with a heap sized for a server), smaller thread stacks. No heap cap: a large fleet's
      * reports must never fail for want of one. Measured with src/bench/cold-start.sh (docs/benchmark.md): against
-     * the defaults, CPU -45 % and peak RSS -50 % for 100 hosts.
+     * the defaults, CPU -45 % and peak RSS -50 % for 100 hosts. The class-data archive's options follow
+     * ({@link ClassDataArchive}).
      */
     static final List<String> CHILD_JVM_OPTIONS = Collections.unmodifiableList(Arrays.asList("-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xss512k", "-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30"));
@@ -90,12 +91,15 @@ final class ComplianceStep {
         slot = ReportSlot.reserve(run, environment.expand(options.getShard()));
         FilePath reports = workspace.child(slot.workspaceFolder());
         ReportFiles.clear(reports);
+        String node = environment.get("NODE_NAME"); // the build's node, as both servers name it in the environment
+        FilePath jar = CliJar.installIn(toolFolder, CliJar.bundled(), node == null ? "" : node);
+        ClassDataArchive archive = ClassDataArchive.forRun(jar, java, node == null ? "" : node, launcher);
         List<String> command = new ArrayList<String>();
         command.add(java);
         command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(archive.jvmOptions());
         command.add("-jar");
-        String node = environment.get("NODE_NAME"); // the build's node, as both servers name it in the environment
-        command.add(CliJar.installIn(toolFolder, CliJar.bundled(), node == null ? "" : node).getRemote());
+        command.add(jar.getRemote());
         command.addAll(CliArguments.of(arguments, inventory, policy(toolFolder, environment), slot.workspaceFolder()));
         log.println("DCOM compliance: " + options.getStepMode().getLabel());
         MaskedLog output = new MaskedLog(log, account.password());
@@ -105,6 +109,7 @@ final class ComplianceStep {
         } finally {
             output.close();
         }
+        archive.afterRun();
         BuildSummary.Summary summary = keep(reports, slot.folder(run));
         hosts = summary == null ? null : ReportReader.hosts(summary);
         rollout = summary == null ? null : summary.rollout();

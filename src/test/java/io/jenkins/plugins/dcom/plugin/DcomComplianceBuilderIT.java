@@ -149,7 +149,7 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertEquals(1, result.getNonCompliant());
         String log = getLog(build);
         assertTrue(log, log.contains("[2/2]"));
-        assertTrue("the child JVM starts lean", log.contains(String.join(" ", ComplianceStep.CHILD_JVM_OPTIONS) + " -jar "));
+        assertTrue("the child JVM starts lean", log.contains(String.join(" ", ComplianceStep.CHILD_JVM_OPTIONS) + " "));
         assertFalse("no secret in the console", log.contains(LabFixture.PASSWORD));
         assertTrue(build.getWorkspace().child("dcom-compliance-report/junit.xml").exists());
         assertTrue("the step's defaults seal every WinRM message, as a default Windows server requires",
@@ -593,9 +593,35 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         for (java.util.concurrent.Future<FreeStyleBuild> build : builds) {
             assertBuildStatus(Result.SUCCESS, build.get());
         }
-        java.util.List<FilePath> files = folder.list();
-        assertEquals(files.toString(), 1, files.size());
-        assertEquals(bundled.digest(), files.get(0).digest());
+        FilePath[] jars = folder.list("*.jar");
+        assertEquals(Arrays.toString(jars), 1, jars.length);
+        assertEquals(bundled.digest(), jars[0].digest());
+        assertEquals("one class-data archive, whichever build moved its own into place first", 1, folder.list("*.jsa").length);
+        assertEquals("nothing half-made is left", folder.list().size(), jars.length + 1);
+    }
+
+    public void testTheSecondBuildOnANodeMapsTheClassDataArchiveTheFirstMadeAndItsLogReadsTheSame() throws Exception {
+        String servers = startLab(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+        FilePath folder = hudson.getRootPath().child("dcom-compliance");
+
+        FreeStyleBuild first = assertBuildStatus(Result.UNSTABLE, project.scheduleBuild2(0).get());
+        FilePath[] archives = folder.list("*.jsa");
+        FreeStyleBuild second = assertBuildStatus(Result.UNSTABLE, project.scheduleBuild2(0).get());
+
+        assertEquals(1, archives.length);
+        assertEquals(0, folder.list("*.part").length);
+        String made = getLog(first);
+        String mapped = getLog(second);
+        assertTrue(made, made.contains("-XX:ArchiveClassesAtExit=" + folder.getRemote()));
+        assertTrue(mapped, mapped.contains("-XX:SharedArchiveFile=" + archives[0].getRemote() + " -jar "));
+        assertFalse("the JVM's CDS messages stay out of the build log", (made + mapped).contains("[cds"));
+        ComplianceBuildAction before = first.getAction(ComplianceBuildAction.class);
+        ComplianceBuildAction after = second.getAction(ComplianceBuildAction.class);
+        assertEquals(Arrays.asList(1, 1), Arrays.asList(before.getCompliant(), before.getNonCompliant()));
+        assertEquals(Arrays.asList(1, 1), Arrays.asList(after.getCompliant(), after.getNonCompliant()));
+        assertEquals(1, folder.list("*.jsa").length);
     }
 
     /**
