@@ -23,8 +23,8 @@ import org.apache.http.message.BasicHeader;
  * The HTTP side of one WinRM session: one kept connection ({@link WsmanConnection}), the logon, and, over HTTP, every
  * message encrypted ({@link SealedMessages}). Negotiate is connection-based NTLMv2 (winrm4j-client's engine, driven
  * here leg by leg); Kerberos is a {@link KerberosLogon} with the run's ticket, also bound to the connection. Both log
- * on with an empty POST before the first message, as pywinrm does, so that every message can go encrypted, and again
- * on every new connection. Basic is sent with every message (local accounts, HTTPS).
+ * on with empty POSTs before the first message, over HTTP as pywinrm does, so that every message can go encrypted, and
+ * over HTTPS alike; and again on every new connection. Basic is sent with every message (local accounts, HTTPS).
  *
  * <p>Not thread-safe: one session serves one host's operations in order.
  */
@@ -96,8 +96,9 @@ final class WsmanClient implements Closeable {
         return settings.getAuthentication() == WinRmAuthentication.KERBEROS;
     }
 
+    /** @return whether the logon belongs to the connection: Negotiate and Kerberos, over HTTP and HTTPS alike */
     private boolean connectionBased() {
-        return seals() || kerberos();
+        return settings.getAuthentication() != WinRmAuthentication.BASIC;
     }
 
     /**
@@ -121,7 +122,7 @@ final class WsmanClient implements Closeable {
     }
 
     private Answer attempt(byte[] soap) throws IOException {
-        if (connection.connect() && established) {
+        if (withinDeadline(connection::connect) && established) {
             startOver();
         }
         if (!established && connectionBased()) {
@@ -134,7 +135,10 @@ final class WsmanClient implements Closeable {
         return sealing == null ? send(soap, SOAP_TYPE, basic()) : send(sealing.seal(soap), SealedMessages.CONTENT_TYPE, null);
     }
 
-    /** The connection's logon, with an empty message; on success the session's cipher is set when it seals. */
+    /**
+     * The connection's logon, with empty messages (over HTTPS too, where TLS protects the messages that follow); on
+     * success the session's cipher is set when it seals.
+     */
     private Answer logOn() throws IOException {
         MessageCipher cipher;
         Answer answer;
@@ -144,9 +148,9 @@ final class WsmanClient implements Closeable {
             cipher = answer.status == 200 ? logon.complete(answer.challenge) : null;
         } else {
             answer = ntlmLogOn();
-            cipher = answer.status == 200 ? new NtlmCipher(ntlm) : null;
+            cipher = answer.status == 200 && seals() ? new NtlmCipher(ntlm) : null;
         }
-        if (cipher != null) {
+        if (answer.status == 200) {
             established = true;
             sealing = seals() ? new SealedMessages(cipher) : null;
         }
@@ -205,17 +209,29 @@ final class WsmanClient implements Closeable {
     }
 
     /**
-     * Sends one request on the open connection and reads its whole answer within the exchange's deadline
-     * ({@link #exchangeMillis()}): a host that answers slowly, without end, or with more than
-     * {@value WsmanConnection#MAX_ANSWER_BYTES} bytes has its connection aborted, never drained.
+     * Sends one request on the connection {@link #attempt} opened and reads its whole answer within the exchange's
+     * deadline: a host that answers slowly, without end, or with more than {@value WsmanConnection#MAX_ANSWER_BYTES}
+     * bytes has its connection aborted, never drained.
      *
      * @param authorization an {@code Authorization} header to send, or {@code null}
      */
     private Answer send(byte[] body, String contentType, String authorization) throws IOException {
+        return answer(withinDeadline(() -> connection.post(body, contentType, authorization)));
+    }
+
+    /** One step of an exchange with the host: connecting, or a request and its answer. */
+    private interface Step<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * @return what the step returned, within the exchange's deadline ({@link #exchangeMillis()}): past it the
+     *         connection is aborted and the step fails with {@link Deadline.Passed}, whatever the aborted socket threw
+     */
+    private <T> T withinDeadline(Step<T> step) throws IOException {
         try (Deadline deadline = new Deadline(exchangeMillis(), connection::abort)) {
             try {
-                connection.connect();
-                return answer(connection.post(body, contentType, authorization));
+                return step.run();
             } catch (IOException | RuntimeException e) {
                 if (deadline.expired()) {
                     throw new Deadline.Passed(exchangeMillis());

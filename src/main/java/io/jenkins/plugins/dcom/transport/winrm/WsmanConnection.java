@@ -110,7 +110,7 @@ final class WsmanConnection implements Closeable {
     }
 
     /**
-     * Makes sure a usable connection is open: the kept one if the host has not closed it (a 1 ms read tells), else a
+     * Makes sure a usable connection is open: the kept one if the host has not closed it ({@link #dropped}), else a
      * new one.
      *
      * @return whether a new connection was opened, so that a logon bound to the old one is gone
