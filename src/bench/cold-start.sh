@@ -9,7 +9,8 @@
 #   CONCURRENCY="16 64" LATENCY=20 JAVA_OPTS="-XX:TieredStopAtLevel=1" src/bench/cold-start.sh 100
 # As the build step starts it, the command line maps a class-data archive that a first run made (ClassDataArchive):
 # the script makes one first with a one-host audit, as a node's first build does, and prints what that cost.
-# ARCHIVE=0 measures without one (the README's plain java -jar, or a JDK older than 13).
+# ARCHIVE=0 measures without one (the README's plain java -jar, or a JDK older than 13). RUNS=3 runs each client three
+# times per fleet and concurrency (a fresh lab each time) and adds the medians, of which the ratios are then taken.
 # The lab gives every host its own loopback address (127.1.0.1 on) on WinRM's port 5985 (LAB_PORT to change it), as a
 # fleet is addressed; requests per host are the lab's own count of what each client asked.
 set -euo pipefail
@@ -69,24 +70,45 @@ stop_lab() {
 
 [ "${ARCHIVE:-1}" = 0 ] || make_archive
 printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' hosts conc client "wall s" "CPU s" "RSS MB" "req/host" "note"
+median() { # numbers...: prints the middle one (the lower middle of an even count)
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
+}
+
+row() { # hosts conc client wall cpu rss req note
+  printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' "$@"
+}
+
+runs=${RUNS:-1}
 for hosts in ${@:-100}; do
   for conc in $concurrencies; do
-    start_lab "$hosts"
-    # shellcheck disable=SC2086
-    read -r _ jwall jcpu jrss < <(measure cli java ${JAVA_OPTS:-} "${cds[@]}" -jar "$jar" audit --inventory "$work/lab/inventory.txt" \
-        --user labadmin --password-env DCOM_BENCH_PASSWORD --concurrency "$conc" --report-dir "$work/reports-$conc")
-    jnote=$(grep -m1 -o '^[0-9]* hosts[^(]*' "$work/out.txt" || tail -1 "$work/out.txt" | cut -c1-70)
-    sleep 0.5; jreq=$(awk -v r="$(requests)" -v h="$hosts" 'BEGIN { printf "%.1f", r / h }')
-    stop_lab
-    start_lab "$hosts"
-    read -r _ pwall pcpu prss < <(measure pywinrm env OPENSSL_CONF=src/test/resources/pywinrm/openssl-legacy.cnf "${PYTHON:-/usr/bin/python3}" src/bench/pywinrm_fleet.py "$work/lab/inventory.txt" "$conc")
-    pnote=$(tail -1 "$work/out.txt")
-    sleep 0.5; preq=$(awk -v r="$(requests)" -v h="$hosts" 'BEGIN { printf "%.1f", r / h }')
-    stop_lab
-    printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' "$hosts" "$conc" cli "$jwall" "$jcpu" "$jrss" "$jreq" "$jnote"
-    printf '%-6s %-4s %-9s %8s %8s %9s %9s   %s\n' "$hosts" "$conc" pywinrm "$pwall" "$pcpu" "$prss" "$preq" "$pnote"
+    jw=(); jc=(); jr=(); jq=(); pw=(); pc=(); pr=(); pq=()
+    for _ in $(seq 1 "$runs"); do
+      start_lab "$hosts"
+      # shellcheck disable=SC2086
+      read -r _ jwall jcpu jrss < <(measure cli java ${JAVA_OPTS:-} "${cds[@]}" -jar "$jar" audit --inventory "$work/lab/inventory.txt" \
+          --user labadmin --password-env DCOM_BENCH_PASSWORD --concurrency "$conc" --report-dir "$work/reports-$conc")
+      jnote=$(grep -m1 -o '^[0-9]* hosts[^(]*' "$work/out.txt" || tail -1 "$work/out.txt" | cut -c1-70)
+      sleep 0.5; jreq=$(awk -v r="$(requests)" -v h="$hosts" 'BEGIN { printf "%.1f", r / h }')
+      stop_lab
+      start_lab "$hosts"
+      read -r _ pwall pcpu prss < <(measure pywinrm env OPENSSL_CONF=src/test/resources/pywinrm/openssl-legacy.cnf "${PYTHON:-/usr/bin/python3}" src/bench/pywinrm_fleet.py "$work/lab/inventory.txt" "$conc")
+      pnote=$(tail -1 "$work/out.txt")
+      sleep 0.5; preq=$(awk -v r="$(requests)" -v h="$hosts" 'BEGIN { printf "%.1f", r / h }')
+      stop_lab
+      row "$hosts" "$conc" cli "$jwall" "$jcpu" "$jrss" "$jreq" "$jnote"
+      row "$hosts" "$conc" pywinrm "$pwall" "$pcpu" "$prss" "$preq" "$pnote"
+      jw+=("$jwall"); jc+=("$jcpu"); jr+=("$jrss"); jq+=("$jreq"); pw+=("$pwall"); pc+=("$pcpu"); pr+=("$prss"); pq+=("$preq")
+    done
+    what="cli / pywinrm"
+    if [ "$runs" -gt 1 ]; then # each figure the median of its client's runs
+      jwall=$(median "${jw[@]}"); jcpu=$(median "${jc[@]}"); jrss=$(median "${jr[@]}"); jreq=$(median "${jq[@]}")
+      pwall=$(median "${pw[@]}"); pcpu=$(median "${pc[@]}"); prss=$(median "${pr[@]}"); preq=$(median "${pq[@]}")
+      row "$hosts" "$conc" cli-med "$jwall" "$jcpu" "$jrss" "$jreq" "median of $runs runs"
+      row "$hosts" "$conc" py-med "$pwall" "$pcpu" "$prss" "$preq" "median of $runs runs"
+      what="medians: cli / pywinrm"
+    fi
     awk -v h="$hosts" -v c="$conc" -v a="$jwall" -v b="$pwall" -v d="$jcpu" -v e="$pcpu" -v f="$jrss" -v g="$prss" \
-        -v x="$jreq" -v y="$preq" -v fl="$FLOOR" \
-        'BEGIN { printf "%-6s %-4s %-9s %8.2f %8.2f %9.2f %9.2f   cli / pywinrm (requests: cli / floor %.2f)\n", h, c, "ratio", a / b, d / e, f / g, x / y, x / fl }'
+        -v x="$jreq" -v y="$preq" -v fl="$FLOOR" -v w="$what" \
+        'BEGIN { printf "%-6s %-4s %-9s %8.2f %8.2f %9.2f %9.2f   %s (requests: cli / floor %.2f)\n", h, c, "ratio", a / b, d / e, f / g, x / y, w, x / fl }'
   done
 done

@@ -8,6 +8,7 @@ import java.io.UnsupportedEncodingException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ import java.util.UUID;
 final class ClassDataArchive {
     /** The first feature release with dynamic archives. */
     static final int FIRST_JDK = 13;
-    private static final List<String> QUIET = Collections.unmodifiableList(java.util.Arrays.asList("-Xlog:cds=off",
+    private static final List<String> QUIET = Collections.unmodifiableList(Arrays.asList("-Xlog:cds=off",
             "-Xlog:cds+dynamic=off"));
     /** What each node's {@code java} said of itself, by node and path: its feature release and VM build. */
     private static final Map<String, String[]> JDKS = new HashMap<String, String[]>();
@@ -91,8 +92,9 @@ final class ClassDataArchive {
                 part.renameTo(archive);
             }
         } catch (IOException lostRace) {
-            // another build on the node moved its archive into place first: the same classes
-        } finally {
+            // another build on the node moved its archive into place first (Jenkins' renameTo refuses to replace it)
+        }
+        if (part.exists()) {
             part.delete();
         }
     }
