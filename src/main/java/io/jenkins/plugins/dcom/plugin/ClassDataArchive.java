@@ -108,7 +108,12 @@ final class ClassDataArchive {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = launcher.launch().cmds(java, "-XshowSettings:properties", "-version").stdout(out).join();
+        int exit;
+        try {
+            exit = launcher.launch().cmds(java, "-XshowSettings:properties", "-version").stdout(out).stderr(out).join();
+        } catch (IOException notStarted) {
+            return null; // no such java (yet): the run's own start says so, and the next build asks again
+        }
         String[] jdk = exit == 0 ? parse(new String(out.toByteArray(), "UTF-8")) : null;
         synchronized (JDKS) {
             JDKS.put(key, jdk);
