@@ -106,6 +106,10 @@ final class ComplianceStep {
         int exit;
         try {
             exit = launcher.launch().cmds(command).envs(childEnvironment(environment)).stdout(output).pwd(workspace).join();
+        } catch (IOException notRun) {
+            log.println("DCOM compliance: running the command line with " + java + " failed (" + notRun.getMessage()
+                    + "); the node needs Java 8 or later: give the job a JDK (it sets JAVA_HOME) or put java on the node's PATH");
+            return NOT_RUN;
         } finally {
             output.close();
         }

@@ -600,6 +600,21 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertEquals("nothing half-made is left", folder.list().size(), jars.length + 1);
     }
 
+    public void testANodeWithoutTheJobsJavaFailsTheBuildSayingWhichJavaAndHowToGiveOne() throws Exception {
+        String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        hudson.getGlobalNodeProperties().add(new EnvironmentVariablesNodeProperty(new EnvironmentVariablesNodeProperty.Entry(
+                "JAVA_HOME", "/nonexistent-jdk")));
+
+        FreeStyleBuild build = build(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+
+        assertBuildStatus(Result.FAILURE, build);
+        String log = getLog(build);
+        assertTrue(log, log.contains("running the command line with /nonexistent-jdk/bin/java failed"));
+        assertTrue(log, log.contains("give the job a JDK (it sets JAVA_HOME) or put java on the node's PATH"));
+        assertFalse("a message, not a stack trace", log.contains("\tat "));
+        assertEquals(0, fleet.host("W2K").counters().requests());
+    }
+
     public void testTheSecondBuildOnANodeMapsTheClassDataArchiveTheFirstMadeAndItsLogReadsTheSame() throws Exception {
         String servers = startLab(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
         FreeStyleProject project = createFreeStyleProject();
