@@ -9,7 +9,7 @@
 #   CONCURRENCY="16 64" LATENCY=20 JAVA_OPTS="-XX:TieredStopAtLevel=1" src/bench/cold-start.sh 100
 # As the build step starts it, the command line maps a class-data archive that a first run made (ClassDataArchive):
 # the script makes one first with a one-host audit, as a node's first build does, and prints what that cost.
-# ARCHIVE=0 measures without one (the README's plain java -jar, or a JDK older than 13). RUNS=3 runs each client three
+# ARCHIVE=0 measures without one (a JDK older than 13, or the step's options alone from a shell). RUNS=3 runs each client three
 # times per fleet and concurrency (a fresh lab each time) and adds the medians, of which the ratios are then taken.
 # The lab gives every host its own loopback address (127.1.0.1 on) on WinRM's port 5985 (LAB_PORT to change it), as a
 # fleet is addressed; requests per host are the lab's own count of what each client asked.
