@@ -35,6 +35,14 @@ final class ClassDataArchive {
     /** What each node's {@code java} said of itself, by node and path: its feature release and VM build. */
     private static final Map<String, String[]> JDKS = new HashMap<String, String[]>();
 
+    /** An archive that is neither used nor made: the JDK is too old or did not say what it is. */
+    private static final ClassDataArchive NONE = new ClassDataArchive(null, null);
+    /**
+     * How old a part file must be to count as left by a run that was killed while writing it (a day: far beyond any
+     * run, and beyond any skew between the controller's clock and the node's).
+     */
+    private static final long ABANDONED_MILLIS = 24L * 60 * 60 * 1000;
+
     private final FilePath archive;
     /** Where this run writes a new archive, or {@code null} when it maps {@link #archive} or has none. */
     private final FilePath part;
@@ -43,9 +51,6 @@ final class ClassDataArchive {
         this.archive = archive;
         this.part = part;
     }
-
-    /** An archive that is neither used nor made: the JDK is too old or did not say what it is. */
-    private static final ClassDataArchive NONE = new ClassDataArchive(null, null);
 
     /**
      * @param jar      the command-line jar on the node ({@link CliJar#installIn})
@@ -65,6 +70,11 @@ final class ClassDataArchive {
         FilePath archive = jar.getParent().child(name + ".jsa");
         if (archive.exists()) {
             return new ClassDataArchive(archive, null);
+        }
+        for (FilePath abandoned : jar.getParent().list(name + "-*.jsa.part")) {
+            if (abandoned.lastModified() < System.currentTimeMillis() - ABANDONED_MILLIS) {
+                abandoned.delete();
+            }
         }
         return new ClassDataArchive(archive, jar.getParent().child(name + "-" + UUID.randomUUID() + ".jsa.part"));
     }

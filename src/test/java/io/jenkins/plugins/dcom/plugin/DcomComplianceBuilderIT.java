@@ -615,6 +615,28 @@ public class DcomComplianceBuilderIT extends HudsonTestCase {
         assertEquals(0, fleet.host("W2K").counters().requests());
     }
 
+    public void testAnArchivePartLeftByAKilledRunIsClearedADayLaterWhileAFreshOneIsLeftToItsRun() throws Exception {
+        String servers = startLab(LabHostSpec.host("W2K", "ncacn_ip_tcp"));
+        FreeStyleProject project = createFreeStyleProject();
+        project.getBuildersList().add(step(servers, StepMode.AUDIT, LabFixture.PASSWORD));
+        FilePath folder = hudson.getRootPath().child("dcom-compliance");
+        assertBuildStatus(Result.SUCCESS, project.scheduleBuild2(0).get());
+        FilePath archive = folder.list("*.jsa")[0];
+        String name = archive.getName().replaceFirst("\\.jsa$", "");
+        archive.delete();
+        FilePath abandoned = folder.child(name + "-killed.jsa.part");
+        abandoned.write("half an archive", "UTF-8");
+        new File(abandoned.getRemote()).setLastModified(System.currentTimeMillis() - 2L * 24 * 60 * 60 * 1000);
+        FilePath underWay = folder.child(name + "-another-build.jsa.part");
+        underWay.write("an archive being written", "UTF-8");
+
+        assertBuildStatus(Result.SUCCESS, project.scheduleBuild2(0).get());
+
+        assertFalse(abandoned.exists());
+        assertTrue(underWay.exists());
+        assertTrue("the build made the archive again", folder.child(name + ".jsa").exists());
+    }
+
     public void testTheSecondBuildOnANodeMapsTheClassDataArchiveTheFirstMadeAndItsLogReadsTheSame() throws Exception {
         String servers = startLab(LabHostSpec.host("NT4", NT4), LabHostSpec.host("W2K", "ncacn_ip_tcp"));
         FreeStyleProject project = createFreeStyleProject();
