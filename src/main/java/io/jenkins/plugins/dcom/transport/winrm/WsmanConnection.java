@@ -19,6 +19,7 @@ import org.apache.http.HttpEntity;
 import org.apache.http.HttpException;
 import org.apache.http.HttpHost;
 import org.apache.http.HttpResponse;
+import org.apache.http.MessageConstraintException;
 import org.apache.http.client.utils.URIUtils;
 import org.apache.http.config.MessageConstraints;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
@@ -56,8 +57,10 @@ final class WsmanConnection implements Closeable {
     private static final HttpProcessor REQUEST_HEADERS = new ImmutableHttpProcessor(new RequestContent(),
             new RequestTargetHost(), new RequestConnControl(), new RequestUserAgent(USER_AGENT));
     private static final HttpRequestExecutor EXECUTOR = new HttpRequestExecutor();
-    private static final MessageConstraints LIMITS = MessageConstraints.custom().setMaxLineLength(16 * 1024)
-            .setMaxHeaderCount(100).build();
+    private static final int MAX_HEADERS = 100;
+    private static final int MAX_LINE = 16 * 1024;
+    private static final MessageConstraints LIMITS = MessageConstraints.custom().setMaxLineLength(MAX_LINE)
+            .setMaxHeaderCount(MAX_HEADERS).build();
     private static final int BUFFER = 8 * 1024;
 
     private final HttpHost target;
@@ -215,6 +218,10 @@ final class WsmanConnection implements Closeable {
             return new Response(response.getStatusLine().getStatusCode(),
                     answer == null || answer.getContentType() == null ? null : answer.getContentType().getValue(), bytes,
                     values(response.getHeaders("WWW-Authenticate")));
+        } catch (MessageConstraintException e) {
+            abort();
+            throw new WinRmFailures.Refused("the WinRM service's answer has more than " + MAX_HEADERS + " header lines or one "
+                    + "longer than " + MAX_LINE + " characters; the connection was aborted");
         } catch (IOException | RuntimeException e) {
             abort();
             throw e;

@@ -101,6 +101,8 @@ class HostileHostsTest {
         assertThat(failure(hosts, "slow-drip")).isEqualTo("TIMEOUT");
         assertThat(message(hosts, "slow-drip")).contains("no whole answer within 3 s");
         assertThat(message(hosts, "huge-fault-subcode")).contains("characters in all");
+        assertThat(failure(hosts, "endless-headers")).isEqualTo("PROTOCOL_ERROR");
+        assertThat(message(hosts, "endless-headers")).contains("more than 100 header lines");
         List<String> lines = new ArrayList<>(Arrays.asList(output().split("\n")));
         for (JsonNode host : hosts.values()) {
             assertThat(host.get("message").asText().length()).as(host.get("name").asText()).isLessThan(2_000);
@@ -114,6 +116,8 @@ class HostileHostsTest {
 
         assertThat(hostile.get(HostileWinRmHost.Turn.ENDLESS_CHUNKED).bytesSent())
                 .as("the connection is aborted past the 4 MiB cap, not read to its end").isLessThan(32L * 1024 * 1024);
+        assertThat(hostile.get(HostileWinRmHost.Turn.ENDLESS_HEADERS).bytesSent())
+                .as("the connection is aborted past 100 header lines, not read to its end").isLessThan(32L * 1024 * 1024);
         assertThat(hostile.get(HostileWinRmHost.Turn.RUNNING_EMPTY).receives()).isLessThanOrEqualTo(10);
         assertThat(hostile.get(HostileWinRmHost.Turn.STREAM_FOREVER).receives()).isLessThanOrEqualTo(5);
     }

@@ -35,7 +35,9 @@ final class HostileWinRmHost implements AutoCloseable {
         /** The answer announces 100,000 bytes and sends one a second. */
         SLOW_DRIP,
         /** A WS-Management fault whose Subcode is 1.2 MB of text. */
-        HUGE_FAULT_SUBCODE
+        HUGE_FAULT_SUBCODE,
+        /** The answer's header never ends: header line after header line. */
+        ENDLESS_HEADERS
     }
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<a:MessageID>([^<]+)</a:MessageID>");
@@ -98,7 +100,7 @@ final class HostileWinRmHost implements AutoCloseable {
                 if (body.contains(RECEIVE)) {
                     receives.incrementAndGet();
                     hostile(out, relatesTo(body));
-                    if (turn == Turn.ENDLESS_CHUNKED || turn == Turn.SLOW_DRIP) {
+                    if (turn == Turn.ENDLESS_CHUNKED || turn == Turn.SLOW_DRIP || turn == Turn.ENDLESS_HEADERS) {
                         return;
                     }
                 } else {
@@ -126,6 +128,9 @@ final class HostileWinRmHost implements AutoCloseable {
             case SLOW_DRIP:
                 slowDrip(out);
                 break;
+            case ENDLESS_HEADERS:
+                endlessHeaders(out);
+                break;
             default:
                 StringBuilder subcode = new StringBuilder("w:");
                 for (int i = 0; i < 1_200_000; i++) {
@@ -148,6 +153,14 @@ final class HostileWinRmHost implements AutoCloseable {
             write(out, head);
             write(out, data);
             write(out, "\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
+    private void endlessHeaders(OutputStream out) throws IOException {
+        write(out, "HTTP/1.1 200 OK\r\nContent-Type: application/soap+xml;charset=UTF-8\r\n".getBytes(StandardCharsets.US_ASCII));
+        long end = System.nanoTime() + MAX_SECONDS * 1_000_000_000L;
+        for (long line = 0; bytesSent.get() < MAX_BYTES && System.nanoTime() < end; line++) {
+            write(out, ("X-Flood-" + line + ": " + line + "\r\n").getBytes(StandardCharsets.US_ASCII));
         }
     }
 
