@@ -75,7 +75,10 @@ final class WsmanConnection implements Closeable {
     /** The socket being connected, until it is bound to {@link #open}; what {@link #abort()} closes meanwhile. */
     private volatile Socket connecting;
     private volatile boolean aborted;
-    /** Whether {@link #open} has carried an exchange: only then can the host have closed it meanwhile. */
+    /**
+     * Whether {@link #open} has carried an exchange; a connection just opened is not checked (HttpCore binds its
+     * buffers at the first exchange, and nothing was waited for since the connect).
+     */
     private boolean used;
 
     /** One answer, its body read whole. */
