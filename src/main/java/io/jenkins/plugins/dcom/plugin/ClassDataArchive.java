@@ -2,11 +2,9 @@ package io.jenkins.plugins.dcom.plugin;
 
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.Util;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UnsupportedEncodingException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -66,7 +64,7 @@ final class ClassDataArchive {
             return NONE;
         }
         String name = jar.getName().replaceFirst("\\.jar$", "") + "-jdk-"
-                + digest(jar.lastModified() + "|" + jar.length() + "|" + java + "|" + jdk[1]);
+                + Util.getDigestOf(jar.lastModified() + "|" + jar.length() + "|" + java + "|" + jdk[1]).substring(0, 12);
         FilePath archive = jar.getParent().child(name + ".jsa");
         if (archive.exists()) {
             return new ClassDataArchive(archive, null);
@@ -153,18 +151,5 @@ final class ClassDataArchive {
             }
         }
         return null;
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes("UTF-8"));
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 6; i++) {
-                hex.append(String.format("%02x", hash[i] & 0xff));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException | UnsupportedEncodingException e) {
-            throw new IllegalStateException("every JVM has SHA-256 and UTF-8", e);
-        }
     }
 }
